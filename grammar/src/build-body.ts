@@ -1,0 +1,297 @@
+import type {
+  Block,
+  BlockKind,
+  BlockMark,
+  Heading,
+  PageMarker,
+  Paragraph,
+  PortionMark,
+  Signature,
+  SubParagraph,
+} from './ast';
+import type { Doc } from './build-header';
+import * as F from './fields';
+import { rangeAt, spanAt } from './positions';
+
+/** Text layer (spec 2.5): paragraphs, portion marks, sub-paragraphs, headings, blocks, markers. */
+
+const NUMBER =
+  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?!\d)(?<gap>[ \t]*)/d;
+/** Paragraph starting mid-line in reflowed text: needs a portion mark to be believed. */
+export const MIDLINE_PARAGRAPH = /(?<=\s)(?:¶ ?)?(?<n>[1-9]\d{0,2})\.\s+(?=\((?:TS|S|C|SBU|U)(?:\/[^)]{0,30})?\))/g;
+const REDACTION = /^X{6,}/;
+
+const RANK = { U: 0, SBU: 0, C: 1, S: 2, TS: 3 } as const;
+
+export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark | undefined {
+  const s = doc.text.slice(start, Math.min(end, start + 80));
+  if (!s.startsWith('(') && !/^(?:TS|S|C|U|SBU)\)/.test(s)) return undefined;
+  const strict = F.PORTION_MARK.exec(s);
+  if (strict) {
+    const lvl = strict.groups!.lvl!.toUpperCase() as keyof typeof RANK;
+    const ctl = strict.groups!.ctl ?? '';
+    return {
+      kind: 'PortionMark',
+      text: strict[0],
+      range: rangeAt(doc.lines, start, start + strict[0].length),
+      level: lvl,
+      rank: RANK[lvl],
+      noforn: /\/(?:NF|N|NOFORN)\b/i.test(ctl),
+      wellFormed: true,
+    };
+  }
+  const long = F.LONG_PORTION.exec(s);
+  if (long) {
+    const word = long.groups!.word!.toUpperCase();
+    const lvl = word === 'CONFIDENTIAL' ? 'C' : word === 'SECRET' ? 'S' : word === 'TOP SECRET' ? 'TS' : 'U';
+    return {
+      kind: 'PortionMark',
+      text: long[0],
+      range: rangeAt(doc.lines, start, start + long[0].length),
+      level: lvl,
+      rank: RANK[lvl],
+      noforn: /NOFORN|\/NF\b/i.test(long[0]),
+      wellFormed: true,
+    };
+  }
+  const like = F.PORTION_LIKE.exec(s);
+  if (like) {
+    const inner = like.groups!.inner ?? like.groups!.bare!.slice(0, -1);
+    // Only a parenthesis that holds a classification token is a (malformed) mark:
+    // `(Afghanistan)` is a topic label.
+    if (/^(?:TS|S|C|U|SBU|CONF|CONFIDENTIAL|SECRET|UNCLAS|UNCLASSIFIED|SBU\/?\w*)(?:[\/ ][A-Z\/ ,]*)?$/.test(inner) ||
+        /^(?:TS|S|C|U|SBU)\//.test(inner)) {
+      return {
+        kind: 'PortionMark',
+        text: like[0],
+        range: rangeAt(doc.lines, start, start + like[0].length),
+        noforn: /NF|NOFORN/.test(inner),
+        wellFormed: false,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Reads the number (and mark) of a paragraph whose number starts at `start`. */
+export function paragraphAt(doc: Doc, start: number, end: number, midLine: boolean): Paragraph | undefined {
+  const s = doc.text.slice(start, end);
+  const m = NUMBER.exec(s);
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  const numberEnd = start + m.indices!.groups!.dollar![1];
+  let after = start + m[0].length;
+  let mark = portionMarkAt(doc, after, end);
+  if (!mark) {
+    // A mark after a leading label: `1. Summary: (C)`.
+    const label = /^[A-Z][A-Za-z ]{2,30}:\s*/.exec(doc.text.slice(after, Math.min(end, after + 40)));
+    if (label) mark = portionMarkAt(doc, after + label[0].length, end);
+  }
+  const leadStart = mark ? mark.range.end.offset : after;
+  const leadText = doc.text.slice(leadStart, Math.min(end, leadStart + 200)).trim();
+  return {
+    kind: 'Paragraph',
+    range: rangeAt(doc.lines, start, end),
+    numberText: spanAt(doc.lines, doc.text, start, numberEnd),
+    written: Number(g.n),
+    number: Number(g.n),
+    pilcrow: Boolean(g.pil && (g.pil.startsWith('¶') || g.pil === '\uFFFD')),
+    latex: Boolean(g.pil && g.pil.includes('\\')),
+    bullet: Boolean(g.bullet),
+    ...(mark ? { portionMark: mark } : {}),
+    lead: leadText.split(/\s+/).slice(0, 8).join(' '),
+    midLine,
+    restart: false,
+    ambiguous: false,
+    redactedLead: REDACTION.test(leadText),
+    artefact: false,
+  };
+}
+
+const SUBPARA = /^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/d;
+
+export function subParagraphAt(doc: Doc, start: number, end: number): Omit<SubParagraph, 'parentKind' | 'parentIndex'> | undefined {
+  const s = doc.text.slice(start, end);
+  const m = SUBPARA.exec(s);
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  const which = g.u ? 'u' : g.p ? 'p' : 'b';
+  const [a, b] = m.indices!.groups![which]!;
+  const ls = which === 'p' ? start + a - 1 : start + a;
+  const le = start + b + 1;
+  return {
+    kind: 'SubParagraph',
+    range: rangeAt(doc.lines, start, end),
+    letter: (g.u ?? g.p ?? g.b)!,
+    letterSpan: spanAt(doc.lines, doc.text, ls, le),
+    style: which === 'u' ? 'dot' : which === 'p' ? 'paren' : 'bracket',
+  };
+}
+
+const HEADING = /^[A-Z0-9][A-Z0-9 ,.'&/()-]{2,}:?$/;
+const DASHES = /^-{3,}\s*$/;
+
+export function isHeadingText(s: string): boolean {
+  const t = s.trim();
+  return t.length <= 80 && HEADING.test(t) && /[A-Z]{2}/.test(t) && !/^(?:END|NNNN|BT)\b/.test(t);
+}
+
+export function isDashRule(s: string): boolean {
+  return DASHES.test(s);
+}
+
+export function heading(doc: Doc, start: number, end: number, dashed: boolean): Heading {
+  return { kind: 'Heading', range: rangeAt(doc.lines, start, end), text: doc.text.slice(start, end).trim(), dashed };
+}
+
+// Block openers and ends (spec 2.5).
+const MARKS: { block: BlockKind; role: 'open' | 'end'; re: RegExp }[] = [
+  {
+    block: 'SUMMARY',
+    role: 'open',
+    re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
+  },
+  { block: 'SUMMARY', role: 'end', re: /\bEND\s*(?:OF\s+)?SUMMARY\b/gi },
+  {
+    block: 'COMMENT',
+    role: 'open',
+    re: /(?:^|[(.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?\s*[:.]/gi,
+  },
+  { block: 'COMMENT', role: 'end', re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
+  { block: 'NOTE', role: 'open', re: /\(\s*NOTE\s*:|^NOTE\s*:/gi },
+  { block: 'NOTE', role: 'end', re: /\bEND\s*NOTE\b/gi },
+  { block: 'QUOTE', role: 'open', re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+  { block: 'QUOTE', role: 'end', re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+];
+
+export function blockMarksIn(doc: Doc, start: number, end: number, paragraphIndex: number): BlockMark[] {
+  const s = doc.text.slice(start, end);
+  if (!/SUMMAR|COMMENT|NOTE|BEGIN|END/i.test(s)) return [];
+  const out: BlockMark[] = [];
+  for (const { block, role, re } of MARKS) {
+    re.lastIndex = 0;
+    for (const m of s.matchAll(re)) {
+      let a = m.index!;
+      let text = m[0];
+      if (block === 'COMMENT' && role === 'open') {
+        // The pattern includes the sentence boundary before the keyword; the mark starts at it.
+        const kw = text.search(/(?:BEGIN\s+)?COMMENT/i);
+        a += kw;
+        text = text.slice(kw);
+      }
+      const from = start + a;
+      out.push({
+        kind: 'BlockMark',
+        block,
+        role,
+        text,
+        range: rangeAt(doc.lines, from, from + text.length),
+        continued: block === 'COMMENT' && role === 'open' && /CONT/i.test(text),
+        paragraphIndex,
+      });
+    }
+  }
+  out.sort((x, y) => x.range.start.offset - y.range.start.offset);
+  return out;
+}
+
+/** Pairs opens with ends per kind, in order; unmatched ones stay half-open. */
+export function pairBlocks(doc: Doc, marks: BlockMark[]): Block[] {
+  const open = new Map<BlockKind, BlockMark>();
+  const blocks: Block[] = [];
+  for (const m of marks) {
+    if (m.role === 'open') {
+      const prev = open.get(m.block);
+      if (prev && !(m.block === 'COMMENT' && m.continued)) {
+        blocks.push({ kind: 'Block', block: prev.block, open: prev, range: prev.range });
+      }
+      if (!(prev && m.block === 'COMMENT' && m.continued)) open.set(m.block, m);
+    } else {
+      const o = open.get(m.block);
+      open.delete(m.block);
+      blocks.push({
+        kind: 'Block',
+        block: m.block,
+        ...(o ? { open: o } : {}),
+        end: m,
+        range: rangeAt(doc.lines, (o ?? m).range.start.offset, m.range.end.offset),
+      });
+    }
+  }
+  for (const o of open.values()) blocks.push({ kind: 'Block', block: o.block, open: o, range: o.range });
+  blocks.sort((x, y) => x.range.start.offset - y.range.start.offset);
+  return blocks;
+}
+
+export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: boolean): PageMarker | undefined {
+  let e = end;
+  while (e > start && /[\s\\]/.test(doc.text[e - 1]!)) e--;
+  const s = doc.text.slice(start, e);
+  const sp = (m: RegExpExecArray, name: string) => {
+    const x = F.sub(doc.text, start, m, name);
+    return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
+  };
+  const strict = F.PAGE_MARKER.exec(s);
+  const m = strict ?? F.PAGE_MARKER_LOOSE.exec(s);
+  if (!m?.groups) return undefined;
+  const markerEnd = strict ? e : start + m[0].length;
+  return {
+    kind: 'PageMarker',
+    form: 'page',
+    text: doc.text.slice(start, markerEnd),
+    range: rangeAt(doc.lines, start, markerEnd),
+    post: sp(m, 'post'),
+    serial: sp(m, 'serial'),
+    number: Number(m.groups.n),
+    numberText: sp(m, 'n'),
+    ...(m.groups.k ? { decimal: sp(m, 'k') } : {}),
+    total: Number(m.groups.m),
+    totalText: sp(m, 'm'),
+    wellFormed: Boolean(strict),
+    midLine,
+  };
+}
+
+export function legacyPageAt(doc: Doc, start: number, end: number): PageMarker {
+  const s = doc.text.slice(start, end);
+  const m = F.LEGACY_PAGE.exec(s);
+  const sp = (name: string) => {
+    if (!m) return undefined;
+    const x = F.sub(doc.text, start, m, name);
+    return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
+  };
+  const endOfMarker = m ? start + m[0].length : end;
+  return {
+    kind: 'PageMarker',
+    form: 'legacy',
+    text: doc.text.slice(start, endOfMarker),
+    range: rangeAt(doc.lines, start, endOfMarker),
+    ...(m?.groups?.post ? { post: sp('post') } : {}),
+    ...(m?.groups?.serial ? { serial: sp('serial') } : {}),
+    ...(m?.groups?.n ? { number: Number(m.groups.n), numberText: sp('n'), total: Number(m.groups.m), totalText: sp('m') } : {}),
+    wellFormed: Boolean(m),
+    midLine: false,
+  };
+}
+
+const SIGNATURE = /^(?<names>[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){0,2})\.?$/;
+const APPENDED_SIGNATURE = /[.!?)"]\s+(?<names>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+){0,2}?)(?:,?\s+JR)?\.?\s*$/d;
+const NOT_SIGNATURE = /^(?:END\b|NNNN|BT$|SIPDIS|NOFORN|SENSITIVE|COMMENT|SUMMARY|NOTE)/i;
+
+export function signatureOwnLine(doc: Doc, start: number, end: number): Signature | undefined {
+  const s = doc.text.slice(start, end).trim();
+  const m = SIGNATURE.exec(s.replace(/,?\s+JR\.?$/, ''));
+  if (!m || NOT_SIGNATURE.test(s)) return undefined;
+  return { kind: 'Signature', text: s, range: rangeAt(doc.lines, start, start + s.length), appended: false };
+}
+
+export function signatureAppended(doc: Doc, start: number, end: number): Signature | undefined {
+  const s = doc.text.slice(start, end);
+  const m = APPENDED_SIGNATURE.exec(s);
+  if (!m?.groups) return undefined;
+  const names = m.groups.names!;
+  if (NOT_SIGNATURE.test(names) || /^(?:The|This|He|She|It|We|They|Post|Embassy|I)\b/.test(names)) return undefined;
+  const [a] = m.indices!.groups!.names!;
+  const tail = s.slice(a).trimEnd();
+  return { kind: 'Signature', text: tail, range: rangeAt(doc.lines, start + a, start + a + tail.length), appended: true };
+}

@@ -1,0 +1,296 @@
+import type { IToken } from 'chevrotain';
+import type {
+  Banner,
+  ClassifiedBy,
+  EoLine,
+  Line,
+  RefItem,
+  RefList,
+  Span,
+  SubjectLine,
+  TagsLine,
+  TagToken,
+} from './ast';
+import * as F from './fields';
+import { rangeAt, spanAt } from './positions';
+
+/** Builders for the classification banner and the header fields (spec 2.2, 2.4). */
+
+export interface Doc {
+  text: string;
+  lines: Line[];
+}
+
+export function tokenEnd(t: IToken): number {
+  return (t.endOffset ?? t.startOffset) + 1;
+}
+
+function span(doc: Doc, start: number, end: number): Span {
+  return spanAt(doc.lines, doc.text, start, end);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s\\]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+export function buildBanner(doc: Doc, start: number, end: number): Banner | undefined {
+  const s = doc.text.slice(start, end);
+  const m = F.BANNER.exec(s.replace(/\s+$/, ''));
+  if (!m?.groups) return undefined;
+  const lvl = F.sub(doc.text, start, m, 'lvl')!;
+  const { level, spaced } = F.levelOf(lvl.text);
+  const post = F.sub(doc.text, start, m, 'post')!;
+  const serial = F.sub(doc.text, start, m, 'serial')!;
+  const rest = F.sub(doc.text, start, m, 'rest');
+  const section = F.sub(doc.text, start, m, 'section');
+  const n = F.sub(doc.text, start, m, 'n');
+  const total = F.sub(doc.text, start, m, 'm');
+  const restTrimmed = rest && rest.text.trim() ? rest : undefined;
+  const glued = restTrimmed ? F.captionNames(restTrimmed.text.slice(0, 60)) : [];
+  const lineEnd = trimEnd(doc.text, start, end);
+  return {
+    kind: 'Banner',
+    text: doc.text.slice(start, lineEnd),
+    range: rangeAt(doc.lines, start, lineEnd),
+    levelText: span(doc, lvl.start, lvl.end),
+    level,
+    spaced,
+    ...(section && n && total
+      ? {
+          section: {
+            kind: 'SectionMarker' as const,
+            text: doc.text.slice(section.start, trimEnd(doc.text, section.start, section.end)),
+            range: rangeAt(doc.lines, section.start, trimEnd(doc.text, section.start, section.end)),
+            number: Number(n.text),
+            total: Number(total.text),
+            numberText: span(doc, n.start, n.end),
+            totalText: span(doc, total.start, total.end),
+          },
+        }
+      : {}),
+    post: span(doc, post.start, post.end),
+    serial: span(doc, serial.start, serial.end),
+    ...(restTrimmed ? { rest: span(doc, restTrimmed.start, trimEnd(doc.text, restTrimmed.start, restTrimmed.end)) } : {}),
+    gluedCaptions: glued,
+  };
+}
+
+/** E.O. line from `start` (the keyword) to `end`. */
+export function buildEo(doc: Doc, start: number, end: number, midLine: boolean): EoLine {
+  end = trimEnd(doc.text, start, end);
+  const s = doc.text.slice(start, end);
+  const canonical = F.EO_CANONICAL.test(s);
+  const m = F.EO_LOOSE.exec(s);
+  const order = m ? F.sub(doc.text, start, m, 'eo') : undefined;
+  const body = m ? F.sub(doc.text, start, m, 'body') : undefined;
+  let bodyKind: EoLine['bodyKind'] = 'other';
+  let decl: Span | undefined;
+  if (body) {
+    const b = body.text;
+    if (/^N\s*\/\s*A\b/i.test(b)) bodyKind = 'N/A';
+    else if (F.DNG_VALUE.test(b)) bodyKind = 'DNG';
+    else if (/DECL/i.test(b)) bodyKind = 'DECL';
+    const dm = F.DECL_VALUE.exec(b);
+    if (dm && (bodyKind === 'DECL' || bodyKind === 'DNG')) {
+      const d = F.sub(doc.text, body.start, dm, 'decl');
+      if (d && d.text.trim()) {
+        const dEnd = trimEnd(doc.text, d.start, d.end);
+        decl = span(doc, d.start, dEnd);
+      }
+    }
+  }
+  return {
+    kind: 'EoLine',
+    text: s,
+    range: rangeAt(doc.lines, start, end),
+    canonical,
+    ...(order ? { order: span(doc, order.start, order.end) } : {}),
+    bodyKind,
+    ...(body && body.text.trim() ? { body: span(doc, body.start, trimEnd(doc.text, body.start, body.end)) } : {}),
+    ...(decl ? { decl } : {}),
+    midLine,
+  };
+}
+
+const CODE_SHAPED = /^[A-Z][A-Z0-9]{1,}(?:[-/][A-Z0-9]+)*$/;
+
+/** TAGS field; `segments` are [start, end) pieces (first holds the keyword). */
+export function buildTags(doc: Doc, segments: [number, number][], midLine: boolean): TagsLine {
+  const [s0, e0] = segments[0]!;
+  const km = F.TAGS_KEYWORD.exec(doc.text.slice(s0, e0));
+  const kw = km ? F.sub(doc.text, s0, km, 'kw')! : { start: s0, end: s0 + 4, text: doc.text.slice(s0, s0 + 4) };
+  const listStart = km ? s0 + km[0].length : s0 + 4;
+  const tags: TagToken[] = [];
+  let afterOvip = false;
+  segments.forEach(([s, e], i) => {
+    const from = i === 0 ? listStart : s;
+    const piece = doc.text.slice(from, e);
+    // Parenthesised groups (personal tags `(CLINTON, HILLARY)`) are one token.
+    const re = /\([^)]*\)?|[^\s,;()]+/g;
+    for (const m of piece.matchAll(re)) {
+      let raw = m[0];
+      let a = from + m.index!;
+      // Trailing punctuation and `\` line ends are not part of a code.
+      const stripped = raw.replace(/[.\\]+$/, '');
+      if (!stripped) continue;
+      raw = stripped;
+      const b = a + raw.length;
+      const paren = raw.startsWith('(');
+      const codeShaped = !paren && !afterOvip && CODE_SHAPED.test(raw);
+      if (raw === 'OVIP') afterOvip = true;
+      else if (afterOvip && !CODE_SHAPED.test(raw)) afterOvip = false;
+      tags.push({ text: raw, range: rangeAt(doc.lines, a, b), codeShaped });
+    }
+  });
+  const [ls, le] = segments[segments.length - 1]!;
+  const end = trimEnd(doc.text, ls, le);
+  return {
+    kind: 'TagsLine',
+    text: doc.text.slice(s0, end),
+    range: rangeAt(doc.lines, s0, end),
+    keyword: span(doc, kw.start, kw.end),
+    tags,
+    midLine,
+  };
+}
+
+export function buildSubject(doc: Doc, segments: [number, number][], midLine: boolean): SubjectLine {
+  const [s0, e0] = segments[0]!;
+  const km = F.SUBJECT_KEYWORD.exec(doc.text.slice(s0, e0));
+  const kwEnd = km ? s0 + km.indices![1]![1] : s0;
+  const textStart = km ? s0 + km[0].length : s0;
+  const textSpans: Span[] = [];
+  segments.forEach(([s, e], i) => {
+    const a = i === 0 ? textStart : s;
+    const b = trimEnd(doc.text, a, e);
+    if (b > a) textSpans.push(span(doc, a, b));
+  });
+  const [ls, le] = segments[segments.length - 1]!;
+  const end = Math.max(trimEnd(doc.text, ls, le), kwEnd);
+  return {
+    kind: 'SubjectLine',
+    range: rangeAt(doc.lines, s0, end),
+    keyword: span(doc, s0, kwEnd),
+    subject: textSpans.map((t) => t.text.trim()).join(' '),
+    textSpans,
+    midLine,
+  };
+}
+
+const ITEM_LABEL = /(?:^|\s)¶?\s*(?:(?<a>[A-Za-z])\.|(?<b>[A-Za-z])\)|\((?<c>[A-Za-z])\))(?=\s)/dg;
+
+export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
+  const [s0, e0] = segments[0]!;
+  const km = F.REF_KEYWORD.exec(doc.text.slice(s0, e0));
+  const kwEnd = km ? s0 + km.indices![1]![1] : s0 + 3;
+  const firstStart = km ? s0 + km[0].length : s0 + 3;
+  // Item labels: a letter label at a segment start, or after whitespace within a line of
+  // one-line lists (`REF: A. STATE 1 B. STATE 2`).
+  const labels: { letter: string; start: number; end: number; style: RefItem['style'] }[] = [];
+  segments.forEach(([s, e], i) => {
+    const a = i === 0 ? firstStart : s;
+    const piece = doc.text.slice(a, e);
+    ITEM_LABEL.lastIndex = 0;
+    for (const m of piece.matchAll(ITEM_LABEL)) {
+      const g = m.groups!;
+      const letter = (g.a ?? g.b ?? g.c)!;
+      const which = g.a ? 'a' : g.b ? 'b' : 'c';
+      const [ls, le] = m.indices!.groups![which]!;
+      // Only a label at the start of a piece or after a previous item's target counts;
+      // a lone capital inside a title (`U.S.`) is not a label: require a following word.
+      const labelStart = a + (which === 'c' ? ls - 1 : ls);
+      const labelEnd = a + (which === 'a' || which === 'b' ? le + 1 : le + 1);
+      const isFirst = m.index === 0 || piece.slice(0, m.index).trim() === '';
+      const prevLabel = labels[labels.length - 1];
+      const plausible =
+        isFirst ||
+        (prevLabel !== undefined &&
+          letter.toUpperCase().charCodeAt(0) === prevLabel.letter.toUpperCase().charCodeAt(0) + 1);
+      if (!plausible) continue;
+      // Doubled labels (`A. A. 02 NEW DELHI 6938`, `B. (B) THE HAGUE`) keep the first.
+      if (prevLabel && prevLabel.letter.toUpperCase() === letter.toUpperCase() && labelStart - prevLabel.end < 4) continue;
+      labels.push({
+        letter,
+        start: labelStart,
+        end: labelEnd,
+        style: which === 'a' ? 'dot' : which === 'b' ? 'paren' : 'enclosed',
+      });
+    }
+  });
+  const [ls, le] = segments[segments.length - 1]!;
+  const end = Math.max(trimEnd(doc.text, ls, le), kwEnd);
+  const items: RefItem[] = [];
+  if (labels.length === 0) {
+    const tEnd = trimEnd(doc.text, firstStart, end);
+    if (tEnd > firstStart) {
+      items.push({ kind: 'RefItem', range: rangeAt(doc.lines, firstStart, tEnd), target: span(doc, firstStart, tEnd) });
+    }
+  } else {
+    labels.forEach((l, i) => {
+      const next = labels[i + 1];
+      const itemEnd = trimEnd(doc.text, l.end, next ? next.start : end);
+      let tStart = l.end;
+      while (tStart < itemEnd && /\s/.test(doc.text[tStart]!)) tStart++;
+      items.push({
+        kind: 'RefItem',
+        range: rangeAt(doc.lines, l.start, Math.max(itemEnd, l.end)),
+        letter: l.letter.toUpperCase(),
+        letterSpan: span(doc, l.start, l.end),
+        style: l.style,
+        target: span(doc, tStart, Math.max(tStart, itemEnd)),
+      });
+    });
+  }
+  const lowerCase = labels.length > 0 && labels.every((l) => l.letter === l.letter.toLowerCase());
+  return {
+    kind: 'RefList',
+    range: rangeAt(doc.lines, s0, end),
+    keyword: span(doc, s0, kwEnd),
+    items,
+    lowerCase,
+  };
+}
+
+export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLine: boolean): ClassifiedBy {
+  const [s0, e0] = segments[0]!;
+  const [ls, le] = segments[segments.length - 1]!;
+  const end = trimEnd(doc.text, ls, le);
+  const m = F.CLASSIFIED_BY.exec(doc.text.slice(s0, e0));
+  const authStart = m ? s0 + m[0].length : s0;
+  const whole = doc.text.slice(s0, end);
+  const rm = F.REASON_CITE.exec(whole);
+  const reasonIdx = rm ? s0 + rm.index : -1;
+  const reasonWord = /\b(?:for\s+)?reasons?\b|\bper\s+1|\bE\.?O\.?\s*1/i.exec(doc.text.slice(authStart, end));
+  let authEnd = end;
+  if (reasonWord) authEnd = authStart + reasonWord.index;
+  else if (reasonIdx > authStart) authEnd = reasonIdx;
+  authEnd = trimEnd(doc.text, authStart, authEnd);
+  while (authEnd > authStart && /[,;:.\s]/.test(doc.text[authEnd - 1]!)) authEnd--;
+  const reasonLetters: Span[] = [];
+  let reasonSection: string | undefined;
+  let reasonSectionSpan: Span | undefined;
+  if (rm) {
+    const sec = F.sub(doc.text, s0, rm, 'sec')!;
+    reasonSection = sec.text.replace(/\s/g, '').replace(/[,/]/, '.');
+    reasonSectionSpan = span(doc, sec.start, sec.end);
+    const letters = F.sub(doc.text, s0, rm, 'letters');
+    if (letters) {
+      for (const lm of letters.text.matchAll(/(?<![A-Za-z])[a-h](?![A-Za-z])/gi)) {
+        const a = letters.start + lm.index!;
+        reasonLetters.push(span(doc, a, a + 1));
+      }
+    }
+  }
+  return {
+    kind: 'ClassifiedBy',
+    text: whole,
+    range: rangeAt(doc.lines, s0, end),
+    ...(authEnd > authStart ? { authority: span(doc, authStart, authEnd) } : {}),
+    ...(reasonSection ? { reasonSection, reasonSectionSpan } : {}),
+    reasonLetters,
+    derivedFrom: /\bDerived\s+from\b/i.test(whole),
+    numbered: Boolean(m?.groups?.numbered),
+    midLine,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Sub-lexers for the fields inside one segment: the parser types a segment by its shape,
+ * these read its parts with exact offsets. Each takes the document text and the segment's
+ * [start, end) and returns offsets, never copies of positions.
+ */
+import type { ClassificationLevel } from './ast';
+
+export interface Match {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function sub(text: string, base: number, m: RegExpExecArray, group: number | string): Match | undefined {
+  const indices = m.indices;
+  if (!indices) return undefined;
+  const pair = typeof group === 'number' ? indices[group] : indices.groups?.[group];
+  if (!pair) return undefined;
+  return { start: base + pair[0], end: base + pair[1], text: text.slice(base + pair[0], base + pair[1]) };
+}
+
+export const TRANSMISSION_ID = /^VZCZC(?<channel>[A-Z]{3})(?<csn>\d{3,4})[ \\]*$/;
+export const PRECEDENCE = /^(?<prosign>ZZ|OO|PP|RR)(?<ris>(?: +R[A-Z]{3,8})+)[ \\]*$/;
+export const DE_LINE =
+  /^DE +(?<ri>R[A-Z]{3,8}) +#(?<ssn>\d{4})(?:\/(?<part>\d{2}))? +(?<julian>(?<ddd>\d{3})(?<hh>\d{2})(?<mi>\d{2}))[ \\]*$/d;
+export const SECURITY = /^(?<op>ZN[RY]) +(?<cls>[A-Z]{5})(?:\/[A-Z]{5})?(?: +ZZH)?(?:.*)?$/d;
+export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+export const DTG =
+  /^(?<prec>[ZOPR])(?: +(?<infoPrec>[ZOPR]))? +(?<value>(?<dd>\d{2})(?<hh>\d{2})(?<mi>\d{2})Z +(?<mon>[A-Z]{3}) +(?<yy>\d{2}))(?<tail>.*)$/d;
+/** Operating signals after the DTG (`ZDK`, `ZFF3`, `(CCY …)`). */
+export const DTG_TAIL_OK = /^(?:\s+(?:Z[A-Z]{2}\d?\b.*|\(CCY [^)]*\)))?[ \\]*$/;
+/** A DTG-form date in the publication wrapper: `291359Z Nov 00`. */
+export const WRAPPER_DTG = /(?<![\w])(?<dd>\d{2})(?<hh>\d{2})(?<mi>\d{2})Z +(?<mon>[A-Za-z]{3}) +(?<yy>\d{2})(?!\d)/d;
+export const ADDRESSEE =
+  /^(?:(?<kw>TO|INFO|XMT|FM) +)?(?:(?<ri>R[A-Z]{3,8})\/)?(?<plad>[A-Z0-9].*?)(?: +(?<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?: +(?<mcn>\d{4}))?[ \\]*$/d;
+
+export const BANNER =
+  /^(?<lvl>UNCLAS(?: E F T O| EFTO)?|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt]|T O P {1,2}S E C R E T|[Uu] [Nn] [Cc] [Ll] [Aa] [Ss]|UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|Unclas|Confidential|Secret) +(?<section>[Ss][Ee][Cc][Tt][Ii][Oo][Nn] +(?<n>\d{1,3}) +[Oo][Ff] +(?<m>\d{1,3}) +)?(?<post>[A-Za-z][A-Za-z .'-]*?[A-Za-z]) +(?<serial>\d{4,8})(?![\d/])(?<rest>.*)$/d;
+
+export function levelOf(levelText: string): { level: ClassificationLevel; spaced: boolean } {
+  const squeezed = levelText.replace(/ /g, '').toUpperCase();
+  const spaced = /^[A-Za-z] [A-Za-z]/.test(levelText);
+  switch (squeezed) {
+    case 'CONFIDENTIAL':
+      return { level: 'CONFIDENTIAL', spaced };
+    case 'SECRET':
+      return { level: 'SECRET', spaced };
+    case 'TOPSECRET':
+      return { level: 'TOP SECRET', spaced };
+    case 'LIMITEDOFFICIALUSE':
+      return { level: 'LIMITED OFFICIAL USE', spaced: false };
+    case 'UNCLASEFTO':
+      return { level: 'UNCLASSIFIED EFTO', spaced: false };
+    default:
+      return { level: 'UNCLASSIFIED', spaced };
+  }
+}
+
+export const CAPTION_NAMES = [
+  'SENSITIVE BUT UNCLASSIFIED',
+  'NOT FOR INTERNET DISTRIBUTION',
+  'SPECAT EXCLUSIVE',
+  'ROGER CHANNEL',
+  'DISSENT CHANNEL',
+  'SIPDIS',
+  'SENSITIVE',
+  'NOFORN',
+  'NODIS',
+  'EXDIS',
+  'LIMDIS',
+  'STADIS',
+  'CHEROKEE',
+  'CONDIS',
+  'SPECAT',
+];
+const CAPTION_RE = new RegExp(`\\b(?:${CAPTION_NAMES.join('|')})\\b|C O R R E C T E D {1,2}C ?O ?P ?Y`, 'gi');
+
+export function captionNames(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(CAPTION_RE)) {
+    out.push(m[0].toUpperCase().startsWith('C O R') ? 'CORRECTED COPY' : m[0].toUpperCase());
+  }
+  return out;
+}
+
+export const PASS_LINE = /^(?:[A-Z][A-Z/ ,.&-]*? )?(?:FOR|PASS|PLEASE PASS|PASS TO|ALSO FOR)\b/i;
+
+export const PAGE_MARKER =
+  /^(?<post>[A-Za-z][A-Za-z .]{0,9}) (?<serial>\d{8}) {1,2}(?<n>\d{3})(?:\.(?<k>\d))? [Oo][Ff] (?<m>\d{3})[ \\]*$/d;
+export const PAGE_MARKER_LOOSE =
+  /^(?<post>[A-Za-z][A-Za-z .'-]{0,16}?) +(?<serial>\d{1,8}) +(?<n>\d{1,3})(?:\.(?<k>\d))? +[Oo][Ff] +(?<m>\d{1,3})(?!\d)/d;
+/** A page marker run into reflowed text. */
+export const PAGE_MARKER_MIDLINE = /(?<post>[A-Z][A-Z.]{1,9}(?: [A-Z]{2,9})?) (?<serial>\d{8}) {1,2}(?<n>\d{3})(?:\.(?<k>\d))? OF (?<m>\d{3})\b/dg;
+export const LEGACY_PAGE =
+  /^PAGE +(?<page>\d{2}) +(?:(?<post>[A-Z][A-Z ]*?) +(?<serial>\d{4,6}) +(?:(?<n>\d{2}) +OF +(?<m>\d{2}) +)?(?<ddhhmm>\d{6})Z\b|R[A-Z]{3,7}\d{4}\b)/d;
+
+export const EO_CANONICAL =
+  /^E\.O\. (?<eo>12958|13292|13526|12356|11652): (?<body>N\/A|DECL: (?<decl>.+)|DNG: (?:CO|SE) \S+(?:,? DECL: (?<decl2>.+))?)$/;
+export const EO_LOOSE = /(?<kw>(?:E\.? ?[O0]\.?|EO) *:? *(?<eo>1\d{4}))\s*:?\s*(?<body>.*)$/di;
+export const DECL_VALUE = /DECL(?:ASSIFY)?\s*[:.]?\s*(?<decl>.*?)\s*(?=\bTAGS?\b|$)/di;
+export const DNG_VALUE = /DNG\s*:/i;
+
+export const TAGS_KEYWORD = /^(?<kw>TAGS?)(?:\s*:|\s)\s*/di;
+export const SUBJECT_KEYWORD = /^(?<kw>SUBJ(?:ECT)?)\s*:\s*/di;
+export const REF_KEYWORD = /^(?<kw>REF(?:S|\(S\)|TEL|TELS)?)\s*[:.]?\s*/di;
+
+export const CLASSIFIED_BY = /^(?<numbered>(?:¶ ?)?1\.\s*)?(?:\((?:U|C|S|SBU)\)\s*)?(?<kw>CLASSIFIED\s+BY)\s*:?\s*/di;
+export const REASON_CITE =
+  /(?<sec>1\s?[.,/]\s?[45])(?!\d)\s*(?<letters>\(?[a-h]\)?(?:\s*(?:,|and|&|\/|\+)\s*\(?[a-h]\)?)*)?/di;
+export const LETTER = /[a-h]/gi;
+
+/** Portion mark after a paragraph number (spec 2.2), case-insensitive for media copies. */
+export const PORTION_MARK =
+  /^\((?<lvl>TS|S|C|SBU|U)(?<ctl>(?:\/{1,2}(?:NF|N|NOFORN|FOUO|FGI|ORCON|REL(?: TO)? [A-Z][A-Z ,/]*))*)\/{0,2}\)/i;
+/** Any parenthesis that holds a classification token: candidate for CBL092. */
+export const PORTION_LIKE =
+  /^(?:\((?<inner>[^()\n]{1,40})\)|(?<bare>(?:TS|S|C|U|SBU)\)))/;
+export const LONG_PORTION = /^\((?<word>CONFIDENTIAL|SECRET|UNCLASSIFIED|TOP SECRET)\b[^)]*\)/i;

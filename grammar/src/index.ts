@@ -1,0 +1,597 @@
+import type { IToken } from 'chevrotain';
+import type {
+  Cable,
+  Caption,
+  Dtg,
+  EnvelopeLine,
+  HeaderField,
+  Paragraph,
+  SubParagraph,
+  WrapperPart,
+} from './ast';
+import * as B from './build-body';
+import { assembleEnvelope, dtgFrom, envelopeLine, splitCopies } from './build-envelope';
+import {
+  buildBanner,
+  buildClassifiedBy,
+  buildEo,
+  buildRefs,
+  buildSubject,
+  buildTags,
+  type Doc,
+  tokenEnd,
+} from './build-header';
+import * as F from './fields';
+import { lex } from './lexer';
+import * as T from './lexer';
+import { type FieldKind, parseItems } from './parser';
+import { rangeAt, splitLines } from './positions';
+
+export * from './ast';
+export { lex } from './lexer';
+export { lineIndexAt, offsetAt, positionAt, rangeAt, spanAt, splitLines } from './positions';
+
+const MEDIA_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{1,2}:\d{2})?\s*$/;
+const METADATA = /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2})?|\d{2}[A-Z]{3,}\d+|(?:Embassy|Consulate|Mission|Secretary of State|US Mission|USUN|REO|American Institute)\b.*|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/[A-Z ]+)?|(?:id|date|refid|origin|classification|destination|header):.*|null|Cable Text:|End Cable Text)\s*\\?\s*$/;
+const DISTRIBUTION = /^(?:INFO +LOG-|ACTION +[A-Z]+-\d|[A-Z]{1,5}-\d{2}\b|.*\/\d{3}W\s*$|-{6,}|CXTelA:|ACTION:|DRAFTED:|CLEARED:|APPROVED:)/;
+const TRAILER = /^(?:=+\s*CABLE ENDS\s*=+|Visit .*Web Site|\d{4}[A-Z]{3,}\d+ - Classification:|Keep Us Strong|WikiLeaks)/i;
+const ENTIRE_TEXT = /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*-+\s*ENTIRE\s+TEXT\b/i;
+const MIDLINE_FIELD =
+  /(?<eo>(?<![A-Za-z])(?:E\.? ?[O0]\.?|EO) *:? *1\d{4}(?!\d))|(?<tags>(?<![A-Za-z])(?:TAGS?:|TAGS\s)\s*)|(?<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:)|(?<classifiedBy>(?<![A-Za-z])CLASSIFIED\s+BY\b)/gi;
+
+interface Segment {
+  token: IToken;
+  start: number;
+  /** End of the segment's content (exclusive), trailing blanks and `\` removed. */
+  end: number;
+}
+
+function segmentOf(doc: Doc, t: IToken): Segment {
+  let end = tokenEnd(t);
+  while (end > t.startOffset && /[\s\\]/.test(doc.text[end - 1]!)) end--;
+  return { token: t, start: t.startOffset, end };
+}
+
+function emptyCable(text: string, lines = splitLines(text)): Cable {
+  return {
+    kind: 'Cable',
+    text,
+    lines,
+    range: rangeAt(lines, 0, text.length),
+    wrapper: [],
+    sectionBanners: [],
+    malformedBanners: [],
+    captions: [],
+    passLines: [],
+    tags: [],
+    headerOrder: [],
+    textStart: 0,
+    paragraphs: [],
+    subParagraphs: [],
+    headings: [],
+    blockMarks: [],
+    blocks: [],
+    pageMarkers: [],
+    entireTextMarked: false,
+    partialExtract: false,
+    reflowed: false,
+    errors: [],
+  };
+}
+
+/**
+ * Parses any text into a cable tree. Never throws: on an internal failure the tree is
+ * empty and carries one syntax problem saying so, so that an editor keeps working.
+ */
+export function parseCable(text: string): Cable {
+  try {
+    return build(text);
+  } catch (err) {
+    const cable = emptyCable(text);
+    cable.errors.push({
+      message: `internal parser error: ${(err as Error)?.message ?? String(err)}`,
+      range: rangeAt(cable.lines, 0, 0),
+    });
+    return cable;
+  }
+}
+
+function build(text: string): Cable {
+  const lines = splitLines(text);
+  const doc: Doc = { text, lines };
+  const cable = emptyCable(text, lines);
+  const { tokens } = lex(text);
+  const { items, errors } = parseItems(tokens);
+
+  for (const e of errors) {
+    const t = e.token;
+    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
+    const end = Number.isFinite(t.endOffset) ? (t.endOffset ?? start) + 1 : start;
+    cable.errors.push({ message: e.message, range: rangeAt(lines, start, end) });
+  }
+
+  const wrapper = (role: WrapperPart['role'], start: number, end: number) =>
+    cable.wrapper.push({ kind: 'Wrapper', role, text: text.slice(start, end), range: rangeAt(lines, start, end) });
+
+  const envLines: EnvelopeLine[] = [];
+  const envTokens = new Map<EnvelopeLine, Segment>();
+  const body: Segment[] = [];
+  const fields: { field: FieldKind; segments: Segment[] }[] = [];
+  let headerEnd = 0;
+
+  for (const item of items) {
+    switch (item.role) {
+      case 'preamble': {
+        const seg = segmentOf(doc, item.token);
+        const s = text.slice(seg.start, seg.end);
+        if (item.token.tokenType === T.PartialExtractLine) {
+          cable.partialExtract = true;
+          wrapper('partial-extract-note', seg.start, seg.end);
+        } else if (s.length <= 40 && F.WRAPPER_DTG.test(s)) {
+          const m = F.WRAPPER_DTG.exec(s)!;
+          const dtg = dtgFrom(doc, seg.start + m.index, seg.start + m.index + m[0].length);
+          // Wrapper dates have no precedence letter; read the parts directly.
+          cable.wrapperDtg ??= wrapperDate(m, dtg);
+          wrapper('date-line', seg.start, seg.end);
+        } else if (DISTRIBUTION.test(s)) {
+          wrapper('distribution', seg.start, seg.end);
+        } else if (METADATA.test(s) || MEDIA_DATE.test(s)) {
+          wrapper('metadata', seg.start, seg.end);
+        } else {
+          wrapper('preamble', seg.start, seg.end);
+        }
+        break;
+      }
+      case 'envelope': {
+        const seg = segmentOf(doc, item.token);
+        const s = text.slice(seg.start, seg.end);
+        if (item.token.tokenType === T.TextLine && (MEDIA_DATE.test(s) || METADATA.test(s))) {
+          wrapper(MEDIA_DATE.test(s) ? 'date-line' : 'metadata', seg.start, seg.end);
+          break;
+        }
+        const line = envelopeLine(doc, item.token);
+        envLines.push(line);
+        envTokens.set(line, seg);
+        break;
+      }
+      case 'envelopeNoise': {
+        const seg = segmentOf(doc, item.token);
+        const found = text.slice(seg.start, Math.min(seg.end, seg.start + 40));
+        cable.errors.push({
+          message: `expected an envelope line (precedence line, DE, ZNR/ZNY, DTG or FM) but found "${found}"`,
+          expected: 'envelope line',
+          found,
+          range: rangeAt(lines, seg.start, seg.end),
+        });
+        break;
+      }
+      case 'banner': {
+        const seg = segmentOf(doc, item.token);
+        const banner = buildBanner(doc, seg.start, seg.end);
+        if (banner) cable.banner = banner;
+        else cable.malformedBanners.push({ kind: 'MalformedBanner', text: text.slice(seg.start, seg.end), range: rangeAt(lines, seg.start, seg.end) });
+        headerEnd = seg.end;
+        break;
+      }
+      case 'classification':
+      case 'headerText': {
+        const seg = segmentOf(doc, item.token);
+        classificationLine(cable, doc, seg);
+        headerEnd = seg.end;
+        break;
+      }
+      case 'field': {
+        const segs = item.tokens.map((t) => segmentOf(doc, t));
+        fields.push({ field: item.field, segments: segs });
+        headerEnd = segs[segs.length - 1]!.end;
+        break;
+      }
+      case 'body':
+        body.push(segmentOf(doc, item.token));
+        break;
+    }
+  }
+
+  // Envelope: read the last complete copy; earlier copies are the publisher's.
+  if (envLines.length) {
+    const copies = splitCopies(envLines);
+    let chosen = copies.length - 1;
+    while (chosen > 0 && !copies[chosen]!.some((l) => l.lineKind === 'fm')) chosen--;
+    copies.forEach((copy, i) => {
+      if (i === chosen) return;
+      const a = copy[0]!.range.start.offset;
+      const b = copy[copy.length - 1]!.range.end.offset;
+      wrapper('envelope-copy', a, b);
+    });
+    cable.envelope = assembleEnvelope(doc, copies[chosen]!);
+  }
+
+  // Header fields; when a field repeats (a truncated preview, then the full header),
+  // the last complete one wins.
+  for (const f of fields) addField(cable, doc, f.field, f.segments.map((s) => [s.start, s.end] as [number, number]), false);
+
+  buildText(cable, doc, body, headerEnd);
+  findMidLineFields(cable, doc, body);
+  cable.wrapper.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cable.headerOrder.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cable.entireTextMarked = ENTIRE_TEXT.test(text.slice(0, Math.min(text.length, cable.textStart + 400)));
+  return cable;
+}
+
+function wrapperDate(m: RegExpExecArray, base: Dtg): Dtg {
+  const g = m.groups!;
+  const month = F.MONTHS.indexOf(g.mon!.toUpperCase()) + 1;
+  const yy = Number(g.yy);
+  return {
+    ...base,
+    wellFormed: month > 0,
+    day: Number(g.dd),
+    hour: Number(g.hh),
+    minute: Number(g.mi),
+    ...(month > 0 ? { month } : {}),
+    year: yy >= 60 ? 1900 + yy : 2000 + yy,
+  };
+}
+
+function classificationLine(cable: Cable, doc: Doc, seg: Segment): void {
+  const s = doc.text.slice(seg.start, seg.end);
+  const range = rangeAt(doc.lines, seg.start, seg.end);
+  if (seg.token.tokenType === T.CaptionLine) {
+    cable.captions.push({ kind: 'Caption', names: F.captionNames(s), text: s, range, known: true });
+  } else if (seg.token.tokenType === T.PageMarkerLine) {
+    const pm = B.pageMarkerAt(doc, seg.start, seg.end, false);
+    if (pm) cable.pageMarkers.push(pm);
+  } else if (/^[A-Z]{3,12}$/.test(s.trim()) && !F.PASS_LINE.test(s)) {
+    const caption: Caption = { kind: 'Caption', names: [s.trim()], text: s, range, known: false };
+    cable.captions.push(caption);
+  } else {
+    cable.passLines.push({ kind: 'PassLine', text: s, range });
+  }
+}
+
+function addField(cable: Cable, doc: Doc, field: FieldKind, segs: [number, number][], midLine: boolean): void {
+  let node: HeaderField;
+  switch (field) {
+    case 'eo':
+      node = cable.eo = buildEo(doc, segs[0]![0], segs[segs.length - 1]![1], midLine);
+      break;
+    case 'tags': {
+      node = buildTags(doc, segs, midLine);
+      // A second TAGS line right after the first is a two-line list, not a repeat.
+      cable.tags.push(node);
+      break;
+    }
+    case 'subject':
+      node = cable.subject = buildSubject(doc, segs, midLine);
+      break;
+    case 'ref':
+      node = cable.refs = buildRefs(doc, segs);
+      break;
+    case 'classifiedBy':
+      node = cable.classifiedBy = buildClassifiedBy(doc, segs, midLine);
+      break;
+  }
+  // Keep one entry per field kind in headerOrder: the last one read.
+  cable.headerOrder = cable.headerOrder.filter((h) => h.kind !== node.kind || node.kind === 'TagsLine');
+  cable.headerOrder.push(node);
+}
+
+const FIELD_TOKEN = new Map<unknown, FieldKind>([
+  [T.EoLine, 'eo'],
+  [T.TagsLine, 'tags'],
+  [T.SubjectLine, 'subject'],
+  [T.RefLine, 'ref'],
+  [T.ClassifiedByLine, 'classifiedBy'],
+]);
+
+function lineBefore(doc: Doc, offset: number): string {
+  const { lines } = doc;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo === 0) return '';
+  const prev = lines[lo - 1]!;
+  return doc.text.slice(prev.start, prev.end);
+}
+
+function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): void {
+  const { text } = doc;
+  cable.textStart = body.length ? body[0]!.start : Math.min(text.length, headerEnd);
+  let afterEom = false;
+  let lastText: Segment | undefined;
+  let lastTextIndex = -1;
+  type Parent = { kind: 'paragraph' | 'heading'; index: number };
+  let parent: Parent | undefined;
+  const subs: SubParagraph[] = [];
+  const paragraphs: Paragraph[] = [];
+  /** Body offsets where numbering may restart (headings, quoted text). */
+  const restartPoints: number[] = [];
+
+  const addParagraph = (p: Paragraph) => {
+    paragraphs.push(p);
+    parent = { kind: 'paragraph', index: paragraphs.length - 1 };
+  };
+
+  for (let i = 0; i < body.length; i++) {
+    const seg = body[i]!;
+    const t = seg.token.tokenType;
+    const s = text.slice(seg.start, seg.end);
+    if (afterEom) {
+      if (TRAILER.test(s) || cable.endOfMessage?.trailing || /^\d{4}-\d{2}-\d{2}/.test(s) || cable.partialExtract) {
+        cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      } else if (cable.endOfMessage) {
+        cable.endOfMessage.trailing = { text: s, range: rangeAt(doc.lines, seg.start, seg.end) };
+      }
+      continue;
+    }
+    if (TRAILER.test(s)) {
+      cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      continue;
+    }
+    const paragraphIndex = paragraphs.length - 1;
+    cable.blockMarks.push(...B.blockMarksIn(doc, seg.start, seg.end, paragraphIndex));
+
+    if (t === T.EndOfMessageLine) {
+      cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, seg.start, seg.start + 4) };
+      afterEom = true;
+      const glued = text.slice(seg.start + 4, seg.end).trim();
+      if (glued && !TRAILER.test(glued) && !cable.partialExtract) {
+        cable.endOfMessage.trailing = { text: glued, range: rangeAt(doc.lines, seg.start + 4, seg.end) };
+      }
+      continue;
+    }
+    if (t === T.BannerLine) {
+      const banner = buildBanner(doc, seg.start, seg.end);
+      if (banner && !cable.banner) cable.banner = banner;
+      else if (banner) cable.sectionBanners.push(banner);
+      continue;
+    }
+    if (t === T.PageMarkerLine) {
+      const pm = B.pageMarkerAt(doc, seg.start, seg.end, false);
+      if (pm) {
+        cable.pageMarkers.push(pm);
+        continue;
+      }
+    }
+    if (t === T.LegacyPageLine) {
+      cable.pageMarkers.push(B.legacyPageAt(doc, seg.start, seg.end));
+      continue;
+    }
+    const fieldKind = FIELD_TOKEN.get(t);
+    if (fieldKind && paragraphs.length === 0 && !hasField(cable, fieldKind)) {
+      // A field after a pass line or another stray line that ended the header.
+      const segs: [number, number][] = [[seg.start, seg.end]];
+      addField(cable, doc, fieldKind, segs, false);
+      continue;
+    }
+    if (t === T.ParagraphLine || (t === T.ClassifiedByLine && /^(?:¶ ?)?1\./.test(s))) {
+      const p = B.paragraphAt(doc, seg.start, seg.end, false);
+      if (p) {
+        addParagraph(p);
+        // Reflowed text: further paragraphs run on in the same line.
+        if (seg.end - seg.start > 150) midLineParagraphs(doc, seg, p.numberText.range.end.offset, addParagraph);
+        lastText = seg;
+        lastTextIndex = i;
+        continue;
+      }
+    }
+    if (t === T.CaptionLine) continue;
+
+    // Plain text: heading, sub-paragraph, dashed heading, continuation.
+    const trimmed = s.trim();
+    if (B.isDashRule(trimmed)) continue;
+    const prevDash = i > 0 && B.isDashRule(text.slice(body[i - 1]!.start, body[i - 1]!.end).trim());
+    const nextDash = i + 1 < body.length && B.isDashRule(text.slice(body[i + 1]!.start, body[i + 1]!.end).trim());
+    const sub = B.subParagraphAt(doc, seg.start, seg.end);
+    if (sub) {
+      subs.push({ ...sub, parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1 });
+    } else if ((prevDash && nextDash && trimmed.length <= 80) || (B.isHeadingText(trimmed) && isStandalone(doc, seg))) {
+      cable.headings.push(B.heading(doc, seg.start, seg.end, prevDash && nextDash));
+      parent = { kind: 'heading', index: cable.headings.length - 1 };
+      restartPoints.push(seg.start);
+    } else if (seg.end - seg.start > 150) {
+      midLineParagraphs(doc, seg, seg.start, addParagraph);
+    }
+    if (/\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i.test(s)) restartPoints.push(seg.end);
+    lastText = seg;
+    lastTextIndex = i;
+  }
+
+  numberParagraphs(doc, paragraphs, restartPoints);
+  extendParagraphs(doc, paragraphs, cable, body);
+  cable.paragraphs = paragraphs;
+  cable.subParagraphs = subs;
+  cable.blocks = B.pairBlocks(doc, cable.blockMarks);
+  cable.reflowed = paragraphs.some((p) => p.midLine) || body.some((s) => s.token.tokenType === T.ParagraphLine && s.end - s.start > 150);
+
+  // Signature: the last text line, or a name appended to the last paragraph.
+  if (lastText) {
+    const s = text.slice(lastText.start, lastText.end);
+    const glued = /^(.*\S)\s+NNNN\s*$/.exec(s);
+    const end = glued ? lastText.start + glued[1]!.length : lastText.end;
+    if (glued && !cable.endOfMessage) {
+      const at = lastText.start + s.lastIndexOf('NNNN');
+      cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, at, at + 4) };
+    }
+    const isParagraph = lastText.token.tokenType === T.ParagraphLine;
+    cable.signature =
+      (!isParagraph ? B.signatureOwnLine(doc, lastText.start, end) : undefined) ??
+      B.signatureAppended(doc, lastText.start, end);
+    if (cable.signature && !cable.signature.appended) {
+      // An own-line signature is not a heading.
+      const sigStart = cable.signature.range.start.offset;
+      cable.headings = cable.headings.filter((h) => h.range.start.offset !== sigStart);
+    }
+    void lastTextIndex;
+  }
+}
+
+/** Whether a short capitalised line stands alone (blank or boundary above and below). */
+function isStandalone(doc: Doc, seg: Segment): boolean {
+  const before = lineBefore(doc, seg.start).trim();
+  return before === '' || B.isDashRule(before) || /[.:]$/.test(before);
+}
+
+function midLineParagraphs(doc: Doc, seg: Segment, from: number, add: (p: Paragraph) => void): void {
+  const s = doc.text.slice(from, seg.end);
+  B.MIDLINE_PARAGRAPH.lastIndex = 0;
+  for (const m of s.matchAll(B.MIDLINE_PARAGRAPH)) {
+    const a = from + m.index!;
+    const p = B.paragraphAt(doc, a, seg.end, true);
+    if (p) add(p);
+  }
+}
+
+/**
+ * Normalises paragraph numbers: detects the `1`+N pilcrow artefact (CBL084), CBL085
+ * ambiguous line starts, and restarts after headings or quoted text (CBL083).
+ */
+function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: number[]): void {
+  // Pilcrow artefact: every number without an explicit ¶ / \P reads as `1` + expected.
+  let prev = 0;
+  let candidates = 0;
+  let certain = false;
+  let all = true;
+  for (const p of paragraphs) {
+    const explicit = p.pilcrow || p.latex;
+    if (explicit) {
+      prev = p.written;
+      continue;
+    }
+    const w = String(p.written);
+    const rest = w.length >= 2 && w.startsWith('1') ? Number(w.slice(1)) : NaN;
+    if (rest === prev + 1 && !w.slice(1).startsWith('0')) {
+      candidates++;
+      if (rest >= 10) certain = true;
+      prev = rest;
+    } else {
+      all = false;
+      break;
+    }
+  }
+  const artefactMode = all && (candidates >= 2 || certain);
+
+  let last: Paragraph | undefined;
+  let restartIdx = 0;
+  const sortedRestarts = [...restartPoints].sort((a, b) => a - b);
+  for (const p of paragraphs) {
+    if (artefactMode && !p.pilcrow && !p.latex) {
+      p.number = Number(String(p.written).slice(1));
+      p.artefact = true;
+    }
+    let sawRestartPoint = false;
+    while (restartIdx < sortedRestarts.length && sortedRestarts[restartIdx]! < p.range.start.offset) {
+      if (last && sortedRestarts[restartIdx]! > last.range.start.offset) sawRestartPoint = true;
+      restartIdx++;
+    }
+    const expected = last ? last.number + 1 : 1;
+    if (!p.midLine && last && p.number !== expected && !p.portionMark) {
+      const before = lineBefore(doc, p.range.start.offset).trimEnd();
+      if (before && /[A-Za-z,]$/.test(before)) {
+        p.ambiguous = true;
+        continue;
+      }
+    }
+    if (p.number === 1 && last && sawRestartPoint) p.restart = true;
+    last = p;
+  }
+}
+
+/** A paragraph runs until the next paragraph or heading (page markers are transparent). */
+function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable, body: Segment[]): void {
+  if (!paragraphs.length) return;
+  const boundaries = [
+    ...paragraphs.filter((p) => !p.ambiguous).map((p) => p.range.start.offset),
+    ...cable.headings.map((h) => h.range.start.offset),
+    ...cable.sectionBanners.map((b) => b.range.start.offset),
+  ].sort((a, b) => a - b);
+  const lastBodyEnd = body.reduce(
+    (m, s) => (s.token.tokenType === T.EndOfMessageLine || TRAILER.test(doc.text.slice(s.start, s.end)) ? m : Math.max(m, s.end)),
+    0,
+  );
+  const sig = cable.signature && !cable.signature.appended ? cable.signature.range.start.offset : Infinity;
+  const eom = cable.endOfMessage ? cable.endOfMessage.range.start.offset : Infinity;
+  const segEnds = body.map((s) => s.end);
+  for (const p of paragraphs) {
+    if (p.ambiguous) continue;
+    const start = p.range.start.offset;
+    let limit = Math.min(sig, eom, lastBodyEnd);
+    for (const b of boundaries) {
+      if (b > start) {
+        limit = Math.min(limit, b);
+        break;
+      }
+    }
+    // End at the last segment end at or before the limit.
+    let end = p.range.end.offset;
+    for (const e of segEnds) if (e <= limit && e > end) end = e;
+    if (p.midLine) {
+      const next = boundaries.find((b) => b > start);
+      if (next !== undefined && next < end) end = next;
+      while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    }
+    p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
+  }
+}
+
+function hasField(cable: Cable, field: FieldKind): boolean {
+  switch (field) {
+    case 'eo':
+      return Boolean(cable.eo);
+    case 'tags':
+      return cable.tags.length > 0;
+    case 'subject':
+      return Boolean(cable.subject);
+    case 'ref':
+      return Boolean(cable.refs);
+    case 'classifiedBy':
+      return Boolean(cable.classifiedBy);
+  }
+}
+
+/**
+ * Reflowed and glued text (spec 4.3): the header may sit on one line, after the banner or
+ * inside the first paragraph line. Fields still missing are looked for mid-line there.
+ */
+function findMidLineFields(cable: Cable, doc: Doc, body: Segment[]): void {
+  const missing = (['eo', 'tags', 'subject', 'classifiedBy'] as FieldKind[]).filter((f) => !hasField(cable, f));
+  if (!missing.length) return;
+  const windows: [number, number][] = [];
+  if (cable.banner?.rest) windows.push([cable.banner.rest.range.start.offset, cable.banner.rest.range.end.offset]);
+  const firstPara = cable.paragraphs.find((p) => !p.ambiguous);
+  for (const seg of body) {
+    if (firstPara && seg.start > firstPara.range.start.offset) break;
+    windows.push([seg.start, seg.end]);
+    if (windows.length > 40) break;
+  }
+  for (const w of cable.wrapper) {
+    if (w.role === 'preamble' && w.text.length > 60) windows.push([w.range.start.offset, w.range.end.offset]);
+  }
+  for (const [a, b] of windows) {
+    const s = doc.text.slice(a, b);
+    MIDLINE_FIELD.lastIndex = 0;
+    const hits = [...s.matchAll(MIDLINE_FIELD)].map((m) => ({
+      field: (Object.keys(m.groups!).find((k) => m.groups![k] !== undefined) ?? 'eo') as FieldKind,
+      at: a + m.index!,
+    }));
+    // A paragraph number or portion mark ends the last field.
+    const paraStop = /(?:^|\s)(?:¶ ?)?1\.\s+\(|\s¶\d/.exec(s);
+    const stop = paraStop ? a + paraStop.index : b;
+    hits.forEach((h, i) => {
+      if (hasField(cable, h.field) || !missing.includes(h.field)) return;
+      if (h.field === 'tags' && !/^TAGS?\s*:|^TAGS\s/.test(doc.text.slice(h.at, h.at + 6))) {
+        // Lower-case `tags:` needs its colon to be believed.
+        if (!/^tags?:/i.test(doc.text.slice(h.at, h.at + 5))) return;
+      }
+      const next = hits[i + 1];
+      let end = Math.min(next ? next.at : b, h.at < stop ? stop : b);
+      while (end > h.at && /[\s,;]/.test(doc.text[end - 1]!)) end--;
+      if (end <= h.at) return;
+      addField(cable, doc, h.field, [[h.at, end]], true);
+    });
+  }
+}

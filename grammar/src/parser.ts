@@ -1,0 +1,284 @@
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import * as T from './lexer';
+
+/**
+ * The cable's layer structure (spec section 1): publication preamble, ACP-127 envelope,
+ * classification block, header fields, text. The parser works on line-segment tokens and
+ * yields, for every segment, the region it belongs to; the tree builder then reads the
+ * fields inside each region. Blank lines produce no tokens, so "a blank line between two
+ * segments" is a gap in their line numbers, which the continuation rules below use.
+ */
+
+export type FieldKind = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
+
+export type Item =
+  | { role: 'preamble'; token: IToken }
+  | { role: 'envelope'; token: IToken; afterFm: boolean }
+  | { role: 'envelopeNoise'; token: IToken }
+  | { role: 'banner'; token: IToken }
+  | { role: 'classification'; token: IToken }
+  | { role: 'field'; field: FieldKind; tokens: IToken[] }
+  | { role: 'headerText'; token: IToken }
+  | { role: 'body'; token: IToken };
+
+const ENVELOPE_START: TokenType[] = [
+  T.TransmissionIdLine,
+  T.PrecedenceLine,
+  T.DeLine,
+  T.SecurityLine,
+  T.DtgLine,
+  T.FmLine,
+];
+const FIELD_START: TokenType[] = [T.EoLine, T.TagsLine, T.SubjectLine, T.RefLine, T.ClassifiedByLine];
+
+function isOneOf(token: IToken, types: readonly TokenType[]): boolean {
+  return types.includes(token.tokenType);
+}
+
+/** True when a blank line separates the two segments. */
+function gapBetween(prev: IToken, next: IToken): boolean {
+  return (next.startLine ?? 0) - (prev.endLine ?? prev.startLine ?? 0) > 1;
+}
+
+function sameLine(prev: IToken, next: IToken): boolean {
+  return next.startLine === prev.startLine;
+}
+
+type Continues = (prev: IToken, next: IToken, count: number) => boolean;
+
+const LETTERED_ITEM = /^¶?\s*(?:[A-Z]\.|[A-Z]\)|\([A-Z]\))(?:\s|$)/i;
+const TAGS_CONTINUATION = /^[A-Z]{2,4}(?:[ ,;]+[A-Z]{2,4})*[ ,;]*\\?$/;
+
+class CableParser extends EmbeddedActionsParser {
+  private items: Item[] = [];
+  private seenFm = false;
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4 });
+    this.performSelfAnalysis();
+  }
+
+  load(tokens: IToken[]): void {
+    this.input = tokens;
+    this.items = [];
+    this.seenFm = false;
+  }
+
+  takeItems(): Item[] {
+    return this.items;
+  }
+
+  private push(item: Item): void {
+    this.ACTION(() => this.items.push(item));
+  }
+
+  public cable = this.RULE('cable', () => {
+    this.MANY({
+      GATE: () =>
+        !this.atEnvelopeStart() && !this.atHeaderStart() && this.LA(1).tokenType !== T.ParagraphLine,
+      DEF: () => this.push({ role: 'preamble', token: this.SUBRULE(this.anySegment) }),
+    });
+    this.OPTION(() => this.SUBRULE(this.envelope));
+    this.OPTION1(() => this.SUBRULE(this.classificationBlock));
+    this.SUBRULE(this.header);
+    this.MANY2(() => this.push({ role: 'body', token: this.SUBRULE1(this.anySegment) }));
+  });
+
+  private envelope = this.RULE('envelope', () => {
+    this.ACTION(() => (this.seenFm = false));
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => this.envelopeLine(this.CONSUME(T.TransmissionIdLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.PrecedenceLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.RoutingContinuationLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.DeLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.SecurityLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.DtgLine)) },
+        {
+          ALT: () => {
+            this.envelopeLine(this.CONSUME(T.FmLine));
+            this.ACTION(() => (this.seenFm = true));
+          },
+        },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.ToLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.InfoLine)) },
+        { ALT: () => this.envelopeLine(this.CONSUME(T.XmtLine)) },
+        // After FM every line up to the banner is an addressee (PLAD-only lines included),
+        // or publisher metadata between two printed copies of the envelope.
+        {
+          GATE: () => this.seenFm,
+          ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
+        },
+        // Before FM the envelope has only format lines: anything else is a syntax error,
+        // recovered by skipping the segment (an error production).
+        {
+          GATE: () => !this.seenFm,
+          ALT: () => this.push({ role: 'envelopeNoise', token: this.SUBRULE(this.envelopeNoiseText) }),
+        },
+      ]);
+    });
+  });
+
+  private addresseeText = this.RULE('addresseeText', (): IToken => {
+    return this.OR([
+      { ALT: () => this.CONSUME(T.TextLine) },
+      { ALT: () => this.CONSUME(T.CaptionLine) },
+      { ALT: () => this.CONSUME(T.PageMarkerLine) },
+      { ALT: () => this.CONSUME(T.LegacyPageLine) },
+      { ALT: () => this.CONSUME(T.EndOfMessageLine) },
+    ]);
+  });
+
+  private envelopeNoiseText = this.RULE('envelopeNoiseText', (): IToken => {
+    return this.OR([
+      { ALT: () => this.CONSUME(T.TextLine) },
+      { ALT: () => this.CONSUME(T.PageMarkerLine) },
+      { ALT: () => this.CONSUME(T.LegacyPageLine) },
+    ]);
+  });
+
+  private envelopeLine(token: IToken): void {
+    this.push({ role: 'envelope', token, afterFm: this.seenFm });
+  }
+
+  private classificationBlock = this.RULE('classificationBlock', () => {
+    this.push({ role: 'banner', token: this.CONSUME(T.BannerLine) });
+    this.MANY({
+      GATE: () => !this.atHeaderStart() && this.looksLikeClassificationLine(),
+      DEF: () =>
+        this.push({
+          role: 'classification',
+          token: this.OR([{ ALT: () => this.CONSUME(T.CaptionLine) }, { ALT: () => this.CONSUME(T.TextLine) }]),
+        }),
+    });
+  });
+
+  private header = this.RULE('header', () => {
+    this.MANY({
+      GATE: () => this.atHeaderStart(),
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.SUBRULE(this.eoField) },
+          { ALT: () => this.SUBRULE(this.tagsField) },
+          { ALT: () => this.SUBRULE(this.subjectField) },
+          { ALT: () => this.SUBRULE(this.refField) },
+          { ALT: () => this.SUBRULE(this.classifiedByField) },
+          { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.CaptionLine) }) },
+          // Pass lines and other short text between two fields ("DEPT FOR …" after E.O.).
+          { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.TextLine) }) },
+          { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.PageMarkerLine) }) },
+        ]),
+    });
+  });
+
+  private eoField = this.RULE('eoField', () => {
+    this.fieldTail('eo', this.CONSUME(T.EoLine), (p, n) => !gapBetween(p, n) && sameLine(p, n));
+  });
+  private tagsField = this.RULE('tagsField', () => {
+    this.fieldTail('tags', this.CONSUME(T.TagsLine), tagsContinues);
+  });
+  private subjectField = this.RULE('subjectField', () => {
+    this.fieldTail('subject', this.CONSUME(T.SubjectLine), (p, n) => !gapBetween(p, n));
+  });
+  private refField = this.RULE('refField', () => {
+    this.fieldTail('ref', this.CONSUME(T.RefLine), refContinues);
+  });
+  private classifiedByField = this.RULE('classifiedByField', () => {
+    this.fieldTail('classifiedBy', this.CONSUME(T.ClassifiedByLine), classifiedByContinues);
+  });
+
+  private fieldTail(field: FieldKind, first: IToken, continues: Continues): void {
+    const tokens = this.SUBRULE(this.continuation, { ARGS: [first, continues] });
+    this.push({ role: 'field', field, tokens });
+  }
+
+  /** The segments that continue a field, each accepted by the field's own predicate. */
+  private continuation = this.RULE('continuation', (first: IToken, continues: Continues): IToken[] => {
+    const tokens: IToken[] = [first];
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1);
+        if (next.tokenType === EOF) return false;
+        if (next.tokenType !== T.TextLine && next.tokenType !== T.ParagraphLine && next.tokenType !== T.CaptionLine)
+          return false;
+        return continues(tokens[tokens.length - 1]!, next, tokens.length);
+      },
+      DEF: () => {
+        const t = this.OR([
+          { ALT: () => this.CONSUME(T.TextLine) },
+          { ALT: () => this.CONSUME(T.ParagraphLine) },
+          { ALT: () => this.CONSUME(T.CaptionLine) },
+        ]);
+        this.ACTION(() => tokens.push(t));
+      },
+    });
+    return tokens;
+  });
+
+  private anySegment = this.RULE('anySegment', (): IToken => {
+    return this.OR(
+      T.allTokens
+        .filter((t) => t !== T.LineBreak && t !== T.Blank)
+        .map((t) => ({ ALT: () => this.CONSUME(t) })),
+    );
+  });
+
+  private atEnvelopeStart(): boolean {
+    const t = this.LA(1);
+    return isOneOf(t, ENVELOPE_START) || t.tokenType === T.BannerLine;
+  }
+
+  /**
+   * The header starts at a field, or at short text (a pass line, a stray caption) that a
+   * field follows within three segments.
+   */
+  private atHeaderStart(): boolean {
+    const t = this.LA(1);
+    if (isOneOf(t, FIELD_START)) return true;
+    if (t.tokenType === T.CaptionLine || t.tokenType === T.TextLine || t.tokenType === T.PageMarkerLine) {
+      for (let k = 2; k <= 4; k++) {
+        const next = this.LA(k);
+        if (isOneOf(next, FIELD_START)) return t.image.length <= 100;
+        if (next.tokenType === EOF || next.tokenType === T.ParagraphLine || next.tokenType === T.BannerLine)
+          return false;
+      }
+    }
+    return false;
+  }
+
+  private looksLikeClassificationLine(): boolean {
+    const t = this.LA(1);
+    if (t.tokenType === T.CaptionLine) return true;
+    // Pass / attention lines are short; a long line is reflowed text (body).
+    return t.tokenType === T.TextLine && t.image.length <= 100;
+  }
+}
+
+function tagsContinues(prev: IToken, next: IToken): boolean {
+  if (gapBetween(prev, next)) return false;
+  if (/,\s*\\?\s*$/.test(prev.image)) return true;
+  return next.tokenType === T.TextLine && TAGS_CONTINUATION.test(next.image.trim());
+}
+
+function refContinues(prev: IToken, next: IToken, count: number): boolean {
+  if (count > 40) return false;
+  if (LETTERED_ITEM.test(next.image)) return (next.startLine ?? 0) - (prev.endLine ?? 0) <= 3;
+  if (gapBetween(prev, next)) return false;
+  // A wrapped item continues on an indented line or a short line.
+  return (next.startColumn ?? 1) > 1 || next.image.length < 60;
+}
+
+function classifiedByContinues(prev: IToken, next: IToken, count: number): boolean {
+  return count < 3 && !gapBetween(prev, next) && next.tokenType !== T.ParagraphLine;
+}
+
+let parser: CableParser | undefined;
+
+export function parseItems(tokens: IToken[]): { items: Item[]; errors: { message: string; token: IToken }[] } {
+  parser ??= new CableParser();
+  parser.load(tokens);
+  parser.cable();
+  const items = parser.takeItems();
+  const errors = parser.errors.map((e) => ({ message: e.message, token: e.token }));
+  return { items, errors };
+}
