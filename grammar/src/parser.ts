@@ -54,7 +54,9 @@ class CableParser extends EmbeddedActionsParser {
   private seenFm = false;
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4 });
+    // Decisions are LL(1) plus semantic gates (blank-line gaps, what follows); a deeper
+    // lookahead over the catch-all segment rule grows exponentially and buys nothing.
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: true });
     this.performSelfAnalysis();
   }
 
@@ -75,7 +77,10 @@ class CableParser extends EmbeddedActionsParser {
   public cable = this.RULE('cable', () => {
     this.MANY({
       GATE: () =>
-        !this.atEnvelopeStart() && !this.atHeaderStart() && this.LA(1).tokenType !== T.ParagraphLine,
+        this.LA(1).tokenType !== EOF &&
+        !this.atEnvelopeStart() &&
+        !this.atHeaderStart() &&
+        this.LA(1).tokenType !== T.ParagraphLine,
       DEF: () => this.push({ role: 'preamble', token: this.SUBRULE(this.anySegment) }),
     });
     this.OPTION(() => this.SUBRULE(this.envelope));
