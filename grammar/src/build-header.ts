@@ -34,9 +34,9 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-export function buildBanner(doc: Doc, start: number, end: number): Banner | undefined {
+export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExpExecArray): Banner | undefined {
   const s = doc.text.slice(start, end);
-  const m = F.BANNER.exec(s.replace(/\s+$/, ''));
+  const m = loose ?? F.BANNER.exec(s.replace(/\s+$/, ''));
   if (!m?.groups) return undefined;
   const lvl = F.sub(doc.text, start, m, 'lvl')!;
   const { level, spaced } = F.levelOf(lvl.text);

@@ -37,8 +37,21 @@ export const ADDRESSEE =
 export const BANNER =
   /^(?<lvl>UNCLAS(?: E F T O| EFTO)?|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt]|T O P {1,2}S E C R E T|[Uu] [Nn] [Cc] [Ll] [Aa] [Ss]|UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|Unclas|Confidential|Secret) +(?<section>[Ss][Ee][Cc][Tt][Ii][Oo][Nn] +(?<n>\d{1,3}) +[Oo][Ff] +(?<m>\d{1,3}) +)?(?<post>[A-Za-z][A-Za-z .'-]*?[A-Za-z]) +(?<serial>\d{4,8})(?![\d/])(?<rest>.*)$/d;
 
+/**
+ * A banner anywhere in the header region, tolerant of garbled letter spacing
+ * (`SE C R E T`, `C C O N F I D E N T I A L`), of text glued before it (`Cable dated:…`)
+ * and of a level split from the rest of the banner by a line break (spec 4.4).
+ */
+export const LOOSE_BANNER =
+  /(?<lvl>(?:U ?N ?C ?L ?A ?S(?:S ?I ?F ?I ?E ?D)?|(?:C ?)?C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|T ?O ?P +S ?E ?C ?R ?E ?T))[ \t]*(?:\r?\n|\r)?[ \t]*(?<section>SECTION +(?<n>\d{1,3}) +OF +(?<m>\d{1,3}) +)?(?<post>[A-Z][A-Z .'-]*?[A-Z]) +(?<serial>\d{4,8})(?!\d)/dg;
+
+/** LOOSE_BANNER anchored at its start, with the rest of the line as `rest`. */
+export const LOOSE_BANNER_AT = new RegExp('^' + LOOSE_BANNER.source + '(?<rest>.*)$', 'd');
+
 export function levelOf(levelText: string): { level: ClassificationLevel; spaced: boolean } {
-  const squeezed = levelText.replace(/ /g, '').toUpperCase();
+  let squeezed = levelText.replace(/ /g, '').toUpperCase();
+  // Garbled spacing doubles a letter (`CCONFIDENTIAL`).
+  if (squeezed.endsWith('CONFIDENTIAL')) squeezed = 'CONFIDENTIAL';
   const spaced = /^[A-Za-z] [A-Za-z]/.test(levelText);
   switch (squeezed) {
     case 'CONFIDENTIAL':

@@ -211,6 +211,7 @@ function build(text: string): Cable {
   for (const f of fields) addField(cable, doc, f.field, f.segments.map((s) => [s.start, s.end] as [number, number]), false);
 
   buildText(cable, doc, body, headerEnd);
+  if (!cable.banner) findLooseBanner(cable, doc);
   findMidLineFields(cable, doc, body);
   cable.wrapper.sort((a, b) => a.range.start.offset - b.range.start.offset);
   cable.headerOrder.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -535,6 +536,28 @@ function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable, body:
       while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
     }
     p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
+  }
+}
+
+/** Spec 4.4 banner variants the line lexer cannot type: looked for in the header region. */
+function findLooseBanner(cable: Cable, doc: Doc): void {
+  const firstPara = cable.paragraphs.find((p) => !p.ambiguous);
+  const limit = Math.min(doc.text.length, firstPara ? firstPara.range.start.offset : cable.textStart + 3000);
+  const region = doc.text.slice(0, limit);
+  F.LOOSE_BANNER.lastIndex = 0;
+  for (const m of region.matchAll(F.LOOSE_BANNER)) {
+    const s = m.index!;
+    // A level inside a word (`UNCLASSIFIED//FOR OFFICIAL USE`) or the WikiLeaks table is not a banner.
+    if (s > 0 && /[A-Za-z]/.test(doc.text[s - 1]!) && !/(?:\d|:)$/.test(doc.text.slice(0, s))) continue;
+    const lineEnd = doc.text.indexOf('\n', s + m[0].length);
+    const end = lineEnd < 0 ? doc.text.length : lineEnd;
+    const relative = F.LOOSE_BANNER_AT.exec(doc.text.slice(s, end));
+    if (!relative) continue;
+    const banner = buildBanner(doc, s, end, relative);
+    if (banner) {
+      cable.banner = banner;
+      return;
+    }
   }
 }
 
