@@ -79,12 +79,14 @@ class CableParser extends EmbeddedActionsParser {
       GATE: () =>
         this.LA(1).tokenType !== EOF &&
         !this.atEnvelopeStart() &&
-        !this.atHeaderStart() &&
+        (!this.atHeaderStart() || this.envelopeAhead()) &&
         this.LA(1).tokenType !== T.ParagraphLine,
       DEF: () => this.push({ role: 'preamble', token: this.SUBRULE(this.anySegment) }),
     });
-    this.OPTION(() => this.SUBRULE(this.envelope));
-    this.OPTION1(() => this.SUBRULE(this.classificationBlock));
+    // The gates matter: with LL(1) the envelope's error production would otherwise let
+    // any text line open an envelope.
+    this.OPTION({ GATE: () => this.atEnvelopeStart() && this.LA(1).tokenType !== T.BannerLine, DEF: () => this.SUBRULE(this.envelope) });
+    this.OPTION1({ GATE: () => this.LA(1).tokenType === T.BannerLine, DEF: () => this.SUBRULE(this.classificationBlock) });
     this.SUBRULE(this.header);
     this.MANY2(() => this.push({ role: 'body', token: this.SUBRULE1(this.anySegment) }));
   });
@@ -227,6 +229,20 @@ class CableParser extends EmbeddedActionsParser {
         .map((t) => ({ ALT: () => this.CONSUME(t) })),
     );
   });
+
+  /**
+   * A mail-client or publisher block before the envelope may hold a `Subject:` line
+   * (08TRIPOLI126): it is wrapper when an envelope format line follows shortly.
+   */
+  private envelopeAhead(): boolean {
+    for (let k = 1; k <= 14; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === EOF || t.tokenType === T.BannerLine || t.tokenType === T.ParagraphLine) return false;
+      if (t.tokenType === T.TransmissionIdLine || t.tokenType === T.PrecedenceLine || t.tokenType === T.DeLine || t.tokenType === T.DtgLine)
+        return true;
+    }
+    return false;
+  }
 
   private atEnvelopeStart(): boolean {
     const t = this.LA(1);
