@@ -43,15 +43,16 @@ export const BANNER =
  * and of a level split from the rest of the banner by a line break (spec 4.4).
  */
 export const LOOSE_BANNER =
-  /(?<lvl>(?:U ?N ?C ?L ?A ?S(?:S ?I ?F ?I ?E ?D)?|(?:C ?)?C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|T ?O ?P +S ?E ?C ?R ?E ?T))[ \t]*(?:\r?\n|\r)?[ \t]*(?<section>SECTION +(?<n>\d{1,3}) +OF +(?<m>\d{1,3}) +)?(?<post>[A-Z][A-Z .'-]*?[A-Z]) +(?<serial>\d{4,8})(?!\d)/dg;
+  /(?<lvl>(?:U ?N ?C ?L ?A ?S(?:S ?I ?F ?I ?E ?D)?|(?:C ?)?C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|(?:S ?)?S ?E ?C ?R ?E ?T|T ?O ?P +S ?E ?C ?R ?E ?T))[ \t]*(?:\r?\n|\r)?[ \t]*(?<section>SECTION +(?<n>\d{1,3}) +OF +(?<m>\d{1,3}) +)?(?<post>[A-Z][A-Z .'-]*?[A-Z]) +(?<serial>\d{4,8})(?!\d)/dg;
 
 /** LOOSE_BANNER anchored at its start, with the rest of the line as `rest`. */
 export const LOOSE_BANNER_AT = new RegExp('^' + LOOSE_BANNER.source + '(?<rest>.*)$', 'd');
 
 export function levelOf(levelText: string): { level: ClassificationLevel; spaced: boolean } {
   let squeezed = levelText.replace(/ /g, '').toUpperCase();
-  // Garbled spacing doubles a letter (`CCONFIDENTIAL`).
+  // Garbled spacing doubles a letter (`CCONFIDENTIAL`, `SSECRET`).
   if (squeezed.endsWith('CONFIDENTIAL')) squeezed = 'CONFIDENTIAL';
+  else if (squeezed === 'SSECRET') squeezed = 'SECRET';
   const spaced = /^[A-Za-z] [A-Za-z]/.test(levelText);
   switch (squeezed) {
     case 'CONFIDENTIAL':

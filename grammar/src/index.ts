@@ -208,7 +208,11 @@ function build(text: string): Cable {
 
   // Header fields; when a field repeats (a truncated preview, then the full header),
   // the last complete one wins.
-  for (const f of fields) addField(cable, doc, f.field, f.segments.map((s) => [s.start, s.end] as [number, number]), false);
+  for (const f of fields) {
+    for (const part of splitGluedFields(doc, f.field, f.segments.map((s) => [s.start, s.end] as [number, number]))) {
+      addField(cable, doc, part.field, part.segments, false);
+    }
+  }
 
   buildText(cable, doc, body, headerEnd);
   if (!cable.banner) findLooseBanner(cable, doc);
@@ -275,6 +279,38 @@ function addField(cable: Cable, doc: Doc, field: FieldKind, segs: [number, numbe
   // Keep one entry per field kind in headerOrder: the last one read.
   cable.headerOrder = cable.headerOrder.filter((h) => h.kind !== node.kind || node.kind === 'TagsLine');
   cable.headerOrder.push(node);
+}
+
+/**
+ * A field line may carry the next fields glued on (`E.O. 12958: DECL: 10/20/2015 TAGS: …`,
+ * 24 corpus cables): split it where another field keyword starts.
+ */
+function splitGluedFields(doc: Doc, field: FieldKind, segs: [number, number][]): { field: FieldKind; segments: [number, number][] }[] {
+  const [s0, e0] = segs[0]!;
+  const first = doc.text.slice(s0, e0);
+  MIDLINE_FIELD.lastIndex = 0;
+  const cuts: { field: FieldKind; at: number }[] = [];
+  for (const m of first.matchAll(MIDLINE_FIELD)) {
+    if (m.index === 0) continue;
+    const f = Object.keys(m.groups!).find((k) => m.groups![k] !== undefined) as FieldKind;
+    if (f === field) continue;
+    // Lower-case `tags`/`subject` inside a sentence is a word, not a keyword.
+    if (f === 'tags' && !/^TAGS?\s*:|^TAGS\s/.test(m[0]) && !/:/.test(m[0])) continue;
+    cuts.push({ field: f, at: s0 + m.index! });
+  }
+  if (field === 'subject' || field === 'ref' || !cuts.length) return [{ field, segments: segs }];
+  const out: { field: FieldKind; segments: [number, number][] }[] = [];
+  let from = s0;
+  let current = field;
+  for (const c of cuts) {
+    let end = c.at;
+    while (end > from && /\s/.test(doc.text[end - 1]!)) end--;
+    if (end > from) out.push({ field: current, segments: [[from, end]] });
+    from = c.at;
+    current = c.field;
+  }
+  out.push({ field: current, segments: [[from, e0], ...segs.slice(1)] });
+  return out;
 }
 
 const FIELD_TOKEN = new Map<unknown, FieldKind>([
@@ -594,6 +630,7 @@ function findMidLineFields(cable: Cable, doc: Doc, body: Segment[]): void {
   for (const w of cable.wrapper) {
     if (w.role === 'preamble' && w.text.length > 60) windows.push([w.range.start.offset, w.range.end.offset]);
   }
+  for (const p of cable.passLines) windows.push([p.range.start.offset, p.range.end.offset]);
   for (const [a, b] of windows) {
     const s = doc.text.slice(a, b);
     MIDLINE_FIELD.lastIndex = 0;
