@@ -301,7 +301,7 @@ function splitGluedFields(doc: Doc, field: FieldKind, segs: [number, number][]):
   if (field === 'subject' || field === 'ref' || !cuts.length) return [{ field, segments: segs }];
   const out: { field: FieldKind; segments: [number, number][] }[] = [];
   let from = s0;
-  let current = field;
+  let current: FieldKind = field;
   for (const c of cuts) {
     let end = c.at;
     while (end > from && /\s/.test(doc.text[end - 1]!)) end--;
