@@ -53,7 +53,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
       return line;
     }
     case T.PrecedenceLine: {
-      const m = /^(ZZ|OO|PP|RR)/.exec(text)!;
+      const m = /^[ZOPR]{1,2}/.exec(text)!;
       const ris: PrecedenceLine['routingIndicators'] = [];
       for (const r of text.matchAll(/R[A-Z]{3,8}/g)) {
         if (r.index! < 2) continue;
@@ -142,17 +142,19 @@ const COPY_START: ReadonlySet<string> = new Set(['transmissionId', 'precedence',
 
 /**
  * Splits envelope lines into copies: a publisher may print the envelope twice around a
- * metadata block (spec 4.2). A copy starts again when a start line (VZCZC, precedence
- * line, DTG) follows an FM line, or repeats a kind the copy already has.
+ * metadata block (spec 4.2). A copy starts again only when the current one is complete
+ * (FM and TO seen) and a start line (VZCZC, precedence line, DTG) follows, or at a second
+ * VZCZC: a DTG after FM in an incomplete envelope is an order error (CBL001), not a copy.
  */
 export function splitCopies(lines: EnvelopeLine[]): EnvelopeLine[][] {
   const copies: EnvelopeLine[][] = [];
   let current: EnvelopeLine[] = [];
   let kinds = new Set<string>();
   for (const l of lines) {
+    const complete = kinds.has('fm') && kinds.has('to');
     const restart =
       COPY_START.has(l.lineKind) &&
-      (kinds.has('fm') || kinds.has(l.lineKind) || (l.lineKind === 'transmissionId' && current.length > 0));
+      (complete || (l.lineKind === 'transmissionId' && kinds.has('transmissionId')));
     if (restart && current.length) {
       copies.push(current);
       current = [];

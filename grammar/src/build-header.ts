@@ -178,7 +178,8 @@ export function buildSubject(doc: Doc, segments: [number, number][], midLine: bo
   };
 }
 
-const ITEM_LABEL = /(?:^|\s)¶?\s*(?:(?<a>[A-Za-z])\.|(?<b>[A-Za-z])\)|\((?<c>[A-Za-z])\))(?=\s)/dg;
+// `(H)SAO PAULO 73` and `B)Sao Paulo 49` occur without a space; `A.B.` abbreviations need one.
+const ITEM_LABEL = /(?:^|\s)¶?\s*(?:(?<a>[A-Za-z])\.(?=\s)|(?<b>[A-Za-z])\)(?=\s|[A-Z0-9])|\((?<c>[A-Za-z])\)(?=\s|[A-Z0-9]))/dg;
 
 export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
   const [s0, e0] = segments[0]!;

@@ -116,7 +116,7 @@ export const DNG_VALUE = /DNG\s*:/i;
 
 export const TAGS_KEYWORD = /^(?<kw>TAGS?)(?:\s*:|\s)\s*/di;
 export const SUBJECT_KEYWORD = /^(?<kw>SUBJ(?:ECT)?)\s*:\s*/di;
-export const REF_KEYWORD = /^(?<kw>REF(?:S|\(S\)|TEL|TELS)?)\s*[:.]?\s*/di;
+export const REF_KEYWORD = /^(?<kw>REF(?:S|\(S\)|TELS|TEL)?)\s*[:.]?\s*/di;
 
 export const CLASSIFIED_BY = /^(?<numbered>(?:¶ ?)?1\.\s*)?(?:\((?:U|C|S|SBU)\)\s*)?(?<kw>CLASSIFIED\s+BY)\s*:?\s*/di;
 export const REASON_CITE =

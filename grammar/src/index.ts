@@ -286,30 +286,41 @@ function addField(cable: Cable, doc: Doc, field: FieldKind, segs: [number, numbe
  * 24 corpus cables): split it where another field keyword starts.
  */
 function splitGluedFields(doc: Doc, field: FieldKind, segs: [number, number][]): { field: FieldKind; segments: [number, number][] }[] {
+  // Classified By cites `E.O. 12958` as its authority, and a REF target may hold any words.
+  if (field === 'classifiedBy' || field === 'ref') return [{ field, segments: segs }];
   const [s0, e0] = segs[0]!;
   const first = doc.text.slice(s0, e0);
   MIDLINE_FIELD.lastIndex = 0;
-  const cuts: { field: FieldKind; at: number }[] = [];
+  const cuts: { field: FieldKind | 'stop'; at: number }[] = [];
   for (const m of first.matchAll(MIDLINE_FIELD)) {
     if (m.index === 0) continue;
     const f = Object.keys(m.groups!).find((k) => m.groups![k] !== undefined) as FieldKind;
     if (f === field) continue;
     // Lower-case `tags`/`subject` inside a sentence is a word, not a keyword.
     if (f === 'tags' && !/^TAGS?\s*:|^TAGS\s/.test(m[0]) && !/:/.test(m[0])) continue;
+    // A subject runs until the next field; an E.O. line inside it is only a citation.
+    if (field === 'subject' && f === 'eo') continue;
     cuts.push({ field: f, at: s0 + m.index! });
   }
-  if (field === 'subject' || field === 'ref' || !cuts.length) return [{ field, segments: segs }];
+  if (field === 'subject') {
+    // Reflowed text: the subject also ends where the REF list or paragraph 1 starts.
+    const stop = /\sREF(?:S|TELS?)?\s*:|\s¶?\s?1\.\s+\(/.exec(first);
+    if (stop && stop.index > 0) cuts.push({ field: 'stop', at: s0 + stop.index });
+    cuts.sort((a, b) => a.at - b.at);
+  }
+  if (!cuts.length) return [{ field, segments: segs }];
   const out: { field: FieldKind; segments: [number, number][] }[] = [];
   let from = s0;
-  let current: FieldKind = field;
+  let current = field as FieldKind | 'stop';
   for (const c of cuts) {
     let end = c.at;
     while (end > from && /\s/.test(doc.text[end - 1]!)) end--;
-    if (end > from) out.push({ field: current, segments: [[from, end]] });
+    if (end > from && current !== 'stop') out.push({ field: current, segments: [[from, end]] });
     from = c.at;
     current = c.field;
+    if (current === 'stop') break;
   }
-  out.push({ field: current, segments: [[from, e0], ...segs.slice(1)] });
+  if (current !== 'stop') out.push({ field: current, segments: [[from, e0], ...segs.slice(1)] });
   return out;
 }
 

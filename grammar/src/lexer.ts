@@ -33,7 +33,8 @@ export const LineBreak = createToken({
 
 // ---- envelope (ACP-127 format lines)
 export const TransmissionIdLine = line('TransmissionIdLine', 'VZCZC');
-export const PrecedenceLine = whole('PrecedenceLine', '(?:ZZ|OO|PP|RR)(?: +R[A-Z]{3,8})+');
+// Malformed prosigns (`P RUEHC`) are still precedence lines: CBL003 reports them.
+export const PrecedenceLine = whole('PrecedenceLine', '[ZOPR]{1,2}(?: +R[A-Z]{3,8})+');
 export const RoutingContinuationLine = whole('RoutingContinuationLine', 'R[A-Z]{3,8}(?: +R[A-Z]{3,8})*');
 export const DeLine = line('DeLine', 'DE +R[A-Z]{3,8}(?![A-Z])');
 export const SecurityLine = line('SecurityLine', 'ZN[RY] +[A-Z]{5}');

@@ -1,4 +1,5 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { distance } from 'fastest-levenshtein';
 import * as T from './lexer';
 
 /**
@@ -44,6 +45,21 @@ function sameLine(prev: IToken, next: IToken): boolean {
   return next.startLine === prev.startLine;
 }
 
+const LEVEL_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET'];
+const BANNER_SHAPE = /^(?<lvl>(?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +(?:SECTION +\S+ +OF +\S+ +)?[A-Z][A-Z .'-]*? +\d{1,8}\s*(?:[A-Z ,]*)$/;
+
+/**
+ * A line shaped like a banner whose level is a misspelling of a real one (edit distance
+ * <= 2: `CONFIDENTAL REYKJAVIK 457`). The lexer types real banners; this catches the rest.
+ */
+export function looksLikeBanner(t: IToken): boolean {
+  if (t.tokenType !== T.TextLine || t.image.length > 120) return false;
+  const m = BANNER_SHAPE.exec(t.image.trim());
+  if (!m) return false;
+  const lvl = m.groups!.lvl!.replace(/ /g, '');
+  return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
+}
+
 type Continues = (prev: IToken, next: IToken, count: number) => boolean;
 
 const LETTERED_ITEM = /^¶?\s*(?:[A-Z]\.|[A-Z]\)|\([A-Z]\))(?:\s|$)/i;
@@ -85,8 +101,11 @@ class CableParser extends EmbeddedActionsParser {
     });
     // The gates matter: with LL(1) the envelope's error production would otherwise let
     // any text line open an envelope.
-    this.OPTION({ GATE: () => this.atEnvelopeStart() && this.LA(1).tokenType !== T.BannerLine, DEF: () => this.SUBRULE(this.envelope) });
-    this.OPTION1({ GATE: () => this.LA(1).tokenType === T.BannerLine, DEF: () => this.SUBRULE(this.classificationBlock) });
+    this.OPTION({ GATE: () => isOneOf(this.LA(1), ENVELOPE_START), DEF: () => this.SUBRULE(this.envelope) });
+    this.OPTION1({
+      GATE: () => this.LA(1).tokenType === T.BannerLine || looksLikeBanner(this.LA(1)),
+      DEF: () => this.SUBRULE(this.classificationBlock),
+    });
     this.SUBRULE(this.header);
     this.MANY2(() => this.push({ role: 'body', token: this.SUBRULE1(this.anySegment) }));
   });
@@ -113,7 +132,7 @@ class CableParser extends EmbeddedActionsParser {
         // After FM every line up to the banner is an addressee (PLAD-only lines included),
         // or publisher metadata between two printed copies of the envelope.
         {
-          GATE: () => this.seenFm,
+          GATE: () => this.seenFm && !looksLikeBanner(this.LA(1)),
           ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
         },
         // Before FM the envelope has only format lines: anything else is a syntax error,
@@ -149,7 +168,12 @@ class CableParser extends EmbeddedActionsParser {
   }
 
   private classificationBlock = this.RULE('classificationBlock', () => {
-    this.push({ role: 'banner', token: this.CONSUME(T.BannerLine) });
+    const banner = this.OR1([
+      { ALT: () => this.CONSUME(T.BannerLine) },
+      // A misspelt banner still opens the classification block (CBL021 reports it).
+      { GATE: () => looksLikeBanner(this.LA(1)), ALT: () => this.CONSUME1(T.TextLine) },
+    ]);
+    this.push({ role: 'banner', token: banner });
     this.MANY({
       GATE: () => !this.atHeaderStart() && this.looksLikeClassificationLine(),
       DEF: () =>
@@ -246,7 +270,7 @@ class CableParser extends EmbeddedActionsParser {
 
   private atEnvelopeStart(): boolean {
     const t = this.LA(1);
-    return isOneOf(t, ENVELOPE_START) || t.tokenType === T.BannerLine;
+    return isOneOf(t, ENVELOPE_START) || t.tokenType === T.BannerLine || looksLikeBanner(t);
   }
 
   /**

@@ -1,0 +1,69 @@
+import type { PageMarker } from '../../../grammar/src/ast';
+import type { Rule } from '../engine/types';
+import { bannerTotalFix, cableMarkers, markerTotal, pad } from './CBL032-section-total';
+
+export const CBL037: Rule = {
+  id: 'CBL037',
+  name: 'page-marker-total',
+  defaultSeverity: 'error',
+  fixable: true,
+  description: "The total M of every page marker equals the banner's section total.",
+  check(ctx) {
+    const { cable } = ctx;
+    const banner = cable.banner;
+    if (!banner) return;
+    const markers = cableMarkers(cable).filter(
+      (m): m is PageMarker & { total: number } => markerTotal(cable, m) !== undefined,
+    );
+    if (!markers.length) return;
+    const sec = banner.section;
+    const bannerTotal = sec?.total ?? 1;
+    const wrong = markers.filter((m) => m.total !== bannerTotal);
+    if (!wrong.length) return;
+    const width = (m: PageMarker) => (m.form === 'legacy' ? 2 : 3);
+    const first = wrong[0]!;
+
+    // Every marker agrees on another total: the banner is the odd one out, report it once.
+    if (wrong.length === markers.length && wrong.every((m) => m.total === first.total)) {
+      const all = markers.length === 1 ? 'the page marker says' : `all ${markers.length} page markers say`;
+      const says = `OF ${pad(first.total, width(first))}`;
+      if (sec) {
+        const fix = bannerTotalFix(cable);
+        ctx.report({
+          range: sec.totalText.range,
+          message: `the banner says ${sec.text} but ${all} ${says}`,
+          related: [{ range: first.totalText!.range, message: `page marker total ${first.totalText!.text}` }],
+          ...(fix ? { fixes: [fix.fix] } : {}),
+        });
+      } else {
+        const title = `SECTION 01 OF ${pad(first.total, 2)}`;
+        ctx.report({
+          range: banner.post.range,
+          message: `the banner has no section marker (one section) but ${all} ${says}`,
+          related: [{ range: first.totalText!.range, message: `page marker total ${first.totalText!.text}` }],
+          ...(first.total <= 99
+            ? {
+                fixes: [
+                  { title: `Insert "${title}" in the banner`, edits: [{ range: { start: banner.post.range.start, end: banner.post.range.start }, newText: `${title} ` }], safe: false },
+                ],
+              }
+            : {}),
+        });
+      }
+      return;
+    }
+
+    // Markers disagree among themselves: those that differ from the banner are wrong when
+    // another marker confirms the banner's total.
+    const confirmed = markers.length > wrong.length;
+    for (const m of wrong) {
+      const expected = pad(bannerTotal, width(m));
+      ctx.report({
+        range: m.totalText!.range,
+        message: `page marker total ${m.totalText!.text} differs from the banner's section total: expected ${expected}${sec ? ` (${sec.text})` : ''}`,
+        ...(sec ? { related: [{ range: sec.totalText.range, message: `banner total ${sec.totalText.text}` }] } : {}),
+        fixes: [{ title: `Change the total to ${expected}`, edits: [{ range: m.totalText!.range, newText: expected }], safe: confirmed }],
+      });
+    }
+  },
+};

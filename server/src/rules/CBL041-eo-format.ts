@@ -1,0 +1,94 @@
+import type { EoLine } from '../../../grammar/src/ast';
+import { rangeAt } from '../../../grammar/src/positions';
+import type { Fix, Rule } from '../engine/types';
+
+const KNOWN_ORDERS = ['12958', '13292', '13526', '12356', '11652'];
+const CANONICAL =
+  /^E\.O\. (?:12958|13292|13526|12356|11652): (?:N\/A|DECL: .+|DNG: (?:CO|SE) \S+(?:,? DECL: .+)?)$/;
+
+/** The line as the spec reads it: margins trimmed, runs of blanks collapsed (4.4: double spaces are fine). */
+function normalised(eo: EoLine): string {
+  return eo.text
+    .replace(/\\\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const BARE_VALUE = /^\(?(?:\d{1,4}[/-]\d{1,2}[/-]\d{2,4}|X[1-8]|25X\d(?:\s*-\s*HUMAN)?|50X\d-[A-Z]+|OADR|GDS|MR)\)?$/i;
+
+/** The canonical body, and whether writing it is only a change of spelling (safe). */
+function canonicalBody(body: string): { text: string; safe: boolean } | undefined {
+  const b = body.trim();
+  if (/^N\s*\/\s*A\.?$/i.test(b)) return { text: 'N/A', safe: true };
+  let m = /^DECL(?:ASSIFY)?(?=[\s:.])\s*[:.]?\s*(?<v>\S.*)$/i.exec(b);
+  if (m?.groups) return { text: `DECL: ${m.groups.v!.replace(/\s+/g, ' ')}`, safe: true };
+  m = /^DECL:(?<v>\S.*)$/i.exec(b);
+  if (m?.groups) return { text: `DECL: ${m.groups.v!.replace(/\s+/g, ' ')}`, safe: true };
+  m = /^DNG\s*:\s*(?<to>CO|SE)\s+(?<d>\S+?)(?:(?<c>,)?\s*DECL\s*:?\s*(?<v>\S.*))?$/i.exec(b);
+  if (m?.groups) {
+    const g = m.groups;
+    return { text: `DNG: ${g.to!.toUpperCase()} ${g.d}${g.v ? `${g.c ?? ''} DECL: ${g.v.replace(/\s+/g, ' ')}` : ''}`, safe: true };
+  }
+  // A bare date or code is a DECL written without its keyword: adding it is a guess.
+  if (BARE_VALUE.test(b)) return { text: `DECL: ${b}`, safe: false };
+  return undefined;
+}
+
+function what(eo: EoLine, n: string): string {
+  const kw = /^(?:E\.? ?[O0]\.?|EO)/i.exec(n)?.[0] ?? '';
+  if (eo.order && !KNOWN_ORDERS.includes(eo.order.text)) {
+    return `unknown executive order ${eo.order.text} (expected 12958, 13292, 13526, 12356 or 11652)`;
+  }
+  if (kw !== 'E.O.') return `the keyword is written "${kw}" instead of "E.O."`;
+  if (!/^E\.O\. 1\d{4}/.test(n)) return 'expected "E.O. " followed by the order number';
+  if (!/^E\.O\. 1\d{4}:/.test(n)) return 'expected a colon after the order number';
+  if (!/^E\.O\. 1\d{4}: /.test(n)) return 'expected a space after "E.O. NNNNN:"';
+  if (eo.bodyKind === 'other') return 'expected "DECL:" or "N/A" after the order number';
+  if (/^E\.O\. 1\d{4}: (?:DECL|DNG|N\/A)/.test(n)) return 'expected "DECL: " (colon and space) before the value';
+  return 'write "DECL:", "DNG:" and "N/A" in upper case';
+}
+
+export const CBL041: Rule = {
+  id: 'CBL041',
+  name: 'eo-format',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: "The E.O. line has the canonical form 'E.O. 12958: DECL: MM/DD/YYYY' (or N/A, DNG:).",
+  check(ctx) {
+    const eo = ctx.cable.eo;
+    if (!eo || eo.canonical) return;
+    // `E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006` is the archive's note on a released cable.
+    if (eo.body && /DECLASSIFIED/i.test(eo.body.text)) return;
+    const n = normalised(eo);
+    if (CANONICAL.test(n)) return;
+    // A header glued on one line (reflowed text) ends the E.O. value at TAGS.
+    const cut = n.replace(/\s+TAGS?\b.*$/i, '');
+    if (cut !== n && CANONICAL.test(cut)) return;
+
+    let fix: Fix | undefined;
+    let expected: string | undefined;
+    if (eo.order && KNOWN_ORDERS.includes(eo.order.text) && eo.body) {
+      // Only the E.O. value is rewritten; a glued `TAGS: …` stays as it is.
+      const glued = /(?:\s+|(?<=\d))TAGS?\b/i.exec(eo.body.text);
+      const bodyText = glued ? eo.body.text.slice(0, glued.index) : eo.body.text;
+      const body = canonicalBody(bodyText);
+      if (body) {
+        const candidate = `E.O. ${eo.order.text}: ${body.text}`;
+        if (CANONICAL.test(candidate)) {
+          expected = candidate;
+          const end = glued ? rangeAt(ctx.cable.lines, eo.body.range.start.offset, eo.body.range.start.offset + glued.index).end : eo.body.range.end;
+          fix = {
+            title: `Write "${expected.length > 60 ? `${expected.slice(0, 57)}...` : expected}"`,
+            edits: [{ range: { start: eo.range.start, end }, newText: expected }],
+            safe: body.safe,
+          };
+        }
+      }
+    }
+    ctx.report({
+      range: eo.range,
+      message: `E.O. line "${n.length > 60 ? `${n.slice(0, 57)}...` : n}" is not canonical: ${what(eo, n)}${expected ? `; expected "${expected}"` : ''}`,
+      ...(fix ? { fixes: [fix] } : {}),
+    });
+  },
+};

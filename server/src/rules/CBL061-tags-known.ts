@@ -1,0 +1,222 @@
+import { distance } from 'fastest-levenshtein';
+import type { Cable, Range, TagsLine, TagToken } from '../../../grammar/src/ast';
+import { rangeAt } from '../../../grammar/src/positions';
+import {
+  isAcceptedUndefinedTag,
+  isSeenUndefinedTag,
+  lookupTag,
+  nearestTags,
+  splitRunTogetherTag,
+  type TagInfo,
+} from '../data/index';
+import type { Fix, Rule } from '../engine/types';
+import { tagsLinesInScope } from './CBL050-header-order';
+
+export type TagKindGroup = 'geographic' | 'subject';
+
+export type TagStatus =
+  /** In tags.tsv. */
+  | 'known'
+  /** Seen on published cables without a known meaning (tags_undefined_in_corpus.tsv). */
+  | 'accepted'
+  /** Splits into known codes (`PHUMPGOV`): CBL064. */
+  | 'runTogether'
+  /** A known code with one letter added or changed (`PGOVE`, `PRELL`): CBL061, even if seen in the corpus. */
+  | 'misspelt'
+  /** Code-shaped and in neither table: CBL061. */
+  | 'unknown'
+  /** Personal tag, free word or publisher junk: never checked. */
+  | 'skipped';
+
+export interface TagEntry {
+  token: TagToken;
+  line: TagsLine;
+  /** The token without surrounding punctuation, upper-cased when the list is written in lower case. */
+  code: string;
+  /** The code as written (same case as the text). */
+  written: string;
+  start: number;
+  end: number;
+  range: Range;
+  status: TagStatus;
+  info?: TagInfo;
+  /** runTogether: the known codes it splits into. */
+  parts?: string[];
+  /** misspelt/unknown: nearest known codes, best first (up to 4, to tell one candidate from several). */
+  nearest?: string[];
+  /** What the token counts as for CBL062 (geographic/organization) and CBL063 (subject/program). */
+  groups: Set<TagKindGroup>;
+}
+
+const OPENERS = '([{"\'';
+const CLOSERS = ',;.:)]}"\'\\';
+
+// English function words that turn up among free words on TAGS lines (`MEETINGS WITH AMBASSADOR`);
+// they are never codes unless a table says so (which is checked first).
+const STOP_WORDS = new Set(['THE', 'OF', 'AND', 'FOR', 'WITH', 'FROM', 'BY', 'ON', 'AT', 'OR', 'NOT', 'TO', 'IN', 'ITS', 'HIS', 'HER']);
+
+const SUBJECT_LETTERS = /^[ABCELMOPST][A-Z]{3}$/;
+
+function groupsOfInfo(info: TagInfo | undefined, into: Set<TagKindGroup>): void {
+  if (!info) return;
+  if (info.kind === 'geographic' || info.kind === 'organization') into.add('geographic');
+  else into.add('subject');
+}
+
+/** What an unknown code-shaped token was probably meant to be, so that CBL062/063 do not pile on. */
+function groupsOfShape(code: string, into: Set<TagKindGroup>): void {
+  if (/^[A-Z]{2}$/.test(code) || /^[A-Z]{3}$/.test(code)) into.add('geographic');
+  else if (/^K[A-Z]{3}$/.test(code) || SUBJECT_LETTERS.test(code)) into.add('subject');
+}
+
+function groupsOfUndefined(code: string, into: Set<TagKindGroup>): void {
+  const kind = isSeenUndefinedTag(code)?.likelyKind ?? 'unknown';
+  if (kind.startsWith('geographic') || kind === 'organization') into.add('geographic');
+  else if (kind.startsWith('subject') || kind.startsWith('program')) into.add('subject');
+  else groupsOfShape(code, into);
+}
+
+/** Known codes at edit distance 1 from `code`, at least four letters long (a slip on a real code). */
+function misspellingOf(code: string): string[] {
+  return nearestTags(code, 8).filter((t) => t.length >= 4 && /^[A-Z]+$/.test(t) && distance(t, code) === 1);
+}
+
+const cache = new WeakMap<Cable, TagEntry[]>();
+
+/**
+ * Classifies every token of every TAGS line (spec 2.4 and 4.4). Decides code shape from the
+ * token itself: upper-case letters, 2–4 long for geographic/subject/program codes, longer only
+ * when a table knows it (organizations) or it is a known code run together or mistyped.
+ * Tokens in parentheses and names after `OVIP` are personal tags; longer words are free text.
+ */
+export function analyseTags(cable: Cable): TagEntry[] {
+  const cached = cache.get(cable);
+  if (cached) return cached;
+  const text = cable.text;
+  const tokens: { token: TagToken; line: TagsLine }[] = [];
+  for (const line of tagsLinesInScope(cable)) for (const token of line.tags) tokens.push({ token, line });
+  // Media copies write the whole list in lower case (`Tags: prel, pgov, mops`): read it as codes.
+  // A list with any upper-case letter keeps mixed-case tokens as free words (`Human Rights`).
+  const lowerList = tokens.some((t) => /[a-z]/.test(t.token.text)) && !tokens.some((t) => /[A-Z]/.test(t.token.text));
+
+  const entries: TagEntry[] = [];
+  let depth = 0;
+  let afterOvip = false;
+  for (const { token, line } of tokens) {
+    let start = token.range.start.offset;
+    let end = token.range.end.offset;
+    const opens = (token.text.match(/\(/g) ?? []).length;
+    const closes = (token.text.match(/\)/g) ?? []).length;
+    const inParens = depth > 0 || opens > 0 || closes > 0;
+    depth = Math.max(0, depth + opens - closes);
+    while (start < end && OPENERS.includes(text[start]!)) start++;
+    while (end > start && CLOSERS.includes(text[end - 1]!)) end--;
+    const written = text.slice(start, end);
+    const code = lowerList ? written.toUpperCase() : written;
+    const entry: TagEntry = {
+      token,
+      line,
+      code,
+      written,
+      start,
+      end,
+      range: rangeAt(cable.lines, start, end),
+      status: 'skipped',
+      groups: new Set(),
+    };
+    entries.push(entry);
+    if (code === '' || inParens) {
+      // `OVIP (CLINTON, HILLARY), UAE`: the parenthesis closes the personal tag.
+      if (depth === 0 && closes > 0) afterOvip = false;
+      continue;
+    }
+
+    const info = lookupTag(code);
+    if (info) {
+      entry.status = 'known';
+      entry.info = info;
+      groupsOfInfo(info, entry.groups);
+      afterOvip = code === 'OVIP';
+      continue;
+    }
+    // `OVIP RICE CONDOLEEZZA KISL …`: the name runs until the next known code.
+    if (afterOvip) continue;
+    if (!/^[A-Z]+$/.test(code)) {
+      // Hyphens, slashes, digits, dots: organization forms (`AU-1`) or header junk (`E.O`, `12958`).
+      if (isAcceptedUndefinedTag(code)) {
+        entry.status = 'accepted';
+        groupsOfUndefined(code, entry.groups);
+      }
+      continue;
+    }
+    if (code.length < 2) continue;
+    const parts = code.length >= 4 ? splitRunTogetherTag(code) : undefined;
+    if (parts) {
+      entry.status = 'runTogether';
+      entry.parts = parts;
+      for (const p of parts) groupsOfInfo(lookupTag(p), entry.groups);
+      continue;
+    }
+    if (code.length <= 4) {
+      if (isAcceptedUndefinedTag(code)) {
+        entry.status = 'accepted';
+        groupsOfUndefined(code, entry.groups);
+      } else if (!STOP_WORDS.has(code)) {
+        entry.status = 'unknown';
+        entry.nearest = nearestTags(code, 4);
+        groupsOfShape(code, entry.groups);
+        for (const n of entry.nearest.slice(0, 1)) groupsOfInfo(lookupTag(n), entry.groups);
+      }
+      continue;
+    }
+    // Five letters or more: an organization acronym the corpus knows, a slip on a known code,
+    // or a free word (`ELECTIONS`, `HUMAN RIGHTS`, names).
+    const undefinedKind = isSeenUndefinedTag(code)?.likelyKind;
+    if (undefinedKind === 'organization') {
+      entry.status = 'accepted';
+      entry.groups.add('geographic');
+      continue;
+    }
+    const slips = misspellingOf(code);
+    if (slips.length > 0) {
+      entry.status = 'misspelt';
+      entry.nearest = slips.slice(0, 4);
+      groupsOfInfo(lookupTag(slips[0]!), entry.groups);
+    }
+  }
+  cache.set(cable, entries);
+  return entries;
+}
+
+/** Replacement text in the case the token is written in. */
+export function inCaseOf(written: string, code: string): string {
+  return /[a-z]/.test(written) && !/[A-Z]/.test(written) ? code.toLowerCase() : code;
+}
+
+export const CBL061: Rule = {
+  id: 'CBL061',
+  name: 'tags-known',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description:
+    'Every code-shaped TAGS token is a known code (tags.tsv) or one seen on published cables; offers the nearest known codes.',
+  check(ctx) {
+    for (const e of analyseTags(ctx.cable)) {
+      if (e.status !== 'unknown' && e.status !== 'misspelt') continue;
+      const nearest = e.nearest ?? [];
+      const shown = nearest.slice(0, 3);
+      const fixes: Fix[] = shown.map((code) => ({
+        title: `Replace ${e.written} with ${inCaseOf(e.written, code)}${lookupTag(code) ? ` (${lookupTag(code)!.meaning})` : ''}`,
+        edits: [{ range: e.range, newText: inCaseOf(e.written, code) }],
+        safe: nearest.length === 1,
+      }));
+      const message =
+        e.status === 'misspelt'
+          ? `TAGS code ${e.written} is not a known code: expected ${shown.join(' or ')}`
+          : shown.length > 0
+            ? `unknown TAGS code ${e.written}: expected a known code (nearest: ${shown.join(', ')})`
+            : `unknown TAGS code ${e.written}: expected a code from the TAGS list`;
+      ctx.report({ range: e.range, message, fixes });
+    }
+  },
+};

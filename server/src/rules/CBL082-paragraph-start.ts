@@ -1,0 +1,19 @@
+import type { Rule } from '../engine/types';
+import { numberingSteps } from './CBL080-paragraph-order';
+
+export const CBL082: Rule = {
+  id: 'CBL082',
+  name: 'paragraph-start',
+  defaultSeverity: 'warning',
+  severityByProfile: { published: 'info' },
+  fixable: false,
+  description: 'The first numbered paragraph is not 1.',
+  check(ctx) {
+    const first = numberingSteps(ctx.cable)[0]?.paragraph;
+    if (!first || first.number === 1) return;
+    ctx.report({
+      range: first.numberText.range,
+      message: `the first numbered paragraph is ${first.number}: expected 1`,
+    });
+  },
+};

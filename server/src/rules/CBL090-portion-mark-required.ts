@@ -1,0 +1,39 @@
+import type { Cable, Paragraph } from '../../../grammar/src/ast';
+import type { Rule } from '../engine/types';
+import { isClassified } from '../engine/facts';
+
+/**
+ * `2. Rio Group Meeting:`, `5. WMD Proliferation Financing Issues`: a numbered heading standing
+ * alone on its line (spec 4.4) is not a paragraph of text and carries no mark.
+ */
+export function isNumberedHeading(cable: Cable, p: Paragraph): boolean {
+  if (p.midLine) return false;
+  const l = p.numberText.range.end.line;
+  const line = cable.lines[l]!;
+  const rest = cable.text.slice(p.numberText.range.end.offset, line.end).trim();
+  if (rest.length === 0 || rest.length > 60 || /[.,;]$/.test(rest)) return false;
+  const next = cable.lines[l + 1];
+  return !next || cable.text.slice(next.start, next.end).trim() === '';
+}
+
+export const CBL090: Rule = {
+  id: 'CBL090',
+  name: 'portion-mark-required',
+  defaultSeverity: 'error',
+  // 3.7 % of sent cables still have an unmarked paragraph.
+  severityByProfile: { published: 'warning' },
+  fixable: false,
+  description: 'In a CONFIDENTIAL or SECRET cable every numbered paragraph carries a portion mark after its number.',
+  check(ctx) {
+    const { cable } = ctx;
+    if (!cable.banner || !isClassified(cable) || cable.entireTextMarked) return;
+    for (const p of cable.paragraphs) {
+      // A malformed mark is CBL092's; a redaction run hides whatever mark there was.
+      if (p.ambiguous || p.portionMark || p.redactedLead || isNumberedHeading(cable, p)) continue;
+      ctx.report({
+        range: p.numberText.range,
+        message: `paragraph ${p.number} has no portion mark: expected a mark such as \`(C)\` after \`${p.numberText.text.replace(/^- /, '')}\` in a ${cable.banner.level} cable`,
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../engine/types';
+import { bannerRank } from '../engine/facts';
+
+export const CBL091: Rule = {
+  id: 'CBL091',
+  name: 'portion-above-banner',
+  defaultSeverity: 'error',
+  fixable: false,
+  description: 'No portion mark is above the banner level.',
+  check(ctx) {
+    const { cable } = ctx;
+    const banner = cable.banner;
+    const rank = bannerRank(cable);
+    if (!banner || rank === undefined) return;
+    for (const p of cable.paragraphs) {
+      const m = p.portionMark;
+      if (p.ambiguous || !m || m.rank === undefined || m.rank <= rank) continue;
+      ctx.report({
+        range: m.range,
+        message: `portion mark \`${m.text}\` in paragraph ${p.number} is above the banner level ${banner.level}: raise the banner or lower the mark`,
+        related: [{ range: banner.levelText.range, message: `banner level ${banner.level}` }],
+      });
+    }
+  },
+};

@@ -1,0 +1,294 @@
+import type { BlockKind, BlockMark, Cable } from '../../../grammar/src/ast';
+import { rangeAt } from '../../../grammar/src/positions';
+import type { Rule } from '../engine/types';
+
+/** Where a mark sits: its paragraph (index in `cable.paragraphs`, -1 before paragraph 1) and where that paragraph's text ends. */
+interface Scope {
+  index: number;
+  end: number;
+}
+
+export interface BlockAnalysis {
+  /** SUMMARY/COMMENT/QUOTE openers never closed before the text ends. */
+  unclosedAtEnd: BlockMark[];
+  /** COMMENT openers that no `END COMMENT` closed (left open, or superseded by a later comment). */
+  unclosedComments: BlockMark[];
+  /** `END SUMMARY`/`END COMMENT`/`END NOTE` with no opener (implicit summaries excepted). */
+  orphans: BlockMark[];
+  /** An end met while a different block was the innermost open one. */
+  crossed: { mark: BlockMark; open: BlockMark }[];
+  /** An opener met while a block of the same kind was still open. */
+  reopened: { mark: BlockMark; previous: BlockMark }[];
+  /** `(NOTE:` openers with neither `END NOTE` nor the closing `)` in their paragraph. */
+  unclosedNotes: BlockMark[];
+  /**
+   * Heading-style summary openers (`SUMMARY -------`, `Summary.` alone on a line): the summary
+   * runs to the next heading or paragraph and needs no `END SUMMARY` (spec 4.4).
+   */
+  summaryHeadings: BlockMark[];
+  /** Paragraph index (in `cable.paragraphs`, -1 before paragraph 1) of every mark. */
+  paragraphOf: Map<BlockMark, number>;
+}
+
+interface Open {
+  mark: BlockMark;
+  scope: Scope;
+  /** Offset after the `)` that closes a parenthesised block (`(NOTE: … )`, `(COMMENT: … )`). */
+  closeAt?: number;
+  /** Notes live inside one paragraph: they lapse where it ends. */
+  lapseAt?: number;
+}
+
+const cache = new WeakMap<Cable, BlockAnalysis>();
+
+/**
+ * One pass over the block marks in document order, shared by CBL100–CBL104 so that they agree on
+ * what is open where. The parser's `paragraphIndex` is not used: the paragraph of a mark is found
+ * from its offset, which also places marks on a paragraph's first line correctly.
+ */
+export function analyseBlocks(cable: Cable): BlockAnalysis {
+  const hit = cache.get(cable);
+  if (hit) return hit;
+  const text = cable.text;
+  const numbered: number[] = [];
+  cable.paragraphs.forEach((p, i) => {
+    if (!p.ambiguous) numbered.push(i);
+  });
+  const scopeAt = (offset: number): Scope => {
+    let lo = 0;
+    let hi = numbered.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cable.paragraphs[numbered[mid]!]!.range.start.offset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const next = numbered[found + 1];
+    return {
+      index: found < 0 ? -1 : numbered[found]!,
+      end: next === undefined ? text.length : cable.paragraphs[next]!.range.start.offset,
+    };
+  };
+  /** Offset just after the `)` that balances the `(` at `open`, within `[open, limit)`. */
+  const closingParen = (open: number, limit: number): number | undefined => {
+    let depth = 0;
+    for (let i = open; i < limit; i++) {
+      const c = text[i];
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i + 1;
+    }
+    return undefined;
+  };
+  /** The `(` a mark opens with, or that stands right before it (`(COMMENT: …`). */
+  const parenBefore = (m: BlockMark): number | undefined => {
+    const start = m.range.start.offset;
+    if (text[start] === '(') return start;
+    let i = start - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    return i >= 0 && text[i] === '(' ? i : undefined;
+  };
+
+  const result: BlockAnalysis = {
+    unclosedAtEnd: [],
+    unclosedComments: [],
+    orphans: [],
+    crossed: [],
+    reopened: [],
+    unclosedNotes: [],
+    summaryHeadings: [],
+    paragraphOf: new Map(),
+  };
+  const marks = readMarks(cable);
+  /** Whether an end of `kind` comes after mark `k` (before another opener of that kind). */
+  const endFollows = (k: number, kind: BlockKind): boolean => {
+    for (let j = k + 1; j < marks.length; j++) {
+      const n = marks[j]!;
+      if (n.block !== kind) continue;
+      if (n.role === 'end') return true;
+      if (!(kind === 'COMMENT' && n.continued)) return false;
+    }
+    return false;
+  };
+  const firstNumbered = numbered[0] ?? -1;
+  const summaryHeading = cable.headings.find((h) => /^\W*(?:EXECUTIVE\s+)?SUMMARY\b/i.test(h.text));
+  /**
+   * A summary may have no opener: it is paragraph 1 (or unnumbered text above it), or it sits
+   * under a `Summary` heading (about 8 % of summaries).
+   */
+  const implicitSummary = (m: BlockMark, index: number): boolean =>
+    index <= firstNumbered ||
+    cable.paragraphs[index]?.number === 1 ||
+    (summaryHeading !== undefined && summaryHeading.range.start.offset < m.range.start.offset) ||
+    result.summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset);
+  let stack: Open[] = [];
+  marks.forEach((m, k) => {
+    const at = m.range.start.offset;
+    const scope = scopeAt(at);
+    result.paragraphOf.set(m, scope.index);
+    stack = stack.filter((o) => !((o.closeAt !== undefined && o.closeAt <= at) || (o.lapseAt !== undefined && at >= o.lapseAt)));
+    if (m.role === 'open') {
+      const paren = parenBefore(m);
+      const closeAt = paren === undefined ? undefined : closingParen(paren, scope.end);
+      if (m.block === 'NOTE') {
+        if (paren !== undefined && closeAt === undefined) {
+          let ended = false;
+          for (let j = k + 1; j < marks.length && marks[j]!.range.start.offset < scope.end; j++) {
+            if (marks[j]!.block === 'NOTE' && marks[j]!.role === 'end') {
+              ended = true;
+              break;
+            }
+          }
+          if (!ended) result.unclosedNotes.push(m);
+        }
+        stack.push({ mark: m, scope, lapseAt: scope.end, ...(closeAt !== undefined ? { closeAt } : {}) });
+        return;
+      }
+      if (m.block === 'SUMMARY' && standsAlone(cable, m)) {
+        result.summaryHeadings.push(m);
+        return;
+      }
+      const sameIdx = findLast(stack, m.block);
+      if (m.continued && sameIdx >= 0) return;
+      if (sameIdx >= 0) {
+        const previous = stack[sameIdx]!;
+        stack.splice(sameIdx, 1);
+        // A comment is often left open (549 of ~920 in the corpus); a new one in a later
+        // paragraph ends it implicitly — that is CBL103's business, not a crossing.
+        if (m.block === 'COMMENT' && previous.scope.index !== scope.index) {
+          result.unclosedComments.push(previous.mark);
+        } else {
+          result.reopened.push({ mark: m, previous: previous.mark });
+          if (m.block === 'COMMENT') result.unclosedComments.push(previous.mark);
+        }
+      }
+      stack.push({ mark: m, scope, ...(closeAt !== undefined ? { closeAt } : {}) });
+      return;
+    }
+    // `END SUMMARY AND COMMENT`, `End summary/comment`: one end for two blocks.
+    const alsoEnds = /^\s*(?:AND|\/|&)\s*(COMMENT|SUMMARY)\b/i.exec(text.slice(m.range.end.offset, m.range.end.offset + 20));
+    if (alsoEnds) {
+      const other = alsoEnds[1]!.toUpperCase() as BlockKind;
+      stack = stack.filter((o) => o.mark.block !== other);
+    }
+    const idx = findLast(stack, m.block);
+    const implicit = idx < 0 && m.block === 'SUMMARY' && implicitSummary(m, scope.index);
+    if (idx < 0 && !implicit) {
+      const innermost = stack[stack.length - 1];
+      if (!innermost) {
+        if (m.block !== 'QUOTE') result.orphans.push(m);
+        return;
+      }
+      // `COMMENT: … END SUMMARY.`: with no summary open and no `END COMMENT` to come, the end
+      // was meant for the comment.
+      if (innermost.mark.block !== 'NOTE' && !endFollows(k, innermost.mark.block)) {
+        result.crossed.push({ mark: m, open: innermost.mark });
+        stack.pop();
+      } else if (m.block !== 'QUOTE') {
+        result.orphans.push(m);
+      }
+      return;
+    }
+    // Blocks opened inside this one and still open: closed with it, unless their own end comes
+    // later — then the two blocks interleave.
+    const from = idx < 0 ? 0 : idx + 1;
+    const inner = stack.slice(from);
+    const crossing = [...inner].reverse().find((o) => o.mark.block !== 'NOTE' && endFollows(k, o.mark.block));
+    if (crossing) result.crossed.push({ mark: m, open: crossing.mark });
+    for (const o of inner) {
+      if (o === crossing) continue;
+      if (o.mark.block === 'COMMENT') result.unclosedComments.push(o.mark);
+    }
+    stack = [...stack.slice(0, idx < 0 ? 0 : idx), ...(crossing ? [crossing] : [])];
+  });
+  for (const o of stack) {
+    if (o.mark.block === 'NOTE') continue;
+    result.unclosedAtEnd.push(o.mark);
+    if (o.mark.block === 'COMMENT') result.unclosedComments.push(o.mark);
+  }
+  result.unclosedComments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cache.set(cable, result);
+  return result;
+}
+
+/**
+ * The parser's marks, corrected where a line break hides their meaning. The parser finds marks
+ * line by line, so `… End⏎Summary.` (END at the end of one line, the keyword on the next: about
+ * a hundred corpus cables) comes out as an opener; it is read here as the end it is. A lower-case
+ * `summary.` in the middle of a sentence (`a KACC-drafted summary.`, `In summary:`) opens nothing.
+ */
+function readMarks(cable: Cable): BlockMark[] {
+  const text = cable.text;
+  const out: BlockMark[] = [];
+  for (const m of cable.blockMarks) {
+    if (m.role !== 'open' || (m.block !== 'SUMMARY' && m.block !== 'COMMENT')) {
+      out.push(m);
+      continue;
+    }
+    const start = m.range.start.offset;
+    let i = start;
+    while (i > 0 && /[\s\\]/.test(text[i - 1]!)) i--;
+    const crossesLine = /[\r\n]/.test(text.slice(i, start));
+    const before = text.slice(Math.max(0, i - 8), i);
+    const end = crossesLine ? /(?:^|[^A-Za-z])(END(?:\s+OF)?)$/i.exec(before) : null;
+    if (end) {
+      const from = i - end[1]!.length;
+      const kw = new RegExp(`^(?:BEGIN\\s+)?${m.block === 'SUMMARY' ? 'SUMMAR?Y' : 'COMMENT'}`, 'i').exec(m.text);
+      const to = start + (kw ? kw[0].length : m.text.length);
+      out.push({ ...m, role: 'end', continued: false, text: text.slice(from, to).replace(/\s+/g, ' '), range: rangeAt(cable.lines, from, to) });
+      continue;
+    }
+    if (m.block === 'SUMMARY' && /^(?:begin\s+)?summ/.test(m.text) && i > 0 && /[A-Za-z0-9,]/.test(text[i - 1]!)) continue;
+    // `Cont. Summary:` continues the open summary, as `COMMENT CONT'D` does a comment.
+    if (m.block === 'SUMMARY' && /\bCONT(?:'?D|INUED)?\.?\s*$/i.test(text.slice(Math.max(0, start - 12), start))) {
+      out.push({ ...m, continued: true });
+      continue;
+    }
+    out.push(m);
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The mark is the whole of its line, give or take `¶`, dashes and blanks. */
+function standsAlone(cable: Cable, m: BlockMark): boolean {
+  const line = cable.lines[m.range.start.line]!;
+  if (m.range.end.line !== m.range.start.line) return false;
+  const before = cable.text.slice(line.start, m.range.start.offset);
+  const after = cable.text.slice(m.range.end.offset, line.end);
+  return /^[\s¶\-]*$/.test(before) && /^[\s\-:.\\]*$/.test(after);
+}
+
+function findLast(stack: Open[], kind: BlockKind): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.mark.block === kind) return i;
+  return -1;
+}
+
+export function blockWord(kind: BlockKind): string {
+  return kind === 'QUOTE' ? 'quoted text' : kind;
+}
+
+export const CBL102: Rule = {
+  id: 'CBL102',
+  name: 'block-crossed',
+  defaultSeverity: 'warning',
+  fixable: false,
+  description: 'A block ends while a different block is open, or a block is reopened before it closes.',
+  check(ctx) {
+    const a = analyseBlocks(ctx.cable);
+    for (const { mark, open } of a.crossed) {
+      ctx.report({
+        range: mark.range,
+        message: `\`${mark.text}\` while ${blockWord(open.block)} (\`${open.text}\`) is still open: close the ${blockWord(open.block)} first`,
+        related: [{ range: open.range, message: `${blockWord(open.block)} opened here` }],
+      });
+    }
+    for (const { mark, previous } of a.reopened) {
+      ctx.report({
+        range: mark.range,
+        message: `${blockWord(mark.block)} opened again (\`${mark.text}\`) before the previous one was closed: expected \`END ${mark.block === 'QUOTE' ? 'TEXT' : mark.block}\` first`,
+        related: [{ range: previous.range, message: `${blockWord(previous.block)} opened here` }],
+      });
+    }
+  },
+};
