@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LINT_WORKSPACE_FILES, type LintWorkspaceFilesResult } from '../../server/src/lsp/protocol';
+
+/** Files per request: keeps each answer small and lets the progress bar move and cancel. */
+const BATCH = 100;
+
+/**
+ * "cable-lint: Lint workspace": the server lints every cable file of the workspace that is not
+ * open (open ones already have live diagnostics) and the results go to their own collection.
+ */
+export async function lintWorkspace(
+  client: LanguageClient,
+  collection: vscode.DiagnosticCollection,
+  output: vscode.OutputChannel,
+): Promise<void> {
+  const files = await vscode.workspace.findFiles('**/*.{cable,tel}', '**/node_modules/**');
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  const unopened = files.filter((uri) => !open.has(uri.toString()));
+  collection.clear();
+  let problems = 0;
+  let withProblems = 0;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'cable-lint: linting workspace', cancellable: true },
+    async (progress, token) => {
+      for (let i = 0; i < unopened.length && !token.isCancellationRequested; i += BATCH) {
+        const batch = unopened.slice(i, i + BATCH);
+        const results = await client.sendRequest<LintWorkspaceFilesResult>(
+          LINT_WORKSPACE_FILES,
+          batch.map((u) => u.toString()),
+          token,
+        );
+        for (const r of results ?? []) {
+          if (r.error) output.appendLine(`cable-lint: ${r.uri}: ${r.error}`);
+          const diagnostics = await client.protocol2CodeConverter.asDiagnostics(r.diagnostics);
+          collection.set(vscode.Uri.parse(r.uri), diagnostics);
+          problems += diagnostics.length;
+          if (diagnostics.length > 0) withProblems++;
+        }
+        progress.report({ increment: (batch.length / unopened.length) * 100 });
+      }
+    },
+  );
+  void vscode.window.showInformationMessage(
+    `cable-lint: ${problems} problem(s) in ${withProblems} of ${unopened.length} unopened cable file(s).`,
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * textDocument/codeAction: quick fixes, fix-all, paragraph renumbering and the "ignore" actions.
+ * The fixes themselves come from the service (pure); this file only picks which to offer and
+ * turns them into LSP code actions with versioned edits.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Cable } from '../../../grammar/src/ast';
+import type { Diagnostic, TextEdit } from '../engine/types';
+import { fixAll, quickFixes } from '../service/code-actions';
+import { configEdit, lineRegex, relativeGlob, targetConfigFile } from './config-edits';
+import { fromLspDiagnostic, toEngineRange, toLspEdit } from './convert';
+import type { DocumentSettings } from './settings';
+import { filePathOf } from './settings';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cableLint`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite];
+
+export interface ActionContext {
+  doc: TextDocument;
+  cable: Cable;
+  /** The current version's diagnostics (after settings and ignores). */
+  diagnostics: readonly Diagnostic[];
+  settings: DocumentSettings;
+  /** Renumbering edits, memoised per version by the caller. */
+  renumber: () => TextEdit[];
+  canCreateFiles: boolean;
+}
+
+/** Whether an action of `kind` is wanted under the client's `only` filter (kinds are hierarchical). */
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function versionedEdit(doc: TextDocument, edits: TextEdit[], version = doc.version): WorkspaceEdit {
+  const change: TextDocumentEdit = { textDocument: { uri: doc.uri, version }, edits: edits.map(toLspEdit) };
+  return { documentChanges: [change] };
+}
+
+export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeAction[] {
+  const { doc } = ctx;
+  const only = params.context?.only;
+  const range = toEngineRange(doc, params.range);
+  if (!range) return [];
+  const actions: CodeAction[] = [];
+  const sent = (params.context?.diagnostics ?? []) as LspDiagnostic[];
+  const pairs = sent
+    .map((lsp) => ({ lsp, engine: fromLspDiagnostic(doc, lsp, ctx.diagnostics) }))
+    .filter((p): p is { lsp: LspDiagnostic; engine: Diagnostic } => p.engine !== undefined);
+
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    for (const fix of quickFixes(pairs.map((p) => p.engine), range)) {
+      const lsp = pairs.find((p) => p.engine === fix.diagnostic)?.lsp;
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        ...(lsp ? { diagnostics: [lsp] } : {}),
+        isPreferred: fix.preferred,
+        edit: versionedEdit(doc, fix.edits),
+      });
+    }
+    actions.push(...ignoreActions(pairs, ctx));
+  }
+
+  if (wanted(FIX_ALL_KIND, only)) {
+    const edits = fixAll(ctx.cable, ctx.diagnostics);
+    if (edits.length > 0) {
+      actions.push({ title: 'cable-lint: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits) });
+    }
+  }
+
+  if (wanted(CodeActionKind.RefactorRewrite, only) && ctx.cable.paragraphs.length > 0) {
+    const edits = ctx.renumber();
+    if (edits.length > 0) {
+      actions.push({ title: 'Renumber all paragraphs', kind: CodeActionKind.RefactorRewrite, edit: versionedEdit(doc, edits) });
+    }
+  }
+  return actions;
+}
+
+function ignoreActions(pairs: { lsp: LspDiagnostic; engine: Diagnostic }[], ctx: ActionContext): CodeAction[] {
+  const path = filePathOf(ctx.doc.uri);
+  if (!path || pairs.length === 0) return [];
+  const configFile = targetConfigFile(ctx.settings.configFile, path);
+  const files = relativeGlob(configFile, path);
+  const out: CodeAction[] = [];
+  const seenRules = new Set<string>();
+  for (const { lsp, engine } of pairs) {
+    const rule = engine.ruleId;
+    const line = ctx.cable.lines[engine.range.start.line];
+    const lineText = line ? ctx.cable.text.slice(line.start, line.end) : '';
+    const add = (title: string, edit: WorkspaceEdit | undefined) => {
+      if (edit) out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit });
+    };
+    if (lineText.trim()) {
+      add(
+        `cable-lint: ignore ${rule} on this line`,
+        configEdit(configFile, { path: ['ignores', -1], value: { rule, files, text: lineRegex(lineText) }, append: true }, ctx.canCreateFiles),
+      );
+    }
+    if (seenRules.has(rule)) continue;
+    seenRules.add(rule);
+    add(
+      `cable-lint: ignore ${rule} in this file`,
+      configEdit(configFile, { path: ['ignores', -1], value: { rule, files }, append: true }, ctx.canCreateFiles),
+    );
+    add(`cable-lint: disable rule ${rule}`, configEdit(configFile, { path: ['rules', rule], value: 'off' }, ctx.canCreateFiles));
+  }
+  return out;
+}

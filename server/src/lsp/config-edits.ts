@@ -1,0 +1,91 @@
+/**
+ * "cable-lint: ignore …" actions: WorkspaceEdits that add an `ignores` entry or a rule severity
+ * to the nearest `.cablelintrc.json` (created in the document's folder when there is none).
+ * jsonc-parser's `modify` changes only the spot it must, so the user's comments and layout stay.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyEdits, modify, type JSONPath } from 'jsonc-parser/lib/esm/main.js';
+import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const CONFIG_FILE_NAME = '.cablelintrc.json';
+
+export interface ConfigChange {
+  path: JSONPath;
+  value: unknown;
+  /** Append to the array at `path` (whose last segment is then -1). */
+  append?: boolean;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function escapeGlob(s: string): string {
+  return s.replace(/[*?[\]{}()!\\]/g, '\\$&');
+}
+
+/** The `files` glob of an ignore entry: the document's path relative to the config's folder. */
+export function relativeGlob(configFile: string, documentPath: string): string {
+  return relative(dirname(configFile), documentPath).split(sep).map(escapeGlob).join('/');
+}
+
+/** A regex that matches exactly this line (surrounding blanks allowed), for `ignores[].text`. */
+export function lineRegex(lineText: string): string {
+  return `^\\s*${escapeRegExp(lineText.trim())}\\s*$`;
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * The edit, or undefined when the change cannot be expressed (a malformed config whose root is
+ * not an object, or a client that cannot create files and there is no file yet).
+ */
+export function configEdit(
+  configFile: string,
+  change: ConfigChange,
+  canCreateFiles: boolean,
+): WorkspaceEdit | undefined {
+  const uri = pathToFileURL(configFile).href;
+  const exists = existsSync(configFile);
+  if (!exists && !canCreateFiles) return undefined;
+  let text = '';
+  try {
+    text = exists ? readFileSync(configFile, 'utf8') : '';
+  } catch {
+    return undefined;
+  }
+  let edits;
+  try {
+    edits = modify(text, change.path, change.value, {
+      isArrayInsertion: change.append ?? false,
+      formattingOptions: { insertSpaces: true, tabSize: 2, eol: eolOf(text) },
+    });
+  } catch {
+    return undefined;
+  }
+  if (!exists) {
+    const content = applyEdits(text, edits) + '\n';
+    return {
+      documentChanges: [
+        { kind: 'create', uri, options: { ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
+      ],
+    };
+  }
+  const doc = TextDocument.create(uri, 'jsonc', 0, text);
+  const lspEdits: LspTextEdit[] = edits.map((e) => ({
+    range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) },
+    newText: e.content,
+  }));
+  return { changes: { [uri]: lspEdits } };
+}
+
+/** Where a new ignore goes: the nearest existing config, else the document's own folder. */
+export function targetConfigFile(existing: string | undefined, documentPath: string): string {
+  return existing ?? join(dirname(documentPath), CONFIG_FILE_NAME);
+}

@@ -1,0 +1,23 @@
+/**
+ * Entry of the bundled language server (`dist/server.js`). The transport comes from the command
+ * line (`--node-ipc` when VS Code starts it, `--stdio` for other editors and the protocol tests).
+ */
+import { format } from 'node:util';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const connection = createConnection();
+
+// Over stdio, stdout is the protocol stream: anything a dependency logs must go to the client's
+// log instead, in every transport so the behaviour does not depend on how the server started.
+console.log = (...args: unknown[]) => connection.console.log(format(...args));
+console.info = (...args: unknown[]) => connection.console.info(format(...args));
+console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+console.error = (...args: unknown[]) => connection.console.error(format(...args));
+
+process.on('uncaughtException', (err) => connection.console.error(`cable-lint: uncaught: ${err?.stack ?? String(err)}`));
+process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
+
+startServer(connection);
+connection.listen();

@@ -1,0 +1,362 @@
+/**
+ * The language server: a thin adapter between LSP and the pure engine and service. It owns the
+ * document store, scheduling and settings; every answer about a cable comes from the service.
+ */
+import { readFile } from 'node:fs/promises';
+import {
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type Diagnostic as LspDiagnostic,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Cable, Profile } from '../../../grammar/src/ast';
+import { parseCable } from '../../../grammar/src/index';
+import { lintCable } from '../engine/lint';
+import type { Diagnostic, TextEdit } from '../engine/types';
+import { decodeCable } from '../cli/files';
+import {
+  completions,
+  definition,
+  documentHighlights,
+  documentSymbols,
+  foldingRanges,
+  hover,
+  references,
+  selectionRanges,
+  semanticTokens,
+  semanticTokensLegend,
+} from '../service/index';
+import { renumberParagraphs } from '../service/code-actions';
+import { CODE_ACTION_KINDS, codeActions } from './actions';
+import { CONFIG_FILE_NAME } from './config-edits';
+import { toEnginePosition, toLspDiagnostic } from './convert';
+import { CableDocuments } from './documents';
+import {
+  LINT_WORKSPACE_FILES,
+  PROFILE_NOTIFICATION,
+  type FileDiagnostics,
+  type ProfileParams,
+} from './protocol';
+import { debounceDelay, Debouncer } from './scheduler';
+import { type DocumentSettings, filePathOf, SettingsManager } from './settings';
+
+interface LintOutcome {
+  profile: Profile;
+  diagnostics: Diagnostic[];
+  lsp: LspDiagnostic[];
+}
+
+type Reason = 'open' | 'change' | 'save' | 'settings';
+
+export function startServer(connection: Connection): void {
+  const docs = new CableDocuments();
+  const debouncer = new Debouncer();
+  const logError = (where: string, err: unknown) =>
+    connection.console.error(`cable-lint: ${where} failed: ${(err as Error)?.stack ?? String(err)}`);
+
+  let capabilities: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  let settings = new SettingsManager(connection, false);
+  /** Documents just opened: their first content event is the open, not a change. */
+  const opening = new Set<string>();
+  /** Last profile sent per document, so the status bar gets a notification only on a change. */
+  const lastProfile = new Map<string, Profile>();
+  /** Pull mode with `run: onSave`: the report stays as of the last open or save. */
+  const heldReports = new Map<string, { resultId: string; items: LspDiagnostic[] }>();
+
+  function lintOutcome(doc: TextDocument, s: DocumentSettings): LintOutcome {
+    return docs.memo(doc, `lint:${s.key}`, (cable) => {
+      const result = lintCable(cable, { ...s.lint, now: new Date() });
+      const diagnostics = s.filter(result.diagnostics, cable);
+      return { profile: result.profile, diagnostics, lsp: diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version)) };
+    });
+  }
+
+  function notifyProfile(uri: string, profile: Profile): void {
+    if (lastProfile.get(uri) === profile) return;
+    lastProfile.set(uri, profile);
+    const params: ProfileParams = { uri, profile };
+    void connection.sendNotification(PROFILE_NOTIFICATION, params);
+  }
+
+  // ------------------------------------------------------------------ push diagnostics
+
+  async function validate(uri: string, reason: Reason): Promise<void> {
+    try {
+      const doc = docs.get(uri);
+      if (!doc) return;
+      const version = doc.version;
+      const s = await settings.forDocument(uri);
+      const current = docs.get(uri);
+      // A newer version has its own run scheduled; never publish a result for an older text.
+      if (!current || current.version !== version) return;
+      if (reason === 'change' && s.run === 'onSave') return;
+      if (!s.enable) {
+        void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        return;
+      }
+      const outcome = lintOutcome(current, s);
+      void connection.sendDiagnostics({ uri, version, diagnostics: outcome.lsp });
+      notifyProfile(uri, outcome.profile);
+    } catch (err) {
+      logError('validation', err);
+    }
+  }
+
+  function schedule(doc: TextDocument, reason: Reason): void {
+    const delay = reason === 'change' ? debounceDelay(doc.getText().length) : 0;
+    debouncer.schedule(doc.uri, delay, () => void validate(doc.uri, reason));
+  }
+
+  function revalidateAll(): void {
+    heldReports.clear();
+    if (pullDiagnostics) {
+      if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of docs.all()) schedule(doc, 'settings');
+  }
+
+  docs.documents.onDidOpen((e) => opening.add(e.document.uri));
+  docs.documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    const reason: Reason = opening.delete(uri) ? 'open' : 'change';
+    if (!pullDiagnostics) schedule(e.document, reason);
+  });
+  docs.documents.onDidSave((e) => {
+    heldReports.delete(e.document.uri);
+    if (!pullDiagnostics) schedule(e.document, 'save');
+    else if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+  });
+  docs.documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    debouncer.cancel(uri);
+    opening.delete(uri);
+    lastProfile.delete(uri);
+    heldReports.delete(uri);
+    settings.forget(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    settings = new SettingsManager(connection, !!capabilities.workspace?.configuration);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        documentSymbolProvider: { label: 'cable-lint' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        hoverProvider: true,
+        // `(` opens a portion mark after a paragraph number; other completions come while typing words.
+        completionProvider: { resolveProvider: false, triggerCharacters: ['('] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        ...(pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'cable-lint', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+      },
+      serverInfo: { name: 'cable-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cableLint' });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    try {
+      settings.didChangeConfiguration(change?.settings);
+      revalidateAll();
+    } catch (err) {
+      logError('didChangeConfiguration', err);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    try {
+      if (!change?.changes?.some((c) => typeof c?.uri === 'string' && c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+      settings.didChangeConfigFiles();
+      revalidateAll();
+    } catch (err) {
+      logError('didChangeWatchedFiles', err);
+    }
+  });
+
+  // ------------------------------------------------------------------ pull diagnostics
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    try {
+      const uri = params?.textDocument?.uri;
+      const doc = docs.get(uri);
+      if (!doc) return empty;
+      const s = await settings.forDocument(doc.uri);
+      const current = docs.get(doc.uri);
+      if (!current) return empty;
+      const previous = params.previousResultId;
+      if (token.isCancellationRequested && previous) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous };
+      if (!s.enable) return empty;
+      if (s.run === 'onSave') {
+        const held = heldReports.get(current.uri);
+        if (held) {
+          return held.resultId === previous
+            ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId }
+            : { kind: DocumentDiagnosticReportKind.Full, resultId: held.resultId, items: held.items };
+        }
+      }
+      const resultId = `${current.version}:${s.key}`;
+      const outcome = lintOutcome(current, s);
+      notifyProfile(current.uri, outcome.profile);
+      if (s.run === 'onSave') heldReports.set(current.uri, { resultId, items: outcome.lsp });
+      if (resultId === previous) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: outcome.lsp };
+    } catch (err) {
+      logError('textDocument/diagnostic', err);
+      return empty;
+    }
+  });
+
+  // ------------------------------------------------------------------ features
+
+  /**
+   * Wraps a feature handler: unknown documents, cancelled requests and errors all give the
+   * empty answer, so a bad request never takes the server down.
+   */
+  function feature<P extends { textDocument?: { uri?: unknown } }, R, E>(
+    name: string,
+    empty: E,
+    run: (doc: TextDocument, cable: Cable, params: P) => R,
+  ): (params: P, token: CancellationToken) => R | E {
+    return (params, token) => {
+      try {
+        if (token?.isCancellationRequested) return empty;
+        const doc = docs.get(params?.textDocument?.uri);
+        if (!doc) return empty;
+        const result = run(doc, docs.cable(doc), params);
+        if (token?.isCancellationRequested) return empty;
+        return result ?? empty;
+      } catch (err) {
+        logError(name, err);
+        return empty;
+      }
+    };
+  }
+
+  /** Like `feature`, for requests at a position; an out-of-range position gives the empty answer. */
+  function atPosition<P extends { textDocument?: { uri?: unknown }; position?: unknown }, R, E>(
+    name: string,
+    empty: E,
+    run: (cable: Cable, position: NonNullable<ReturnType<typeof toEnginePosition>>, params: P, doc: TextDocument) => R,
+  ) {
+    return feature<P, R | E, E>(name, empty, (doc, cable, params) => {
+      const position = toEnginePosition(doc, params.position);
+      return position ? run(cable, position, params, doc) : empty;
+    });
+  }
+
+  connection.onDocumentSymbol(feature('documentSymbol', [], (_doc, cable) => documentSymbols(cable)));
+  connection.onFoldingRanges(feature('foldingRange', [], (_doc, cable) => foldingRanges(cable)));
+  connection.onSelectionRanges(
+    feature('selectionRange', [], (doc, cable, params) => {
+      const positions = Array.isArray(params.positions) ? params.positions.map((p) => toEnginePosition(doc, p)) : [];
+      if (positions.some((p) => !p)) return [];
+      return selectionRanges(cable, positions as NonNullable<(typeof positions)[number]>[]);
+    }),
+  );
+  connection.onHover(atPosition('hover', null, (cable, position) => hover(cable, position)));
+  connection.onCompletion(atPosition('completion', [], (cable, position) => completions(cable, position)));
+  connection.onDefinition(
+    atPosition('definition', null, (cable, position, _p, doc) => {
+      const range = definition(cable, position);
+      return range ? { uri: doc.uri, range } : null;
+    }),
+  );
+  connection.onReferences(
+    atPosition('references', [], (cable, position, params, doc) =>
+      references(cable, position, params.context?.includeDeclaration !== false).map((range) => ({ uri: doc.uri, range })),
+    ),
+  );
+  connection.onDocumentHighlight(atPosition('documentHighlight', [], (cable, position) => documentHighlights(cable, position)));
+  connection.languages.semanticTokens.on(feature('semanticTokens', { data: [] }, (_doc, cable) => ({ data: semanticTokens(cable) })));
+
+  connection.onCodeAction(async (params, token) => {
+    try {
+      const doc = docs.get(params?.textDocument?.uri);
+      if (!doc) return [];
+      const s = await settings.forDocument(doc.uri);
+      const current = docs.get(doc.uri);
+      if (!current || current.version !== doc.version || token.isCancellationRequested) return [];
+      const outcome = s.enable ? lintOutcome(current, s) : { diagnostics: [] as Diagnostic[] };
+      const resourceOps = capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
+      return codeActions(params, {
+        doc: current,
+        cable: docs.cable(current),
+        diagnostics: outcome.diagnostics,
+        settings: s,
+        renumber: () => docs.memo(current, 'renumber', (cable): TextEdit[] => renumberParagraphs(cable)),
+        canCreateFiles: resourceOps.includes('create') && !!capabilities.workspace?.workspaceEdit?.documentChanges,
+      });
+    } catch (err) {
+      logError('codeAction', err);
+      return [];
+    }
+  });
+
+  // ------------------------------------------------------------------ workspace lint
+
+  connection.onRequest(LINT_WORKSPACE_FILES, async (params: unknown, token: CancellationToken): Promise<FileDiagnostics[]> => {
+    const uris = Array.isArray(params) ? params.filter((u): u is string => typeof u === 'string') : [];
+    const out: FileDiagnostics[] = [];
+    for (const uri of uris) {
+      if (token?.isCancellationRequested) break;
+      try {
+        const open = docs.get(uri);
+        const path = filePathOf(uri);
+        if (!open && !path) {
+          out.push({ uri, diagnostics: [], error: 'not a file URI' });
+          continue;
+        }
+        const text = open ? open.getText() : decodeCable(await readFile(path!));
+        const s = await settings.forDocument(uri);
+        if (!s.enable) {
+          out.push({ uri, diagnostics: [] });
+          continue;
+        }
+        const cable = parseCable(text);
+        const result = lintCable(cable, { ...s.lint, now: new Date() });
+        const diagnostics = s.filter(result.diagnostics, cable).map((d) => {
+          const { data: _unused, ...rest } = toLspDiagnostic(d, uri, 0);
+          return rest;
+        });
+        out.push({ uri, diagnostics });
+      } catch (err) {
+        out.push({ uri, diagnostics: [], error: (err as Error)?.message ?? String(err) });
+      }
+    }
+    return out;
+  });
+
+  connection.onShutdown(() => debouncer.dispose());
+  docs.listen(connection);
+}

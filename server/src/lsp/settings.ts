@@ -1,0 +1,167 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import type { Cable, Profile } from '../../../grammar/src/ast';
+import { referenceIdFromPath } from '../cli/files';
+import { ConfigResolver } from '../config/discover';
+import {
+  applyIgnores,
+  type CableLintConfig,
+  ConfigError,
+  type IgnoreEntry,
+  mergeRuleSettings,
+  profileFrom,
+  ruleIdFor,
+  ruleSettingFrom,
+} from '../config/settings';
+import type { LintOptions, RuleSetting } from '../engine/lint';
+import type { Diagnostic } from '../engine/types';
+
+/** Everything the server needs to lint one document. */
+export interface DocumentSettings {
+  /** Changes whenever any input below may have changed: part of every cache key. */
+  key: string;
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  /** Profile and rules for the engine (the clock is added at lint time). */
+  lint: Omit<LintOptions, 'now'>;
+  /** The nearest existing `.cablelintrc.json`, if any. */
+  configFile?: string;
+  /** Drops the diagnostics the config's `ignores` silence. */
+  filter(diagnostics: Diagnostic[], cable: Cable): Diagnostic[];
+}
+
+/** The client's `cableLint` section, validated. */
+interface ClientSettings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  profile?: Profile;
+  rules: Record<string, RuleSetting>;
+}
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Client settings (`workspace/configuration`, section `cableLint`, per document, or the last
+ * didChangeConfiguration payload for clients without it) merged with the nearest
+ * `.cablelintrc.json`, which wins where both name a rule or a profile. Both are cached until
+ * the client reports a change; `key` changes with them.
+ */
+export class SettingsManager {
+  private generation = 0;
+  private readonly clientCache = new Map<string, Promise<ClientSettings>>();
+  private pushed: unknown = undefined;
+  private resolver = new ConfigResolver();
+  /** Problems already reported to the user in this generation, so each shows once. */
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly pullConfiguration: boolean,
+  ) {}
+
+  didChangeConfiguration(settings: unknown): void {
+    if (settings && typeof settings === 'object' && 'cableLint' in settings) this.pushed = (settings as { cableLint: unknown }).cableLint;
+    this.clientCache.clear();
+    this.reported.clear();
+    this.generation++;
+  }
+
+  didChangeConfigFiles(): void {
+    this.resolver = new ConfigResolver();
+    this.reported.clear();
+    this.generation++;
+  }
+
+  forget(uri: string): void {
+    this.clientCache.delete(uri);
+  }
+
+  async forDocument(uri: string): Promise<DocumentSettings> {
+    const client = await this.clientSettings(uri);
+    const path = filePathOf(uri);
+    let file: CableLintConfig | undefined;
+    let configFile: string | undefined;
+    if (path) {
+      try {
+        configFile = this.resolver.findConfigFile(dirname(path));
+        file = this.resolver.configFor(path);
+      } catch (err) {
+        this.report(err instanceof ConfigError ? err.message : `cannot read the configuration: ${String(err)}`);
+      }
+    }
+    const profile = file?.profile ?? client.profile;
+    const ignores: IgnoreEntry[] = file?.ignores ?? [];
+    const referenceId = path ? referenceIdFromPath(path) : undefined;
+    return {
+      key: String(this.generation),
+      enable: client.enable,
+      run: client.run,
+      lint: {
+        ...(profile ? { profile } : {}),
+        rules: mergeRuleSettings(client.rules, file?.rules),
+        ...(referenceId ? { referenceId } : {}),
+      },
+      ...(configFile ? { configFile } : {}),
+      filter: (diagnostics, cable) => applyIgnores(diagnostics, ignores, cable, path),
+    };
+  }
+
+  private clientSettings(uri: string): Promise<ClientSettings> {
+    if (!this.pullConfiguration) return Promise.resolve(this.validate(this.pushed));
+    let p = this.clientCache.get(uri);
+    if (!p) {
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'cableLint' }).then(
+        (raw) => this.validate(raw),
+        (err) => {
+          this.connection.console.error(`cable-lint: could not read the settings: ${(err as Error)?.message ?? String(err)}`);
+          return this.validate(undefined);
+        },
+      );
+      this.clientCache.set(uri, p);
+    }
+    return p;
+  }
+
+  /** Keeps every valid part of the client settings; each invalid one is reported and skipped. */
+  private validate(raw: unknown): ClientSettings {
+    const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const out: ClientSettings = {
+      enable: r.enable !== false,
+      run: r.run === 'onSave' ? 'onSave' : 'onType',
+      rules: {},
+    };
+    if (r.profile !== undefined && r.profile !== 'auto') {
+      try {
+        out.profile = profileFrom(r.profile, 'cableLint.profile');
+      } catch (err) {
+        this.report((err as Error).message);
+      }
+    }
+    if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+      for (const [key, value] of Object.entries(r.rules)) {
+        try {
+          out.rules[ruleIdFor(key, 'cableLint.rules')] = ruleSettingFrom(value, `cableLint.rules.${key}`);
+        } catch (err) {
+          this.report((err as Error).message);
+        }
+      }
+    }
+    return out;
+  }
+
+  private report(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.connection.console.warn(`cable-lint: ${message}`);
+    // A notification, not showMessageRequest: nothing waits for the user to dismiss it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `cable-lint: ${message}` });
+  }
+}

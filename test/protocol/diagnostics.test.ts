@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXPECTED, rows } from './expected';
+import { EXAMPLES, exampleUri, positionOf, ROOT, TestClient, textAt } from './lsp-client';
+
+const read = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
+const EXAMPLE_NAMES = Object.keys(EXPECTED);
+
+function checkShape(d: Diagnostic, uri: string): void {
+  assert.equal(d.source, 'cable-lint');
+  assert.match(String(d.code), /^CBL\d{3}$/);
+  const href = d.codeDescription?.href ?? '';
+  assert.ok(href.startsWith('file:'), href);
+  assert.ok(href.endsWith(`/docs/rules/${String(d.code)}.md`), href);
+  // Resolved from the bundle's folder: dist/../docs/rules.
+  assert.equal(fileURLToPath(href), join(ROOT, 'docs', 'rules', `${String(d.code)}.md`));
+  assert.ok([1, 2, 3].includes(d.severity ?? 0));
+  for (const r of d.relatedInformation ?? []) assert.equal(r.location.uri, uri);
+  const data = d.data as { version: number; fixes: unknown[] };
+  assert.ok(Array.isArray(data.fixes));
+}
+
+describe('diagnostics of the examples, pushed', () => {
+  let client: TestClient;
+  const seen: Record<string, Diagnostic[]> = {};
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  for (const name of EXAMPLE_NAMES) {
+    it(`${name}: the rule ids, severities and lines of examples/README.md`, async () => {
+      const uri = exampleUri(name);
+      const diagnostics = await client.openAndWait(uri, read(name));
+      seen[name] = diagnostics;
+      for (const d of diagnostics) checkShape(d, uri);
+      assert.deepEqual(rows(diagnostics), [...EXPECTED[name]!].sort());
+    });
+  }
+
+  it('links every diagnostic to a rule page that exists', () => {
+    const codes = new Set(Object.values(seen).flatMap((ds) => ds.map((d) => String(d.code))));
+    const missing = [...codes].filter((c) => !existsSync(join(ROOT, 'docs', 'rules', `${c}.md`)));
+    assert.deepEqual(missing, []);
+  });
+
+  it('ranges cover the offending text', async () => {
+    const dtg = read('invalid-dtg.cable');
+    const d006 = (seen['invalid-dtg.cable'] ?? []).find((d) => d.code === 'CBL006');
+    assert.ok(d006, 'CBL006 missing');
+    assert.match(textAt(dtg, d006.range), /311530Z/);
+
+    const header = read('invalid-header.cable');
+    const d061 = (seen['invalid-header.cable'] ?? []).filter((d) => d.code === 'CBL061').map((d) => textAt(header, d.range));
+    assert.deepEqual(d061.sort(), ['PRELL', 'QZXV']);
+    const d064 = (seen['invalid-header.cable'] ?? []).find((d) => d.code === 'CBL064');
+    assert.ok(d064, 'CBL064 missing');
+    assert.equal(textAt(header, d064.range), 'PHUMPGOV');
+  });
+
+  it('carries the related banner of a security-line mismatch', () => {
+    const d005 = (seen['invalid-envelope.cable'] ?? []).find((d) => d.code === 'CBL005');
+    assert.ok(d005, 'CBL005 missing');
+    const lines = (d005.relatedInformation ?? []).map((r) => r.location.range.start.line);
+    // The banner is line 10 (0-based 9).
+    assert.ok(lines.includes(9), `related lines: ${lines.join(', ')}`);
+  });
+
+  it('marks an unnecessary section marker with the Unnecessary tag', async () => {
+    const text = read('valid-draft-unclassified.cable').replace('UNCLAS TALLINN 000214', 'UNCLAS SECTION 01 OF 01 TALLINN 000214');
+    const uri = 'untitled:single-section';
+    const diagnostics = await client.openAndWait(uri, text);
+    const d033 = diagnostics.find((d) => d.code === 'CBL033');
+    assert.ok(d033, `CBL033 missing: ${rows(diagnostics).join(' ')}`);
+    assert.deepEqual(d033.tags, [1]);
+    assert.equal(textAt(text, d033.range).includes('SECTION 01 OF 01'), true);
+  });
+
+  it('after a burst of incremental edits publishes what a fresh open of the final text gives, and nothing stale', async () => {
+    const uri = exampleUri('valid-draft-unclassified.cable');
+    const original = read('valid-draft-unclassified.cable');
+    await client.openAndWait(uri, original);
+    const local = TextDocument.create(uri, 'cable', 1, original);
+    type Step = (text: string) => TextDocumentContentChangeEvent;
+    const steps: Step[] = [
+      // 3. → 5. (a gap), END SUMMARY. deleted, a paragraph added and typed into, two lines joined.
+      (t) => ({ range: { start: positionOf(t, '3. (SBU)'), end: positionOf(t, '3. (SBU)', 1) }, text: '5' }),
+      (t) => ({ range: { start: positionOf(t, ' END SUMMARY.'), end: positionOf(t, ' END SUMMARY.', 13) }, text: '' }),
+      (t) => ({ range: { start: positionOf(t, 'HOLMGREN'), end: positionOf(t, 'HOLMGREN') }, text: '6. An unmarked closing paragraph.\n\n' }),
+      ...[...'(U) '].map((ch): Step => (t) => ({ range: { start: positionOf(t, 'An unmarked'), end: positionOf(t, 'An unmarked') }, text: ch })),
+      (t) => ({ range: { start: positionOf(t, 'CABINET\nBACKING', 7), end: positionOf(t, 'CABINET\nBACKING', 8) }, text: ' ' }),
+    ];
+    const publishedBefore = client.published.length;
+    let version = 1;
+    for (const step of steps) {
+      const change = step(local.getText());
+      version++;
+      TextDocument.update(local, [change], version);
+      await client.change(uri, version, [change]);
+    }
+    assert.match(local.getText(), /6\. \(U\) An unmarked/);
+    const final = await client.nextDiagnostics(uri, version);
+    // Let any late run publish, if it were going to.
+    await new Promise((r) => setTimeout(r, 500));
+    const mine = client.published.slice(publishedBefore).filter((p) => p.uri === uri);
+    assert.equal(mine.at(-1)?.version, version, 'the last publication is for the last version');
+    for (let i = 1; i < mine.length; i++) assert.ok((mine[i]!.version ?? 0) >= (mine[i - 1]!.version ?? 0), 'versions never go back');
+
+    const freshUri = 'untitled:fresh-final-text';
+    const fresh = await client.openAndWait(freshUri, local.getText());
+    const strip = (ds: Diagnostic[]) => ds.map(({ data: _d, relatedInformation: r, ...rest }) => ({ ...rest, related: (r ?? []).map((x) => x.location.range) }));
+    assert.deepEqual(strip(final.diagnostics), strip(fresh));
+    assert.ok(fresh.length > 0, 'the edits introduce problems');
+  });
+});
+
+describe('diagnostics of the examples, pulled', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ pull: true });
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  for (const name of EXAMPLE_NAMES) {
+    it(`${name}: the same rows through textDocument/diagnostic`, async () => {
+      const uri = exampleUri(name);
+      await client.open(uri, read(name));
+      const report = await client.pull(uri);
+      assert.equal(report.kind, 'full');
+      if (report.kind !== 'full') return;
+      for (const d of report.items) checkShape(d, uri);
+      assert.deepEqual(rows(report.items), [...EXPECTED[name]!].sort());
+    });
+  }
+
+  it('never pushed', () => {
+    assert.deepEqual(client.published, []);
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * A minimal LSP client for the protocol tests: it starts the bundled server (`dist/server.js
+ * --stdio`, so `npm run build` first) as a child process and speaks to it as an editor would.
+ * Every byte the server writes to stdout is kept, so a test can check that nothing but
+ * protocol frames ever went there.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type ClientCapabilities,
+  createProtocolConnection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceEdit,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SERVER = join(ROOT, 'dist', 'server.js');
+export const EXAMPLES = join(ROOT, 'examples');
+
+export function exampleUri(name: string): string {
+  return pathToFileURL(join(EXAMPLES, name)).href;
+}
+
+export interface StartOptions {
+  /** Announce LSP 3.17 pull diagnostics (`textDocument.diagnostic`). */
+  pull?: boolean;
+  /** The `cableLint` settings section the client answers workspace/configuration with. */
+  settings?: Record<string, unknown>;
+  /** Announce workspace/configuration support (default true). */
+  configuration?: boolean;
+}
+
+export function capabilities(options: StartOptions): ClientCapabilities {
+  return {
+    workspace: {
+      configuration: options.configuration ?? true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+      ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+    },
+    textDocument: {
+      synchronization: { didSave: true, dynamicRegistration: false },
+      publishDiagnostics: {
+        relatedInformation: true,
+        versionSupport: true,
+        codeDescriptionSupport: true,
+        dataSupport: true,
+        tagSupport: { valueSet: [1, 2] },
+      },
+      codeAction: {
+        dataSupport: true,
+        isPreferredSupport: true,
+        codeActionLiteralSupport: {
+          codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite', 'source', 'source.fixAll'] },
+        },
+      },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      semanticTokens: {
+        requests: { full: true },
+        tokenTypes: [],
+        tokenModifiers: [],
+        formats: ['relative'],
+      },
+      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    },
+  };
+}
+
+type Waiter = { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: { type: number; message: string }[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly stdout: Buffer[] = [];
+  readonly stderr: Buffer[] = [];
+  settings: Record<string, unknown>;
+  initializeResult!: InitializeResult;
+  refreshRequests = 0;
+  private waiters: Waiter[] = [];
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    options: StartOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const tap = new PassThrough();
+    const connection = createProtocolConnection(new StreamMessageReader(tap), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(child, connection, options);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      client.stdout.push(chunk);
+      tap.write(chunk);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      client.published.push(p);
+      for (const w of [...client.waiters]) {
+        if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
+          client.waiters.splice(client.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => client.logs.push(p));
+    for (const method of ['cableLint/profile', 'window/showMessage']) {
+      connection.onNotification(method, (params: unknown) => void client.notifications.push({ method, params }));
+    }
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((item) => (item.section === 'cableLint' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      client.notifications.push({ method: 'window/showMessageRequest', params });
+      return null;
+    });
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshRequests++;
+      return null;
+    });
+    connection.listen();
+    const died = client.exited.then((code) => {
+      throw new Error(`server exited (${code}) during initialize: ${Buffer.concat(client.stderr).toString()}`);
+    });
+    client.initializeResult = await Promise.race([
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(ROOT).href,
+        capabilities: capabilities(options),
+        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'cable-lint' }],
+      }) as Promise<InitializeResult>,
+      died,
+    ]);
+    died.catch(() => undefined);
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** Resolves with the next publication for `uri` (and `version`, when given). */
+  nextDiagnostics(uri: string, version?: number, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version ?? '?'} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  /** Resolves once a notification matching `test` has arrived (or already had). */
+  async notification(method: string, test: (params: unknown) => boolean, timeoutMs = 20_000): Promise<unknown> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.notifications.find((n) => n.method === method && test(n.params));
+      if (found) return found.params;
+      if (Date.now() > deadline) throw new Error(`no ${method} notification within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'cable', version, text },
+    });
+  }
+
+  /** Opens a document and waits for its first published diagnostics (push mode). */
+  async openAndWait(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri, version);
+    await this.open(uri, text, version);
+    return (await next).diagnostics;
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri },
+      ...(previousResultId ? { previousResultId } : {}),
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  private stopping?: Promise<number | null>;
+
+  /** Shutdown, exit and the exit status; safe to call twice. */
+  stop(): Promise<number | null> {
+    this.stopping ??= (async () => {
+      try {
+        await this.connection.sendRequest('shutdown', undefined);
+        await this.connection.sendNotification('exit');
+      } catch {
+        // the process may already be gone
+      }
+      const timer = setTimeout(() => this.process.kill(), 5_000);
+      const code = await this.exited;
+      clearTimeout(timer);
+      this.connection.dispose();
+      return code;
+    })();
+    return this.stopping;
+  }
+
+  /** Splits everything the server wrote to stdout into frames; throws on anything else. */
+  stdoutFrames(): unknown[] {
+    const all = Buffer.concat(this.stdout);
+    const frames: unknown[] = [];
+    let at = 0;
+    while (at < all.length) {
+      const headerEnd = all.indexOf('\r\n\r\n', at);
+      if (headerEnd < 0) throw new Error(`stray bytes on stdout: ${JSON.stringify(all.subarray(at, at + 80).toString())}`);
+      const header = all.subarray(at, headerEnd).toString('ascii');
+      const m = /^Content-Length: (\d+)(?:\r\nContent-Type: [^\r\n]*)?$/i.exec(header);
+      if (!m) throw new Error(`not a protocol header on stdout: ${JSON.stringify(header.slice(0, 80))}`);
+      const start = headerEnd + 4;
+      const end = start + Number(m[1]);
+      frames.push(JSON.parse(all.subarray(start, end).toString('utf8')));
+      at = end;
+    }
+    return frames;
+  }
+
+  /** Messages the server logged as errors (type 1), e.g. a handler that threw. */
+  errorLogs(): string[] {
+    return this.logs.filter((l) => l.type === 1).map((l) => l.message);
+  }
+}
+
+type LspTextEdit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+
+/** Applies LSP text edits to a text, as an editor would. */
+export function applyTextEdits(text: string, edits: LspTextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'cable', 0, text), edits);
+}
+
+/** The text edits a WorkspaceEdit makes to one document, whichever of its two forms it uses. */
+export function editsFor(edit: WorkspaceEdit | undefined, uri: string): LspTextEdit[] {
+  if (!edit) return [];
+  const fromChanges = edit.changes?.[uri] ?? [];
+  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : []));
+  return [...fromChanges, ...fromDocumentChanges] as LspTextEdit[];
+}
+
+/** LSP position of `needle` (its `occurrence`-th match) plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0, occurrence = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${JSON.stringify(needle)} not found`);
+  }
+  const before = text.slice(0, at + delta);
+  const line = before.split(/\r\n|\r|\n/).length - 1;
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line, character: before.length - lastBreak - 1 };
+}
+
+/** The text a range covers. */
+export function textAt(text: string, range: LspTextEdit['range']): string {
+  const doc = TextDocument.create('file:///x', 'cable', 0, text);
+  return text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end));
+}
