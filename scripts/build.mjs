@@ -1,9 +1,19 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // dist/ is CommonJS (VS Code loads extensions with require), so it gets its own package.json.
+//
+// --vsix builds the installable extension instead: production bundles of the client and the
+// server into a staging folder (out/vsix/) with exactly what the extension ships, then
+// `vsce package` there, offline and without prompts, writing cable-lint-<version>.vsix at the
+// root. Staging keeps the npm package's `files` list (bin/, the CLI bundle) and the extension's
+// .vscodeignore from colliding: vsce refuses a folder that has both.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
-const production = process.argv.includes('--production');
+const vsix = process.argv.includes('--vsix');
+const production = vsix || process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,15 +25,66 @@ const common = {
   legalComments: 'none',
 };
 
+const outDir = vsix ? join('out', 'vsix', 'dist') : 'dist';
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
-  { in: 'server/src/api.ts', out: 'dist/index.js' },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
-  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
-].filter((e) => existsSync(e.in));
+  { in: 'server/src/cli/main.ts', out: 'cli.js', vsix: false },
+  { in: 'server/src/api.ts', out: 'index.js', vsix: false },
+  { in: 'server/src/lsp/main.ts', out: 'server.js', vsix: true },
+  { in: 'client/src/extension.ts', out: 'extension.js', external: ['vscode'], vsix: true },
+].filter((e) => existsSync(e.in) && (!vsix || e.vsix));
 
-mkdirSync('dist', { recursive: true });
-writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
+if (vsix) rmSync(join('out', 'vsix'), { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'package.json'), JSON.stringify({ type: 'commonjs' }) + '\n');
 await Promise.all(
-  entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: join(outDir, e.out), external: e.external ?? [] })),
 );
+
+if (vsix) packageExtension();
+if (process.argv.includes('--types')) emitDeclarations();
+
+/**
+ * `--types` (run by `prepack`): declaration files for the Node API, which `types` and `exports`
+ * in package.json point at. Kept out of the everyday build: tsc takes seconds the tests don't need.
+ */
+function emitDeclarations() {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const args = ['--declaration', '--emitDeclarationOnly', '--outDir', join('dist', 'types'), '--rootDir', '.', '--module', 'esnext',
+    '--moduleResolution', 'bundler', '--target', 'es2022', '--strict', '--skipLibCheck', '--resolveJsonModule', '--esModuleInterop',
+    '--types', 'node', 'server/src/api.ts'];
+  const r = spawnSync(process.execPath, [tsc, ...args], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function packageExtension() {
+  const stage = join('out', 'vsix');
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  // The npm side of the manifest means nothing to VS Code; `files` would make vsce refuse the
+  // .vscodeignore, and `scripts` could run a prepublish step.
+  for (const key of ['files', 'scripts', 'bin', 'exports', 'types', 'devDependencies', 'allowScripts']) delete manifest[key];
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  for (const f of ['README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', '.vscodeignore']) copyFileSync(f, join(stage, f));
+  // schemas/ holds the .cablelintrc.json schema that contributes.jsonValidation points at.
+  for (const d of ['images', 'syntaxes', join('docs', 'rules'), 'schemas']) {
+    if (existsSync(d)) cpSync(d, join(stage, d), { recursive: true });
+  }
+
+  const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
+  const out = resolve(`${manifest.name}-${manifest.version}.vsix`);
+  const r = spawnSync(
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      // The README's relative links point at files the package ships (docs/rules); the
+      // repository URL is a placeholder, so there is nothing absolute to rewrite them to.
+      '--no-rewrite-relative-links',
+      '--out',
+      out,
+    ],
+    { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -17,13 +17,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.cablelintrc.json');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'cable' },
       { scheme: 'untitled', language: 'cable' },
     ],
-    synchronize: { configurationSection: 'cableLint', fileEvents: configWatcher },
+    // No `synchronize`: the server registers for `cableLint` setting changes and
+    // `.cablelintrc.json` file events itself (as it must for other editors), and a static
+    // subscription here as well would deliver every change twice.
     outputChannel: output,
     diagnosticCollectionName: 'cable-lint',
   };
@@ -35,7 +36,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('cable-lint-workspace');
   context.subscriptions.push(
     output,
-    configWatcher,
     status,
     workspaceDiagnostics,
     // Once a file is open the server reports on it; the workspace run's copy would be stale.

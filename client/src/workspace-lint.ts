@@ -6,6 +6,22 @@ import { LINT_WORKSPACE_FILES, type LintWorkspaceFilesResult } from '../../serve
 const BATCH = 100;
 
 /**
+ * The globs of the files that are cables: the extensions the language contributes, plus every
+ * `files.associations` pattern the user maps to `cable` (drafts kept as `.txt`, say). A pattern
+ * without a slash matches a file name in any folder, as VS Code reads it.
+ */
+export function cableGlobs(associations: Record<string, unknown> | undefined): string[] {
+  const globs = ['**/*.cable', '**/*.tel'];
+  for (const [pattern, language] of Object.entries(associations ?? {})) {
+    if (language !== 'cable' || !pattern) continue;
+    // A `{` or `,` would break the `{a,b}` union findFiles gets; such patterns are rare enough.
+    if (/[{},]/.test(pattern)) continue;
+    globs.push(pattern.includes('/') ? pattern.replace(/^\.?\//, '') : `**/${pattern}`);
+  }
+  return [...new Set(globs)];
+}
+
+/**
  * "cable-lint: Lint workspace": the server lints every cable file of the workspace that is not
  * open (open ones already have live diagnostics) and the results go to their own collection.
  */
@@ -14,7 +30,8 @@ export async function lintWorkspace(
   collection: vscode.DiagnosticCollection,
   output: vscode.OutputChannel,
 ): Promise<void> {
-  const files = await vscode.workspace.findFiles('**/*.{cable,tel}', '**/node_modules/**');
+  const globs = cableGlobs(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations'));
+  const files = await vscode.workspace.findFiles(`{${globs.join(',')}}`, '**/node_modules/**');
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
   const unopened = files.filter((uri) => !open.has(uri.toString()));
   collection.clear();
@@ -25,11 +42,18 @@ export async function lintWorkspace(
     async (progress, token) => {
       for (let i = 0; i < unopened.length && !token.isCancellationRequested; i += BATCH) {
         const batch = unopened.slice(i, i + BATCH);
-        const results = await client.sendRequest<LintWorkspaceFilesResult>(
-          LINT_WORKSPACE_FILES,
-          batch.map((u) => u.toString()),
-          token,
-        );
+        let results: LintWorkspaceFilesResult;
+        try {
+          results = await client.sendRequest<LintWorkspaceFilesResult>(
+            LINT_WORKSPACE_FILES,
+            batch.map((u) => u.toString()),
+            token,
+          );
+        } catch (err) {
+          // A cancelled run keeps what it has; anything else is worth a line in the output.
+          if (!token.isCancellationRequested) output.appendLine(`cable-lint: workspace lint failed: ${(err as Error)?.message ?? String(err)}`);
+          break;
+        }
         for (const r of results ?? []) {
           if (r.error) output.appendLine(`cable-lint: ${r.uri}: ${r.error}`);
           const diagnostics = await client.protocol2CodeConverter.asDiagnostics(r.diagnostics);

@@ -13,8 +13,10 @@ import type { Cable, ClassificationLevel, Profile } from '../../grammar/src/ast'
 import { resolve } from 'node:path';
 import { refIdPostFor } from './data/index';
 import { cableDate, referenceId } from './engine/facts';
-import { defaultSeverity, lint } from './engine/lint';
-import type { Diagnostic, Severity, SeveritySetting } from './engine/types';
+import { defaultSeverity, lint, type LintOptions, type LintResult } from './engine/lint';
+import type { Diagnostic, Fix, Severity, SeveritySetting, TextEdit } from './engine/types';
+import { fixAll } from './service/code-actions';
+import { applyEdits } from './service/edits';
 import { allRules } from './rules/index';
 import { ConfigResolver } from './config/discover';
 import { applyIgnores, effectiveSettings, type RuleSettingInput } from './config/settings';
@@ -53,6 +55,27 @@ export interface CableFacts {
   routingHeader: boolean;
 }
 
+/** A place in a file: lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive. */
+export interface SpanRecord {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A second place a diagnostic points at ("paragraph 3 is here"). */
+export interface RelatedRecord extends SpanRecord {
+  message: string;
+}
+
+/** One fix a rule offers, as text edits on the linted text. */
+export interface FixRecord {
+  title: string;
+  /** Applied by `--fix` (unsafe fixes are guesses the editor offers but `--fix` leaves alone). */
+  safe: boolean;
+  edits: Array<SpanRecord & { newText: string }>;
+}
+
 /** One diagnostic; lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive. */
 export interface DiagnosticRecord {
   ruleId: string;
@@ -65,6 +88,10 @@ export interface DiagnosticRecord {
   endColumn: number;
   /** The diagnostic carries at least one quick fix. */
   fixable: boolean;
+  /** Other places the diagnostic points at; only with `details` (SARIF output). */
+  related?: RelatedRecord[];
+  /** The fixes themselves; only with `details` (SARIF output). */
+  fixes?: FixRecord[];
 }
 
 export interface FileReport {
@@ -159,18 +186,27 @@ export function cableFacts(cable: Cable): CableFacts {
   };
 }
 
-export function diagnosticRecord(d: Diagnostic): DiagnosticRecord {
-  return {
+function span(r: Diagnostic['range']): SpanRecord {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+/** `details` adds related locations and the fixes' edits. */
+export function diagnosticRecord(d: Diagnostic, details = false): DiagnosticRecord {
+  const record: DiagnosticRecord = {
     ruleId: d.ruleId,
     ruleName: d.ruleName,
     severity: d.severity,
     message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
+    ...span(d.range),
     fixable: (d.fixes?.length ?? 0) > 0,
   };
+  if (details) {
+    if (d.related?.length) record.related = d.related.map((r) => ({ message: r.message, ...span(r.range) }));
+    if (d.fixes?.length) {
+      record.fixes = d.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ ...span(e.range), newText: e.newText })) }));
+    }
+  }
+  return record;
 }
 
 /** Shared by the API and the CLI: one source of text plus everything needed to lint it. */
@@ -191,24 +227,161 @@ export interface LintSession {
   now: Date;
 }
 
-/** Lints one source under a session's settings. Throws ConfigError for a bad config. */
-export function lintSource(source: LintSource, session: LintSession): FileReport {
+/** What the engine is given for one source: its settings after config, overrides and ignores. */
+function prepare(source: LintSource, session: LintSession) {
   const config = source.absolutePath !== undefined ? session.resolver?.configFor(source.absolutePath) : session.resolver?.configFor(undefined);
   const settings = effectiveSettings(config, { profile: session.profile, rules: session.rules });
   const refId = session.referenceId ?? (source.absolutePath !== undefined ? referenceIdFromPath(source.path) : undefined);
-  const result = lint(source.text, {
+  const options: LintOptions = {
     ...(settings.profile ? { profile: settings.profile } : {}),
     rules: settings.rules,
     now: session.now,
     ...(refId !== undefined ? { referenceId: refId } : {}),
-  });
-  const kept = applyIgnores(result.diagnostics, settings.ignores, result.cable, source.absolutePath);
+  };
+  return (text: string) => {
+    const result = lint(text, options);
+    return { ...result, diagnostics: applyIgnores(result.diagnostics, settings.ignores, result.cable, source.absolutePath) };
+  };
+}
+
+export interface LintSourceOptions {
+  /** Related locations and fix edits on each diagnostic (what SARIF needs). */
+  details?: boolean;
+}
+
+/** Lints one source under a session's settings. Throws ConfigError for a bad config. */
+export function lintSource(source: LintSource, session: LintSession, options: LintSourceOptions = {}): FileReport {
+  const result = prepare(source, session)(source.text);
+  return fileReport(source.path, result, options.details === true);
+}
+
+function fileReport(path: string, result: LintResult, details: boolean): FileReport {
   return {
-    path: source.path,
+    path,
     profile: result.profile,
     cable: cableFacts(result.cable),
-    diagnostics: kept.map(diagnosticRecord),
+    diagnostics: result.diagnostics.map((d) => diagnosticRecord(d, details)),
   };
+}
+
+/** One fix `--fix` applied, located in the text it was applied to (1-based, like diagnostics). */
+export interface AppliedFix {
+  ruleId: string;
+  title: string;
+  line: number;
+  /** The fixing pass it was applied in (1 = on the original text). */
+  pass: number;
+}
+
+export interface FixOutcome {
+  /** The text after fixing (the original text when nothing changed or fixing was refused). */
+  output: string;
+  changed: boolean;
+  applied: AppliedFix[];
+  /** Fixing passes run; each re-lints the text the previous one produced. */
+  passes: number;
+  /** Why the text was left alone: its parse had CBL000 errors (fixed anyway with `unsafe`). */
+  refused?: 'parse-errors';
+  /** Safe fixes left out because they would change words their title does not announce. */
+  withheld: AppliedFix[];
+  /** False when the last pass still found fixes to apply (the pass limit was reached). */
+  stable: boolean;
+}
+
+export interface FixOptions {
+  /** Also fix texts whose parse had CBL000 errors. */
+  unsafe?: boolean;
+  /** Passes at most (default 10): a fix can uncover the next (a renumbering after a split). */
+  maxPasses?: number;
+}
+
+/** Letter runs, upper-cased: the words a fix may not drop, add or reorder unannounced. */
+function words(text: string): string[] {
+  return text.toUpperCase().match(/\p{L}+/gu) ?? [];
+}
+
+/**
+ * A fix keeps the user's words unless its title announces them: every edit either keeps the
+ * letters it replaces in order (renumbering, punctuation, case, splitting `PHUMPGOV`) or every
+ * word it removes or writes is named in the title ("Remove repeated AF", "Replace PRELL with
+ * PREL"). A fix that fails this is a defect in its rule, and `--fix` leaves it out.
+ */
+export function fixKeepsWords(fix: Fix, text: string): boolean {
+  const titleWords = new Set(words(fix.title));
+  return fix.edits.every((e) => {
+    const old = text.slice(e.range.start.offset, e.range.end.offset);
+    const before = words(old);
+    const after = words(e.newText);
+    if (before.join('') === after.join('')) return true;
+    return [...before, ...after].every((w) => titleWords.has(w));
+  });
+}
+
+/**
+ * Applies the rules' safe fixes (the editor's fix-all, {@link fixAll}) and re-lints, repeatedly,
+ * until no fix is left or `maxPasses` is reached. The text is left alone when its parse had
+ * CBL000 errors (unless `unsafe`) and whenever a pass would lose or reorder the letters of the
+ * text outside the fixes that announce a change of words.
+ */
+export function fixSource(source: LintSource, session: LintSession, options: FixOptions & LintSourceOptions = {}): { report: FileReport; fix: FixOutcome } {
+  const run = prepare(source, session);
+  const maxPasses = Math.max(1, options.maxPasses ?? 10);
+  let text = source.text;
+  let result = run(text);
+  const outcome: FixOutcome = { output: text, changed: false, applied: [], withheld: [], passes: 0, stable: true };
+  if (!options.unsafe && countParseErrors(result) > 0) {
+    outcome.refused = 'parse-errors';
+    return { report: fileReport(source.path, result, options.details === true), fix: outcome };
+  }
+  const parseErrorsBefore = countParseErrors(result);
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    const current = text;
+    const diagnostics = result.diagnostics.map((d) => {
+      if (!d.fixes?.some((f) => f.safe)) return d;
+      const kept = d.fixes.filter((f) => {
+        if (!f.safe || fixKeepsWords(f, current)) return true;
+        outcome.withheld.push({ ruleId: d.ruleId, title: f.title, line: d.range.start.line + 1, pass });
+        return false;
+      });
+      return { ...d, fixes: kept };
+    });
+    const edits = fixAll(result.cable, diagnostics);
+    const next = edits.length > 0 ? applyEdits(text, edits) : text;
+    if (next === text) {
+      outcome.stable = true;
+      break;
+    }
+    const taken = takenFixes(diagnostics, edits, pass);
+    const nextResult = run(next);
+    // A fix must not break the parse: keep the text from before such a pass.
+    if (countParseErrors(nextResult) > parseErrorsBefore) break;
+    text = next;
+    result = nextResult;
+    outcome.passes = pass;
+    outcome.applied.push(...taken);
+    outcome.stable = pass < maxPasses;
+    if (pass === maxPasses) outcome.stable = fixAll(result.cable, result.diagnostics).length === 0;
+  }
+  outcome.output = text;
+  outcome.changed = text !== source.text;
+  return { report: fileReport(source.path, result, options.details === true), fix: outcome };
+}
+
+/** CBL000 as the parse reported it: a setting may silence the rule, not the parse errors. */
+function countParseErrors(result: LintResult): number {
+  return result.cable.errors.length;
+}
+
+/** Which diagnostics' fixes made it into a fix-all edit list (every edit of the fix present). */
+function takenFixes(diagnostics: readonly Diagnostic[], edits: readonly TextEdit[], pass: number): AppliedFix[] {
+  const key = (e: TextEdit) => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
+  const keys = new Set(edits.map(key));
+  const out: AppliedFix[] = [];
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.safe && f.edits.length > 0 && f.edits.every((e) => keys.has(key(e))));
+    if (fix) out.push({ ruleId: d.ruleId, title: fix.title, line: d.range.start.line + 1, pass });
+  }
+  return out;
 }
 
 export function buildReport(files: FileReport[]): LintReport {
@@ -258,7 +431,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintRepor
  */
 export function lintFiles(paths: readonly string[], options: LintApiOptions = {}): LintReport {
   const s = session(options, true);
-  const files = expandPaths(paths).map((f) => lintSource({ text: readCableFile(f.path), path: f.path, absolutePath: f.absolutePath }, s));
+  const files = expandPaths(paths).map((f) => lintSource({ text: readCableFile(f.absolutePath), path: f.path, absolutePath: f.absolutePath }, s));
   return buildReport(files);
 }
 

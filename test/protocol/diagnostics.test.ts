@@ -121,6 +121,47 @@ describe('diagnostics of the examples, pushed', () => {
   });
 });
 
+describe('incremental sync of a CRLF draft', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('several changes in one didChange, across CRLF line ends, give what a fresh open gives', async () => {
+    const original = read('invalid-paragraphs.cable').replace(/\n/g, '\r\n');
+    const uri = 'untitled:crlf-draft';
+    await client.openAndWait(uri, original);
+    const local = TextDocument.create(uri, 'cable', 1, original);
+    // Applied in order, each against the text the previous one left (as LSP specifies): fix the
+    // gap (4. → 3.), then join two lines of paragraph 1 (removing a CRLF), then mark paragraph 6.
+    const changes: TextDocumentContentChangeEvent[] = [];
+    const step = (make: (t: string) => TextDocumentContentChangeEvent) => {
+      const change = make(local.getText());
+      changes.push(change);
+      TextDocument.update(local, [change], 1);
+    };
+    step((t) => ({ range: { start: positionOf(t, '4. (C) He argued'), end: positionOf(t, '4. (C) He argued', 1) }, text: '3' }));
+    step((t) => ({ range: { start: positionOf(t, 'a hard\r\n', 6), end: positionOf(t, 'a hard\r\n', 8) }, text: ' ' }));
+    step((t) => ({ range: { start: positionOf(t, '6. The minister', 3), end: positionOf(t, '6. The minister', 3) }, text: '(C) ' }));
+    assert.match(local.getText(), /a hard fight over/);
+    const next = client.nextDiagnostics(uri, 2);
+    await client.change(uri, 2, changes);
+    const after = (await next).diagnostics;
+    const fresh = await client.openAndWait('untitled:crlf-fresh', local.getText());
+    const strip = (ds: Diagnostic[]) => ds.map(({ data: _d, relatedInformation: r, ...rest }) => ({ ...rest, related: (r ?? []).map((x) => x.location.range) }));
+    assert.deepEqual(strip(after), strip(fresh));
+    // Numbers now run 1, 2, 3, 5, 5, 6 and every line after the join moved up one: the gap
+    // moved to before the first 5. (line 22), the repeated 5. (25) and the (S) paragraph (16)
+    // remain, the SUMMARY still never ends (13), the joined line 13 is now over 69 characters,
+    // and paragraph 6 is marked. CRLF line ends count as neither trailing whitespace nor stray
+    // characters (no CBL121/CBL122).
+    assert.deepEqual(rows(after), ['CBL080·error·25', 'CBL081·warning·22', 'CBL091·error·16', 'CBL100·warning·13', 'CBL120·info·13']);
+  });
+});
+
 describe('diagnostics of the examples, pulled', () => {
   let client: TestClient;
   before(async () => {

@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EXAMPLES, exampleUri, TestClient } from './lsp-client';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
+import {
+  createProtocolConnection,
+  type InitializeResult,
+  IPCMessageReader,
+  IPCMessageWriter,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { capabilities, EXAMPLES, exampleUri, ROOT, SERVER, TestClient } from './lsp-client';
 
 const DRAFT = readFileSync(join(EXAMPLES, 'invalid-paragraphs.cable'), 'utf8');
 
@@ -154,5 +163,107 @@ describe('server lifecycle (pull diagnostics)', () => {
 
   it('answers an unknown document with an empty report', async () => {
     assert.deepEqual(await client.pull('file:///nowhere/x.cable'), { kind: 'full', items: [] });
+  });
+});
+
+describe('cancellation', () => {
+  let client: TestClient;
+  const uri = exampleUri('invalid-paragraphs.cable');
+  before(async () => {
+    client = await TestClient.start({ pull: true });
+    await client.open(uri, DRAFT);
+    // The first pull caches this document's settings, so the requests below start at once.
+    await client.pull(uri);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('a request cancelled before it ran answers RequestCancelled (-32800), for every feature', async () => {
+    const position = { line: 12, character: 0 };
+    const td = { uri };
+    const requests: [string, unknown][] = [
+      ['textDocument/hover', { textDocument: td, position }],
+      ['textDocument/completion', { textDocument: td, position }],
+      ['textDocument/definition', { textDocument: td, position }],
+      ['textDocument/references', { textDocument: td, position, context: { includeDeclaration: true } }],
+      ['textDocument/documentHighlight', { textDocument: td, position }],
+      ['textDocument/documentSymbol', { textDocument: td }],
+      ['textDocument/foldingRange', { textDocument: td }],
+      ['textDocument/selectionRange', { textDocument: td, positions: [position] }],
+      ['textDocument/semanticTokens/full', { textDocument: td }],
+      ['textDocument/codeAction', { textDocument: td, range: { start: position, end: position }, context: { diagnostics: [] } }],
+      ['textDocument/diagnostic', { textDocument: td }],
+    ];
+    for (const [method, params] of requests) {
+      const response = await client.requestAndCancel(method, params);
+      assert.equal(response.error?.code, -32800, `${method}: ${JSON.stringify(response).slice(0, 200)}`);
+    }
+    // Cancelling changed nothing: the same requests answer normally afterwards.
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: td });
+    assert.ok(symbols.length > 0, 'symbols after the cancellations');
+  });
+
+  it('a request cancelled while the server waits for the client settings answers RequestCancelled', async () => {
+    let release!: () => void;
+    const asked = client.configurationRequests;
+    client.configurationGate = new Promise((r) => (release = r));
+    // A settings change empties the cache: the next request must ask the client again.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: {} } });
+    const source = new CancellationTokenSource();
+    const range = { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } };
+    const pending = client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }, source.token);
+    const pendingPull = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+    // Once the server has asked for the settings, the handlers are parked on the answer. The
+    // cancel goes out before the answer on the same stream, so the server sees it first.
+    while (client.configurationRequests === asked) await new Promise((r) => setTimeout(r, 5));
+    source.cancel();
+    release();
+    client.configurationGate = undefined;
+    await assert.rejects(pending, (err: { code?: number }) => err.code === -32800);
+    await assert.rejects(pendingPull, (err: { code?: number }) => err.code === -32800);
+    const report = await client.pull(uri);
+    assert.equal(report.kind, 'full');
+  });
+
+  it('lintWorkspaceFiles stops at a cancellation and returns what it has', async () => {
+    const response = await client.requestAndCancel('cableLint/lintWorkspaceFiles', [uri, uri]);
+    assert.deepEqual(response.result, []);
+  });
+
+  it('logged no handler failure', () => {
+    assert.deepEqual(client.errorLogs(), []);
+  });
+});
+
+describe('over node IPC (how VS Code starts the server)', () => {
+  it('initializes, pushes diagnostics and exits cleanly', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const stdout: Buffer[] = [];
+    child.stdout!.on('data', (b: Buffer) => stdout.push(b));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const uri = exampleUri('invalid-paragraphs.cable');
+      const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+        connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+          if (p.uri === uri) resolve(p);
+        }),
+      );
+      const init = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: capabilities({}) });
+      assert.equal(init.serverInfo?.name, 'cable-lint');
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version: 1, text: DRAFT } });
+      const { diagnostics } = await published;
+      assert.deepEqual([...new Set(diagnostics.map((d) => String(d.code)))].sort(), ['CBL080', 'CBL081', 'CBL090', 'CBL091', 'CBL100']);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+      assert.equal(Buffer.concat(stdout).length, 0, 'nothing on stdout');
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    }
   });
 });

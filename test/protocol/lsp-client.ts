@@ -39,6 +39,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Announce workspace/configuration support (default true). */
   configuration?: boolean;
+  /** The server bundle to start (default dist/server.js), e.g. one unpacked from the .vsix. */
+  server?: string;
 }
 
 export function capabilities(options: StartOptions): ClientCapabilities {
@@ -91,6 +93,9 @@ export class TestClient {
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
   refreshRequests = 0;
+  /** While set, answers to workspace/configuration wait for it: a slow client, to cancel into. */
+  configurationGate: Promise<void> | undefined;
+  configurationRequests = 0;
   private waiters: Waiter[] = [];
   private readonly exited: Promise<number | null>;
 
@@ -104,8 +109,9 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const server = options.server ?? SERVER;
+    if (!existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
+    const child = spawn(process.execPath, [server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const tap = new PassThrough();
     const connection = createProtocolConnection(new StreamMessageReader(tap), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
@@ -127,9 +133,11 @@ export class TestClient {
     for (const method of ['cableLint/profile', 'window/showMessage']) {
       connection.onNotification(method, (params: unknown) => void client.notifications.push({ method, params }));
     }
-    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((item) => (item.section === 'cableLint' ? client.settings : null)),
-    );
+    connection.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
+      client.configurationRequests++;
+      await client.configurationGate;
+      return p.items.map((item) => (item.section === 'cableLint' ? client.settings : null));
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (params: unknown) => {
       client.notifications.push({ method: 'window/showMessageRequest', params });
@@ -215,6 +223,34 @@ export class TestClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  private rawId = 0;
+
+  /**
+   * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it
+   * dispatches the request (what a client does when the user moves on at once). Resolves with
+   * the raw JSON-RPC response.
+   */
+  requestAndCancel(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+    const id = `raw-${++this.rawId}`;
+    const frame = (msg: unknown) => {
+      const body = Buffer.from(JSON.stringify(msg), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    };
+    const response = new Promise<{ result?: unknown; error?: { code: number; message: string } }>((resolve) => {
+      const scan = () => {
+        for (const f of this.stdoutFrames(true)) {
+          if ((f as { id?: unknown }).id === id) return resolve(f as { result?: unknown; error?: { code: number; message: string } });
+        }
+        setTimeout(scan, 10);
+      };
+      scan();
+    });
+    this.process.stdin!.write(
+      Buffer.concat([frame({ jsonrpc: '2.0', id, method, params }), frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })]),
+    );
+    return response;
+  }
+
   private stopping?: Promise<number | null>;
 
   /** Shutdown, exit and the exit status; safe to call twice. */
@@ -235,19 +271,24 @@ export class TestClient {
     return this.stopping;
   }
 
-  /** Splits everything the server wrote to stdout into frames; throws on anything else. */
-  stdoutFrames(): unknown[] {
+  /**
+   * Splits everything the server wrote to stdout into frames; throws on anything else. With
+   * `partial`, a frame still arriving at the end is left out instead.
+   */
+  stdoutFrames(partial = false): unknown[] {
     const all = Buffer.concat(this.stdout);
     const frames: unknown[] = [];
     let at = 0;
     while (at < all.length) {
       const headerEnd = all.indexOf('\r\n\r\n', at);
+      if (headerEnd < 0 && partial) break;
       if (headerEnd < 0) throw new Error(`stray bytes on stdout: ${JSON.stringify(all.subarray(at, at + 80).toString())}`);
       const header = all.subarray(at, headerEnd).toString('ascii');
       const m = /^Content-Length: (\d+)(?:\r\nContent-Type: [^\r\n]*)?$/i.exec(header);
       if (!m) throw new Error(`not a protocol header on stdout: ${JSON.stringify(header.slice(0, 80))}`);
       const start = headerEnd + 4;
       const end = start + Number(m[1]);
+      if (partial && end > all.length) break;
       frames.push(JSON.parse(all.subarray(start, end).toString('utf8')));
       at = end;
     }

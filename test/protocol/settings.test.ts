@@ -58,6 +58,25 @@ describe('settings: client configuration and .cablelintrc.json', () => {
     await client.close(uri);
   });
 
+  it('passes rule options from cableLint.rules to the rule (line-length max)', async () => {
+    // The draft's lines are at most 60 characters (no ¶ or redaction runs, which the rule does
+    // not count): a limit of 55 flags exactly the longer ones.
+    const long = PARAGRAPHS.split('\n').map((l, i) => ({ line: i, length: l.length })).filter((l) => l.length > 55);
+    assert.ok(long.length > 0 && long.every((l) => l.length <= 69), 'the draft has lines of 56 to 69 characters');
+    const uri = 'untitled:settings-options';
+    const plain = await client.openAndWait(uri, PARAGRAPHS);
+    assert.ok(!codes(plain).includes('CBL120'), 'no line is over the default 69');
+    client.settings = { rules: { 'line-length': ['info', { max: 55 }] } };
+    const next = client.nextDiagnostics(uri, 1);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: client.settings } });
+    const limited = (await next).diagnostics.filter((d) => d.code === 'CBL120');
+    assert.deepEqual(limited.map((d) => d.range.start.line), long.map((l) => l.line));
+    assert.ok(limited.every((d) => d.severity === 3), 'at the configured severity, info');
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: {} } });
+    await client.close(uri);
+  });
+
   it('reports an unknown rule in the settings and keeps linting', async () => {
     client.settings = { rules: { CBL999: 'off', CBL100: 'loud' } };
     const uri = 'untitled:settings-bad';

@@ -378,14 +378,14 @@ describe('cli: stylish format', () => {
     assert.match(lines[6]!, /^ {2}9:\d+ +info {3}\S.* {2}CBL121$/);
     assert.equal(lines[5]!.indexOf('error'), lines[6]!.indexOf('info'));
     assert.equal(lines[5]!.indexOf('CBL120'), lines[6]!.indexOf('CBL121'));
-    assert.deepEqual(lines.slice(7), ['', '\u2716 3 problems (2 errors, 0 warnings, 1 info)', '']);
+    assert.deepEqual(lines.slice(7), ['', '\u2716 3 problems (2 errors, 0 warnings, 1 info) in 2 of 2 files checked', '']);
   });
 
-  it('prints nothing for clean files', () => {
-    const dir = tree('clean', { 'a.cable': DRAFT, 'cfg.json': onlyRules({}) });
-    const r = cli(['--config', 'cfg.json', 'a.cable'], { cwd: dir });
+  it('prints only the summary line for clean files', () => {
+    const dir = tree('clean', { 'a.cable': DRAFT, 'b.cable': DRAFT, 'cfg.json': onlyRules({}) });
+    const r = cli(['--config', 'cfg.json', 'a.cable', 'b.cable'], { cwd: dir });
     assert.equal(r.status, 0);
-    assert.equal(r.stdout, '');
+    assert.equal(r.stdout, '\u2714 2 files checked, no problems\n');
   });
 
   it('colours severities and aligns line numbers when colour is on', () => {
@@ -409,7 +409,15 @@ describe('cli: stylish format', () => {
     );
     // eslint-disable-next-line no-control-regex
     const plain = out.replace(/\u001b\[\d+m/g, '');
-    assert.deepEqual(plain.split('\n'), ['', 'x.cable', '   7:73  warning  long   CBL120', '  41:1   error    order  CBL080', '', '\u2716 2 problems (1 error, 1 warning, 0 infos)', '']);
+    assert.deepEqual(plain.split('\n'), [
+      '',
+      'x.cable',
+      '   7:73  warning  long   CBL120',
+      '  41:1   error    order  CBL080',
+      '',
+      '\u2716 2 problems (1 error, 1 warning, 0 infos) in 1 of 1 file checked',
+      '',
+    ]);
     assert.ok(out.includes('\u001b[31merror'), 'errors in red');
     assert.ok(out.includes('\u001b[33mwarning'), 'warnings in yellow');
   });

@@ -7,6 +7,7 @@ import {
   applyIgnores,
   ConfigError,
   effectiveSettings,
+  mergeConfigs,
   mergeRuleSettings,
   parseConfigText,
   parseRuleFlag,
@@ -113,6 +114,38 @@ describe('config: merging', () => {
     assert.deepEqual(s.rules, { CBL120: { severity: 'off', options: { max: 72 } }, CBL061: { severity: 'info' } });
     assert.deepEqual(effectiveSettings(undefined), { rules: {}, ignores: [] });
     assert.match(configError(() => effectiveSettings(undefined, { rules: { nope: 'off' } })), /unknown rule "nope"/);
+  });
+});
+
+describe('config: extends', () => {
+  it('keeps the files named by extends as written, for discover.ts to read', () => {
+    assert.deepEqual(parseConfigText('{ "extends": "../base.json" }', 'x', '/x').extends, ['../base.json']);
+    assert.deepEqual(parseConfigText('{ "extends": ["a.json", "/abs/b.json"] }', 'x', '/x').extends, ['a.json', '/abs/b.json']);
+    assert.equal(configError(() => parseConfigText('{ "extends": [] }', 'x', '/x')), 'x: extends: expected a non-empty string or array of strings, got an array');
+    assert.match(configError(() => parseConfigText('{ "extends": 3 }', 'x', '/x')), /^x: extends: expected a non-empty string/);
+  });
+
+  it('merges bases first: the last profile, rule by rule settings, all ignores', () => {
+    const base = parseConfigText(
+      '{ "profile": "draft", "rules": { "line-length": ["warning", { "max": 50 }], "CBL061": "off" }, "ignores": [{ "rule": "CBL110" }] }',
+      'base.json',
+      '/base',
+    );
+    const own = parseConfigText('{ "rules": { "CBL120": "error" }, "ignores": [{ "files": "old/**" }] }', 'own.json', '/own');
+    const merged = mergeConfigs([base], own);
+    assert.equal(merged.source, 'own.json');
+    assert.deepEqual(merged.sources, ['base.json', 'own.json']);
+    assert.equal(merged.profile, 'draft');
+    assert.deepEqual(merged.rules[LINE_LENGTH.id], { severity: 'error', options: { max: 50 } });
+    assert.deepEqual(merged.rules[TAGS_KNOWN.id], { severity: 'off' });
+    // Each ignore keeps the folder of the file that wrote it.
+    assert.deepEqual(merged.ignores.map((i) => [i.baseDir, i.rules, i.files]), [
+      ['/base', ['CBL110'], undefined],
+      ['/own', undefined, ['old/**']],
+    ]);
+    const later = mergeConfigs([base, parseConfigText('{ "profile": "published" }', 'b2', '/b2')], own);
+    assert.equal(later.profile, 'published', 'a later base wins over an earlier one');
+    assert.equal(mergeConfigs([base], parseConfigText('{ "profile": "transmitted" }', 'o', '/o')).profile, 'transmitted');
   });
 });
 

@@ -92,6 +92,9 @@ describe('data: tags', () => {
     assert.equal(nearestTags('PGOB', 1).length, 1);
     assert.ok(!nearestTags('PREL').includes('PREL'));
     assert.deepEqual(nearestTags('QZXVWY'), []);
+    // A swap of two adjacent letters is one slip, not two edits.
+    assert.equal(nearestTags('KWNM')[0], 'KWMN', 'KWMN first for KWNM');
+    assert.equal(nearestTags('PERL')[0], 'PREL', 'PREL first for PERL');
   });
 
   it('falls back to the category letter', () => {

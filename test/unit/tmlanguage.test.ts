@@ -189,3 +189,66 @@ describe('syntaxes/cable.tmLanguage.json', () => {
     hasNot('NNNNN', 'keyword.control.end-of-message.cable');
   });
 });
+
+describe('the language contribution (package.json)', () => {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname ?? '.', '..', '..', 'package.json'), 'utf8'));
+  const language = pkg.contributes.languages.find((l: { id: string }) => l.id === 'cable');
+  const firstLine = new RegExp(language.firstLine);
+
+  it('claims .cable and .tel files', () => {
+    assert.deepEqual(language.extensions, ['.cable', '.tel']);
+  });
+
+  it('recognises a file by a first line that opens an envelope or a banner of any level', () => {
+    for (const line of [
+      'VZCZCXRO4570',
+      'UNCLAS RIGA 000176',
+      'UNCLAS SECTION 01 OF 07 VILNIUS 000622',
+      'C O N F I D E N T I A L VALLETTA 000318',
+      'S E C R E T SKOPJE 000455',
+      'T O P S E C R E T STATE 001234',
+      'CONFIDENTIAL ANKARA 000120',
+      'SECRET SECTION 01 OF 02 MOSCOW 004321',
+      'LIMITED OFFICIAL USE PARIS 012345',
+    ]) {
+      assert.ok(firstLine.test(line), line);
+    }
+  });
+
+  it('leaves other text alone: a published page, a partial-extract note, prose', () => {
+    for (const line of [
+      'Keep Us Strong WikiLeaks logo',
+      'This record is a partial extract of the original cable.',
+      'Unclassified notes from the meeting',
+      'SECRETARY RICE MET THE MINISTER',
+      'CONFIDENTIALITY AGREEMENT',
+    ]) {
+      assert.ok(!firstLine.test(line), line);
+    }
+  });
+
+  it('sets the cable editor defaults: a ruler at 69, trailing blanks kept, encoding guessed', () => {
+    const defaults = pkg.contributes.configurationDefaults['[cable]'];
+    assert.deepEqual(defaults['editor.rulers'], [69]);
+    assert.equal(defaults['files.trimTrailingWhitespace'], false);
+    assert.equal(defaults['files.autoGuessEncoding'], true);
+  });
+
+  it('documents every setting, cableLint.trace.server included, with enums where the value is a choice', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(props).sort(), ['cableLint.enable', 'cableLint.profile', 'cableLint.rules', 'cableLint.run', 'cableLint.trace.server']);
+    for (const [key, p] of Object.entries(props) as [string, { description?: string; markdownDescription?: string }][]) {
+      assert.ok(p.description || p.markdownDescription, `${key} has a description`);
+    }
+    assert.deepEqual(props['cableLint.run'].enum, ['onType', 'onSave']);
+    assert.deepEqual(props['cableLint.profile'].enum, ['auto', 'transmitted', 'draft', 'published']);
+    assert.deepEqual(props['cableLint.trace.server'].enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('activates only on the language or one of its commands, and runs nothing from the workspace', () => {
+    const commands = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(commands, ['cableLint.lintWorkspace', 'cableLint.restartServer', 'cableLint.showOutput']);
+    assert.deepEqual([...pkg.activationEvents].sort(), ['onLanguage:cable', ...commands.map((c: string) => `onCommand:${c}`)].sort());
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  });
+});

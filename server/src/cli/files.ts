@@ -1,6 +1,7 @@
 /** Turning command-line paths into cable texts: folder walks, decoding, reference ids from names. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { ioReason } from '../config/discover';
 
 /** A file or folder that cannot be read; the message is one line, fit to print as it is. */
@@ -37,6 +38,59 @@ export function readCableFile(path: string): string {
   }
 }
 
+/** How a file's bytes were read, so that `--fix` writes them back the same way. */
+export interface CableEncoding {
+  encoding: 'utf8' | 'latin1';
+  bom: boolean;
+}
+
+export function decodeCableWithEncoding(bytes: Uint8Array): { text: string } & CableEncoding {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf8', bom };
+  } catch {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'latin1', bom: false };
+  }
+}
+
+/**
+ * Text to bytes in the file's own encoding. A Latin-1 file stays Latin-1 while every character
+ * fits in it (a `¶` stays the single byte 0xB6); otherwise it becomes UTF-8, since dropping a
+ * character is never acceptable.
+ */
+export function encodeCable(text: string, enc: CableEncoding): { bytes: Buffer; encoding: CableEncoding['encoding'] } {
+  if (enc.encoding === 'latin1' && !/[^\u0000-\u00ff]/.test(text)) return { bytes: Buffer.from(text, 'latin1'), encoding: 'latin1' };
+  const body = Buffer.from(text, 'utf8');
+  return { bytes: enc.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body, encoding: 'utf8' };
+}
+
+/**
+ * Replaces a file's content atomically: the bytes go to a temporary file in the same folder,
+ * which is then renamed over the original, so a reader (or a crash) sees the old file or the new
+ * one, never half of it. The original's permissions are kept.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+  const dir = dirname(resolve(path));
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.cable-lint-tmp`);
+  try {
+    let mode: number | undefined;
+    try {
+      mode = statSync(path).mode & 0o7777;
+    } catch {
+      mode = undefined;
+    }
+    writeFileSync(tmp, bytes, mode !== undefined ? { mode } : {});
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temporary file is ours; failing to remove it changes nothing about the error.
+    }
+    throw new InputError(`cannot write ${path}: ${ioReason(err)}`);
+  }
+}
+
 const REFERENCE_ID = /^\d{2}[A-Z]{3,17}\d{1,7}$/;
 
 /**
@@ -59,12 +113,19 @@ function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-function walk(dir: string, out: InputFile[]): void {
+/** `shown` is the folder as reports show it (as given, or joined below it); `dir` is absolute. */
+function walk(
+  shown: string,
+  dir: string,
+  out: InputFile[],
+  skip: (absolute: string, isDir: boolean) => boolean,
+  wanted: (name: string, absolute: string) => boolean = (name) => CABLE_EXTENSIONS.includes(extname(name).toLowerCase()),
+): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    throw new InputError(`cannot read ${dir}: ${ioReason(err)}`);
+    throw new InputError(`cannot read ${shown}: ${ioReason(err)}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -79,29 +140,147 @@ function walk(dir: string, out: InputFile[]): void {
       }
     }
     if (e.isDirectory()) {
-      if (!isSkippedFolder(e.name)) walk(p, out);
-    } else if (isFile && CABLE_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
-      out.push({ path: p, absolutePath: resolve(p) });
+      if (!isSkippedFolder(e.name) && !skip(p, true)) walk(join(shown, e.name), p, out, skip, wanted);
+    } else if (isFile && wanted(e.name, p) && !skip(p, false)) {
+      out.push({ path: join(shown, e.name), absolutePath: p });
     }
   }
 }
 
+/** The ignore file read from the working folder (gitignore syntax), like `.eslintignore`. */
+export const IGNORE_FILE_NAME = '.cablelintignore';
+
 /**
- * Expands files and folders (searched recursively for `*.cable`, `*.tel`, `*.txt`, skipping
- * `node_modules` and dot-folders) into the files to lint, in a stable order, each once.
+ * gitignore-style patterns (`#` comments, `!` re-includes, a trailing `/` for folders only, a
+ * `/` inside anchoring the pattern to `baseDir`, otherwise matching at any depth) as a test on
+ * absolute paths. The last matching pattern decides, as in git.
  */
-export function expandPaths(paths: readonly string[]): InputFile[] {
+export function ignoreMatcher(patterns: readonly string[], baseDir: string): (absolute: string, isDir: boolean) => boolean {
+  const rules = patterns
+    .map((line) => line.replace(/\s+$/, ''))
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const negated = line.startsWith('!');
+      let pattern = negated ? line.slice(1) : line;
+      const dirOnly = pattern.endsWith('/');
+      if (dirOnly) pattern = pattern.replace(/\/+$/, '');
+      const anchored = pattern.includes('/');
+      pattern = pattern.replace(/^\//, '');
+      const glob = anchored ? pattern : `**/${pattern}`;
+      return { negated, dirOnly, self: picomatch(glob, { dot: true }), below: picomatch(`${glob}/**`, { dot: true }) };
+    });
+  if (rules.length === 0) return () => false;
+  return (absolute, isDir) => {
+    const rel = relative(baseDir, absolute).split(sep).join('/');
+    // Paths outside the folder of the patterns are not theirs to ignore.
+    if (rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel)) return false;
+    let ignored = false;
+    for (const r of rules) {
+      // Anything below an ignored folder is ignored with it (the folder's own test needs isDir).
+      const hit = ((!r.dirOnly || isDir) && r.self(rel)) || r.below(rel);
+      if (hit) ignored = !r.negated;
+    }
+    return ignored;
+  };
+}
+
+/** A positional argument that is a glob pattern rather than a path (a path that exists wins). */
+function isGlob(p: string, cwd: string): boolean {
+  return picomatch.scan(p).isGlob && !existsSync(resolve(cwd, p));
+}
+
+/**
+ * The files a glob matches, found by walking the folder before its first wildcard (the same walk
+ * as for folders, so `node_modules` and dot-folders are skipped alike); any file name the glob
+ * matches counts, not only cable extensions. Sorted, as `shown` paths.
+ */
+function globFiles(pattern: string, cwd: string, skip: (absolute: string, isDir: boolean) => boolean): InputFile[] {
+  const posix = pattern.replace(/\\/g, '/');
+  const { base } = picomatch.scan(posix);
+  const baseAbsolute = resolve(cwd, base || '.');
+  const matchAbsolute = isAbsolute(posix);
+  const matches = picomatch(matchAbsolute ? posix : posix.replace(/^\.\//, ''), { dot: false });
   const out: InputFile[] = [];
+  let stat;
+  try {
+    stat = statSync(baseAbsolute);
+  } catch {
+    return out;
+  }
+  if (!stat.isDirectory()) return out;
+  walk(base || '.', baseAbsolute, out, skip, (_name, absolute) => {
+    const rel = matchAbsolute ? absolute.split(sep).join('/') : relative(cwd, absolute).split(sep).join('/');
+    return matches(rel);
+  });
+  for (const f of out) f.path = f.path.replace(/^\.[\\/]/, '');
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export interface ExpandOptions {
+  /** Folder that relative paths, globs and ignore patterns are taken from (default: the working folder). */
+  cwd?: string;
+  /** Extra gitignore-style patterns (`--ignore-pattern`), relative to `cwd`. */
+  ignorePatterns?: readonly string[];
+  /** Read `.cablelintignore` from `cwd` (default true). */
+  ignoreFile?: boolean;
+}
+
+export interface Expansion {
+  files: InputFile[];
+  /** Files named explicitly that an ignore pattern matches: skipped, worth a note. */
+  ignored: string[];
+}
+
+function readIgnoreFile(cwd: string): string[] {
+  const path = join(cwd, IGNORE_FILE_NAME);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new InputError(`cannot read ${IGNORE_FILE_NAME}: ${ioReason(err)}`);
+  }
+  return text.split(/\r?\n/);
+}
+
+/**
+ * Expands files, folders (searched recursively for `*.cable`, `*.tel`, `*.txt`, skipping
+ * `node_modules` and dot-folders) and glob patterns into the files to lint, in a stable order
+ * (arguments in order, each folder or glob sorted), each once. Ignore patterns (the
+ * `.cablelintignore` of `cwd` and `ignorePatterns`) drop what folders and globs find and the
+ * files named explicitly, which are listed in `ignored`. A glob that matches nothing is an error.
+ */
+export function expandInputs(paths: readonly string[], options: ExpandOptions = {}): Expansion {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const patterns = [...(options.ignoreFile === false ? [] : readIgnoreFile(cwd)), ...(options.ignorePatterns ?? [])];
+  const ignoredBy = ignoreMatcher(patterns, cwd);
+  const out: InputFile[] = [];
+  const ignored: string[] = [];
   for (const p of paths) {
+    if (isGlob(p, cwd)) {
+      const found = globFiles(p, cwd, ignoredBy);
+      if (found.length === 0) throw new InputError(`no files match ${JSON.stringify(p)}`);
+      out.push(...found);
+      continue;
+    }
+    const absolute = resolve(cwd, p);
     let stat;
     try {
-      stat = statSync(p);
+      stat = statSync(absolute);
     } catch (err) {
       throw new InputError(`cannot read ${p}: ${ioReason(err)}`);
     }
-    if (stat.isDirectory()) walk(p, out);
-    else out.push({ path: p, absolutePath: resolve(p) });
+    if (stat.isDirectory()) {
+      if (!ignoredBy(absolute, true)) walk(p, absolute, out, ignoredBy);
+    } else if (ignoredBy(absolute, false)) ignored.push(p);
+    else out.push({ path: p, absolutePath: absolute });
   }
   const seen = new Set<string>();
-  return out.filter((f) => (seen.has(f.absolutePath) ? false : (seen.add(f.absolutePath), true)));
+  const files = out.filter((f) => (seen.has(f.absolutePath) ? false : (seen.add(f.absolutePath), true)));
+  return { files, ignored };
+}
+
+/** {@link expandInputs} without ignore files: plain files and folders (and globs). */
+export function expandPaths(paths: readonly string[], options: ExpandOptions = {}): InputFile[] {
+  return expandInputs(paths, { ignoreFile: false, ...options }).files;
 }

@@ -1,8 +1,14 @@
-/** Report formats: `stylish` (ESLint's layout) for people, `json` for pipelines. */
-import type { LintReport, RuleRecord } from '../api';
+/**
+ * Report formats: `stylish` (ESLint's layout) for people; `json`, `sarif` (SARIF 2.1.0, for code
+ * scanning), `github` (workflow annotations) and `junit` for pipelines.
+ */
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { DiagnosticRecord, FileReport, LintReport, RuleRecord, SpanRecord } from '../api';
+import type { Severity } from '../engine/types';
 
-export type FormatName = 'stylish' | 'json';
-export const FORMATS: readonly FormatName[] = ['stylish', 'json'];
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
 
 export interface Style {
   underline(s: string): string;
@@ -64,11 +70,17 @@ export function formatStylish(report: LintReport, style: Style = PLAIN): string 
       out.push(`  ${style.dim(pos)}  ${colour(r.severity.padEnd(sevW))}  ${r.message.padEnd(msgW)}  ${style.dim(r.ruleId)}`);
     }
   }
-  const { errors, warnings, infos } = report.summary;
+  const { errors, warnings, infos, files } = report.summary;
   const total = errors + warnings + infos;
-  if (total === 0) return '';
+  const checked = `${plural(files, 'file')} checked`;
+  if (total === 0) return style.bold(`\u2714 ${checked}, no problems`) + '\n';
   const colour = errors > 0 ? style.red : warnings > 0 ? style.yellow : style.blue;
-  out.push('', colour(style.bold(`\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`)));
+  const withProblems = report.files.filter((f) => f.diagnostics.length > 0).length;
+  out.push(
+    '',
+    colour(style.bold(`\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`)) +
+      style.dim(` in ${withProblems} of ${checked}`),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -92,4 +104,228 @@ export function formatRulesTable(rules: readonly RuleRecord[], style: Style = PL
 
 export function formatRulesJson(rules: readonly RuleRecord[]): string {
   return JSON.stringify({ version: 1, rules }) + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Where a rule's page lives for people reading a SARIF log: the repository's docs/rules. */
+export function ruleHelpUri(repositoryUrl: string | undefined, ruleId: string): string | undefined {
+  if (!repositoryUrl) return undefined;
+  const base = repositoryUrl.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '');
+  if (!/^https?:\/\//.test(base)) return undefined;
+  return `${base}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+function region(s: SpanRecord): Sarif.Region {
+  return { startLine: s.line, startColumn: s.column, endLine: s.endLine, endColumn: s.endColumn };
+}
+
+/** A report path as a SARIF artifact URI: relative paths stay relative to %SRCROOT% (the working folder). */
+function artifactUri(path: string): string {
+  const posix = path.replace(/\\/g, '/');
+  if (/^(?:[A-Za-z]:)?\//.test(posix)) return pathToFileURL(path).href;
+  return posix.split('/').map(encodeURIComponent).join('/');
+}
+
+export interface SarifContext {
+  toolVersion: string;
+  /** The working folder, which relative artifact URIs are relative to. */
+  cwd: string;
+  repositoryUrl?: string;
+}
+
+/**
+ * SARIF 2.1.0: one run, every catalogue rule as a reportingDescriptor (results point at it by
+ * index), each result with its region (1-based lines, UTF-16 columns, as `columnKind` says),
+ * related locations, and the rule's fixes as artifact changes. Files with nothing to report
+ * still appear as artifacts, so a consumer sees what was checked.
+ */
+export function formatSarif(report: LintReport, rules: readonly RuleRecord[], context: SarifContext): string {
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const srcroot = pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href;
+  const artifacts: Sarif.Artifact[] = report.files.map((f) => ({
+    location: f.path.startsWith('<') ? { uri: 'stdin' } : { uri: artifactUri(f.path), ...(isRelative(f.path) ? { uriBaseId: 'SRCROOT' } : {}) },
+  }));
+  const results: Sarif.Result[] = [];
+  report.files.forEach((f, fileIndex) => {
+    const location = (): Sarif.ArtifactLocation => ({ ...artifacts[fileIndex]!.location, index: fileIndex });
+    for (const d of f.diagnostics) {
+      const result: Sarif.Result = {
+        ruleId: d.ruleId,
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation: location(), region: region(d) } }],
+      };
+      const ruleIndex = index.get(d.ruleId);
+      if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
+      if (d.related?.length) {
+        result.relatedLocations = d.related.map((r, i) => ({
+          id: i,
+          message: { text: r.message },
+          physicalLocation: { artifactLocation: location(), region: region(r) },
+        }));
+      }
+      if (d.fixes?.length) {
+        result.fixes = d.fixes
+          .filter((fix) => fix.edits.length > 0)
+          .map((fix) => ({
+            description: { text: fix.title },
+            artifactChanges: [
+              {
+                artifactLocation: location(),
+                replacements: fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.newText } })),
+              },
+            ],
+            properties: { safe: fix.safe },
+          }));
+      }
+      results.push(result);
+    }
+  });
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cable-lint',
+            version: context.toolVersion,
+            semanticVersion: context.toolVersion,
+            ...(context.repositoryUrl && /^https?:/.test(context.repositoryUrl) ? { informationUri: context.repositoryUrl.replace(/\.git$/, '') } : {}),
+            rules: rules.map((r) => {
+              const helpUri = ruleHelpUri(context.repositoryUrl, r.id);
+              return {
+                id: r.id,
+                name: r.name,
+                shortDescription: { text: r.description },
+                ...(helpUri ? { helpUri } : {}),
+                defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity], enabled: r.enabledByDefault },
+                properties: { fixable: r.fixable },
+              };
+            }),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: srcroot } },
+        columnKind: 'utf16CodeUnits',
+        artifacts,
+        results,
+        invocations: [{ executionSuccessful: true }],
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function isRelative(path: string): boolean {
+  return !/^(?:[A-Za-z]:)?[\\/]/.test(path);
+}
+
+/** Workflow-command escaping (the runner's own rules): data, and property values too. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** GitHub Actions annotations: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. */
+export function formatGithub(report: LintReport): string {
+  const lines: string[] = [];
+  for (const f of report.files) {
+    for (const d of f.diagnostics) {
+      const props = [
+        `file=${escapeProperty(f.path)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${escapeProperty(`${d.ruleId} (${d.ruleName})`)}`,
+      ];
+      lines.push(`::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/** Text fit for XML 1.0: escaped, and without the control characters XML cannot carry at all. */
+function xml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function junitCase(f: FileReport, d: DiagnosticRecord): string {
+  const text = `${f.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.ruleId} ${d.ruleName})`;
+  return (
+    `    <testcase classname="${xml(f.path)}" name="${xml(`${d.ruleId} ${d.ruleName} at ${d.line}:${d.column}`)}" time="0">\n` +
+    `      <failure type="${d.severity}" message="${xml(d.message)}">${xml(text)}</failure>\n` +
+    `    </testcase>`
+  );
+}
+
+/**
+ * JUnit XML as CI servers read it: a test suite per file, a failing test case per diagnostic
+ * (its `type` is the severity), and one passing case for a file without diagnostics.
+ */
+export function formatJunit(report: LintReport): string {
+  const suites = report.files.map((f) => {
+    const cases = f.diagnostics.length > 0 ? f.diagnostics.map((d) => junitCase(f, d)) : [`    <testcase classname="${xml(f.path)}" name="cable-lint" time="0" />`];
+    const tests = Math.max(1, f.diagnostics.length);
+    return `  <testsuite name="${xml(f.path)}" tests="${tests}" failures="${f.diagnostics.length}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const tests = report.files.reduce((n, f) => n + Math.max(1, f.diagnostics.length), 0);
+  const failures = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="cable-lint" tests="${tests}" failures="${failures}" errors="0" time="0">\n` +
+    suites.map((s) => s + '\n').join('') +
+    '</testsuites>\n'
+  );
+}
+
+export interface RuleStats {
+  ruleId: string;
+  ruleName: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  total: number;
+  /** Files with at least one hit. */
+  files: number;
+}
+
+/** Hits per rule, most first (ties by id), for `--stats`. */
+export function ruleStats(report: LintReport): RuleStats[] {
+  const byRule = new Map<string, RuleStats>();
+  for (const f of report.files) {
+    const seen = new Set<string>();
+    for (const d of f.diagnostics) {
+      let s = byRule.get(d.ruleId);
+      if (!s) byRule.set(d.ruleId, (s = { ruleId: d.ruleId, ruleName: d.ruleName, errors: 0, warnings: 0, infos: 0, total: 0, files: 0 }));
+      s[`${d.severity}s` as 'errors' | 'warnings' | 'infos']++;
+      s.total++;
+      if (!seen.has(d.ruleId)) {
+        seen.add(d.ruleId);
+        s.files++;
+      }
+    }
+  }
+  return [...byRule.values()].sort((a, b) => b.total - a.total || (a.ruleId < b.ruleId ? -1 : 1));
+}
+
+export function formatStats(stats: readonly RuleStats[], fileCount: number, style: Style = PLAIN): string {
+  const head = ['rule', 'name', 'hits', 'error', 'warning', 'info', 'files'];
+  const rows = stats.map((s) => [s.ruleId, s.ruleName, String(s.total), String(s.errors), String(s.warnings), String(s.infos), String(s.files)]);
+  const total = stats.reduce((n, s) => n + s.total, 0);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [style.dim(line(head)), ...rows.map(line), style.dim(`${plural(total, 'hit')} from ${plural(stats.length, 'rule')} in ${plural(fileCount, 'file')}`)].join('\n') + '\n';
 }

@@ -1,21 +1,42 @@
 /**
- * `cable-lint` (bin/cable-lint.js runs `main`). Exit status: 0 no errors, 1 errors, 2 usage,
- * configuration or I/O errors, which print one line on stderr and never a stack trace.
+ * `cable-lint` (bin/cable-lint.js runs `main`). Exit status: 0 no errors, 1 errors (or more
+ * warnings than `--max-warnings`), 2 usage, configuration or I/O errors, which print one line on
+ * stderr and never a stack trace.
  */
-import { resolve } from 'node:path';
-import { version } from '../../../package.json';
-import { buildReport, lintSource, listRules, type FileReport, type LintSession, type LintSource } from '../api';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { repository, version } from '../../../package.json';
+import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
 import { ConfigResolver } from '../config/discover';
 import { ConfigError } from '../config/settings';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
-import { decodeCable, expandPaths, InputError, readCableFile } from './files';
-import { COLOURS, formatJson, formatRulesJson, formatRulesTable, formatStylish, PLAIN, useColour } from './formatters';
+import { lineDiff } from './diff';
+import { decodeCableWithEncoding, encodeCable, expandInputs, InputError, writeFileAtomic, type InputFile } from './files';
+import {
+  COLOURS,
+  formatGithub,
+  formatJson,
+  formatJunit,
+  formatRulesJson,
+  formatRulesTable,
+  formatSarif,
+  formatStats,
+  formatStylish,
+  PLAIN,
+  ruleStats,
+  useColour,
+  type Style,
+} from './formatters';
+import { initConfigText, printConfig } from './config-commands';
+import { processFile, processSource, type FileOutcome, type RunSpec } from './process';
+import { runInWorkers, threadCount } from './worker';
 
 export interface CliIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   readStdin(): Promise<Uint8Array>;
   env: NodeJS.ProcessEnv;
+  cwd?: string;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
@@ -31,10 +52,39 @@ const processIo: CliIo = {
   env: process.env,
 };
 
-/** Texts to lint, in command-line order; each file once. */
-async function collectSources(args: CliArgs, io: CliIo): Promise<LintSource[]> {
-  const sources: LintSource[] = [];
+/** More files than this get a progress bar (on a terminal's stderr only). */
+const PROGRESS_THRESHOLD = 300;
+
+/** A one-line bar redrawn in place; silent unless stderr is a terminal. */
+function progressBar(io: CliIo, total: number): { update(done: number): void; clear(): void } {
+  if (io.stderr.isTTY !== true || total <= PROGRESS_THRESHOLD) return { update() {}, clear() {} };
+  let shown = -1;
+  const width = Math.max(10, Math.min(40, (io.stderr.columns ?? 80) - 30));
+  return {
+    update(done) {
+      const step = Math.floor((done / total) * width);
+      if (step === shown && done !== total) return;
+      shown = step;
+      io.stderr.write(`\r[${'#'.repeat(step)}${'-'.repeat(width - step)}] ${done}/${total} files`);
+    },
+    clear() {
+      if (shown >= 0) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+interface Input {
+  /** Files, or the text read from stdin. */
+  file?: InputFile;
+  stdinText?: string;
+  stdinName?: string;
+}
+
+/** Inputs in command-line order (stdin where `-` stands), each file once. */
+async function collectInputs(args: CliArgs, io: CliIo, cwd: string): Promise<Input[]> {
+  const inputs: Input[] = [];
   const seen = new Set<string>();
+  const options = { cwd, ignorePatterns: args.noIgnore ? [] : args.ignorePatterns, ignoreFile: !args.noIgnore };
   for (const p of args.paths) {
     if (p === '-') {
       let bytes: Uint8Array;
@@ -43,26 +93,121 @@ async function collectSources(args: CliArgs, io: CliIo): Promise<LintSource[]> {
       } catch (err) {
         throw new InputError(`cannot read stdin: ${(err as Error).message}`);
       }
-      const name = args.stdinFilename;
-      sources.push(
-        name !== undefined
-          ? { text: decodeCable(bytes), path: name, absolutePath: resolve(name) }
-          : { text: decodeCable(bytes), path: '<stdin>' },
-      );
+      inputs.push({ stdinText: decodeCableWithEncoding(bytes).text, ...(args.stdinFilename !== undefined ? { stdinName: args.stdinFilename } : {}) });
       continue;
     }
-    for (const f of expandPaths([p])) {
+    const { files, ignored } = expandInputs([p], options);
+    for (const name of ignored) io.stderr.write(`cable-lint: ${name} is ignored by an ignore pattern; not linted (--no-ignore lints it)\n`);
+    for (const f of files) {
       if (seen.has(f.absolutePath)) continue;
       seen.add(f.absolutePath);
-      sources.push({ text: readCableFile(f.path), path: f.path, absolutePath: f.absolutePath });
+      inputs.push({ file: f });
     }
   }
-  return sources;
+  return inputs;
+}
+
+function describeFixes(applied: readonly { ruleId: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const a of applied) counts.set(a.ruleId, (counts.get(a.ruleId) ?? 0) + 1);
+  const parts = [...counts].map(([id, n]) => (n > 1 ? `${id} \u00d7${n}` : id));
+  return `${applied.length} fix${applied.length === 1 ? '' : 'es'} (${parts.join(', ')})`;
+}
+
+/**
+ * Writes fixed files back (with `--fix`) and tells on stderr what changed, or (with
+ * `--fix-dry-run`) what would change, as line diffs. A file that changed on disk since it was read
+ * is left alone.
+ */
+function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly FileOutcome[], io: CliIo, style: Style): void {
+  outcomes.forEach((o, i) => {
+    const fix = o.fix;
+    if (!fix) return;
+    const path = o.report.path;
+    if (fix.refused === 'parse-errors') {
+      io.stderr.write(`cable-lint: not fixed ${path}: its parse has CBL000 errors (--fix-unsafe fixes it anyway)\n`);
+      return;
+    }
+    for (const w of fix.withheld) io.stderr.write(`cable-lint: left out in ${path}:${w.line}: ${w.ruleId} "${w.title}" would change words it does not name\n`);
+    if (!fix.changed || fix.output === undefined) return;
+    const file = inputs[i]!.file;
+    if (args.fix === 'write' && file && o.read) {
+      let current;
+      try {
+        current = statSync(file.absolutePath);
+      } catch {
+        current = undefined;
+      }
+      if (!current || current.mtimeMs !== o.read.mtimeMs || current.size !== o.read.size) {
+        io.stderr.write(`cable-lint: not fixed ${path}: it changed while being linted\n`);
+        return;
+      }
+      const { bytes } = encodeCable(fix.output, o.read);
+      writeFileAtomic(file.absolutePath, bytes);
+      io.stderr.write(`${style.bold('fixed')} ${path}: ${describeFixes(fix.applied)}${fix.stable ? '' : `; more remain after ${fix.passes} passes`}\n`);
+      return;
+    }
+    // Dry runs keep no copy of each original: the few files that would change are read again.
+    const original = file ? decodeCableWithEncoding(readFileSync(file.absolutePath)).text : inputs[i]!.stdinText!;
+    io.stderr.write(`${style.bold('would fix')} ${path}: ${describeFixes(fix.applied)}\n${dryRunDiff(original, fix.output, style)}`);
+  });
+}
+
+/** Characters of a changed line shown around the change (published cables run a paragraph a line). */
+const DIFF_WIDTH = 100;
+
+/** A line cut to DIFF_WIDTH characters from `from`, marking what was cut with `…`. */
+function clip(line: string, from: number): string {
+  const start = Math.max(0, Math.min(from, line.length - DIFF_WIDTH));
+  const end = start + DIFF_WIDTH;
+  return (start > 0 ? '\u2026' : '') + line.slice(start, end) + (end < line.length ? '\u2026' : '');
+}
+
+function dryRunDiff(original: string, output: string, style: Style): string {
+  const out: string[] = [];
+  for (const h of lineDiff(original, output)) {
+    out.push(style.dim(`  @@ line ${h.line}`));
+    // Lines replaced one for one are shown from a little before their first difference.
+    const from = (i: number, a: string[], b: string[]): number => {
+      if (a.length !== b.length) return 0;
+      const x = a[i]!;
+      const y = b[i]!;
+      let k = 0;
+      while (k < x.length && k < y.length && x[k] === y[k]) k++;
+      return Math.max(0, k - 20);
+    };
+    h.removed.forEach((l, i) => out.push(style.red(`  - ${clip(l, from(i, h.removed, h.added))}`)));
+    h.added.forEach((l, i) => out.push(`  ${style.bold('+')} ${clip(l, from(i, h.added, h.removed))}`));
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+/** Errors only (`--quiet`), with the summary counted again. */
+function onlyErrors(report: LintReport): LintReport {
+  return buildReport(report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })));
+}
+
+function render(args: CliArgs, report: LintReport, style: Style, cwd: string): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, listRules(), { toolVersion: version, cwd, repositoryUrl: repository?.url });
+    case 'github':
+      return formatGithub(report);
+    case 'junit':
+      return formatJunit(report);
+    default:
+      return formatStylish(report, style);
+  }
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCliArgs(argv);
-  const colour = useColour(io.stdout.isTTY, io.env) ? COLOURS : PLAIN;
+  const cwd = io.cwd ?? process.cwd();
+  const toTerminal = args.outputFile === undefined;
+  const colour = toTerminal && useColour(io.stdout.isTTY, io.env) ? COLOURS : PLAIN;
+  const errColour = useColour(io.stderr.isTTY, io.env) ? COLOURS : PLAIN;
   if (args.help) {
     io.stdout.write(HELP);
     return 0;
@@ -76,20 +221,100 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(args.format === 'json' ? formatRulesJson(rules) : formatRulesTable(rules, colour));
     return 0;
   }
+  if (args.init) {
+    const target = resolve(cwd, '.cablelintrc.json');
+    if (existsSync(target)) throw new UsageError(`--init: ${target} exists already; not overwritten`);
+    writeFileSync(target, initConfigText(), { flag: 'wx' });
+    io.stdout.write(`wrote ${target}\n`);
+    return 0;
+  }
   // A bad --config fails before any file is read.
   const resolver = new ConfigResolver(args.config);
-  const sources = await collectSources(args, io);
-  const session: LintSession = {
-    resolver,
+  if (args.printConfig !== undefined) {
+    io.stdout.write(printConfig(resolve(cwd, args.printConfig), args.printConfig, resolver, args));
+    return 0;
+  }
+  const inputs = await collectInputs(args, io, cwd);
+  const spec: RunSpec = {
+    ...(args.config !== undefined ? { config: resolve(cwd, args.config) } : {}),
     rules: args.rules,
-    now: new Date(),
     ...(args.profile ? { profile: args.profile } : {}),
     ...(args.referenceId !== undefined ? { referenceId: args.referenceId } : {}),
+    now: new Date().toISOString(),
+    details: args.format === 'sarif',
+    fix: args.fix,
+    fixUnsafe: args.fixUnsafe,
   };
-  const files: FileReport[] = sources.map((s) => lintSource(s, session));
-  const report = buildReport(files);
-  io.stdout.write(args.format === 'json' ? formatJson(report) : formatStylish(report, colour));
-  return report.summary.errors > 0 ? 1 : 0;
+  const session: LintSession = {
+    resolver,
+    rules: spec.rules,
+    now: new Date(spec.now),
+    ...(spec.profile ? { profile: spec.profile } : {}),
+    ...(spec.referenceId !== undefined ? { referenceId: spec.referenceId } : {}),
+  };
+  const files = inputs.flatMap((inp) => (inp.file ? [inp.file] : []));
+  const threads = threadCount(args.concurrency, files.length);
+  const progress = progressBar(io, files.length);
+  const outcomes: FileOutcome[] = new Array(inputs.length);
+  if (threads > 0) {
+    const fromWorkers = await runInWorkers(files, spec, threads, (done) => progress.update(done));
+    let k = 0;
+    inputs.forEach((inp, i) => {
+      if (inp.file) outcomes[i] = fromWorkers[k++]!;
+    });
+  }
+  let done = 0;
+  inputs.forEach((inp, i) => {
+    if (inp.file) {
+      if (threads > 0) return;
+      outcomes[i] = processFile(inp.file, session, spec);
+      progress.update(++done);
+      return;
+    }
+    const name = inp.stdinName;
+    outcomes[i] = processSource(
+      name !== undefined ? { text: inp.stdinText!, path: name, absolutePath: resolve(cwd, name) } : { text: inp.stdinText!, path: '<stdin>' },
+      session,
+      spec,
+    );
+  });
+  progress.clear();
+
+  if (args.fix !== 'none') {
+    reportFixes(args, inputs, outcomes, io, errColour);
+  }
+
+  const fileReports: FileReport[] = outcomes.map((o) => {
+    if (!o.fix) return o.report;
+    const { output, ...fix } = o.fix;
+    // The fixed text travels in JSON only for a dry run (with --fix it is in the file).
+    return { ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileReport;
+  });
+  const full = buildReport(fileReports);
+  const report = args.quiet ? onlyErrors(full) : full;
+  const text = render(args, report, colour, cwd);
+  if (args.outputFile !== undefined) {
+    const target = resolve(cwd, args.outputFile);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } catch (err) {
+      throw new InputError(`cannot write ${args.outputFile}: ${(err as Error).message.split('\n')[0]}`);
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  if (args.stats) {
+    const stats = formatStats(ruleStats(full), full.summary.files, args.format === 'stylish' && toTerminal ? colour : errColour);
+    if (args.format === 'stylish' && toTerminal) io.stdout.write('\n' + stats);
+    else io.stderr.write(stats);
+  }
+  let status = report.summary.errors > 0 ? 1 : 0;
+  if (args.maxWarnings !== undefined && full.summary.warnings > args.maxWarnings) {
+    io.stderr.write(`cable-lint: ${full.summary.warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    status = 1;
+  }
+  return status;
 }
 
 /** Runs the command line; resolves to the exit status. */

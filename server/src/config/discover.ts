@@ -3,8 +3,8 @@
  * so nothing in it is executed.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, parseConfigText, type CableLintConfig } from './settings';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, ConfigError, mergeConfigs, parseConfigText, type CableLintConfig } from './settings';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -32,15 +32,39 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Reads and validates one config file; every failure is a ConfigError with a one-line message. */
-export function loadConfigFile(path: string, label = path): CableLintConfig {
+/** Bases of bases are followed this deep at most: deeper is almost surely a mistake. */
+const MAX_EXTENDS_DEPTH = 16;
+
+/**
+ * Reads and validates one config file and everything it `extends` (paths relative to the file's
+ * folder, read as data like the file itself), merged base first. Every failure is a ConfigError
+ * with a one-line message; a file that extends itself, directly or not, is one.
+ */
+export function loadConfigFile(path: string, label = path, chain: readonly string[] = []): CableLintConfig {
+  const absolute = resolve(path);
+  if (chain.includes(absolute)) {
+    throw new ConfigError(`${label}: extends itself (${[...chain, absolute].map((p) => relativeLabel(p)).join(' → ')})`);
+  }
+  if (chain.length >= MAX_EXTENDS_DEPTH) throw new ConfigError(`${label}: extends goes deeper than ${MAX_EXTENDS_DEPTH} files`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new ConfigError(`cannot read ${label}: ${ioReason(err)}`);
   }
-  return parseConfigText(text, label, dirname(resolve(path)));
+  const own = parseConfigText(text, label, dirname(absolute));
+  const bases = (own.extends ?? []).map((p) => {
+    const basePath = resolve(dirname(absolute), p);
+    if (!isFile(basePath)) throw new ConfigError(`${label}: extends ${JSON.stringify(p)}: no such file`);
+    return loadConfigFile(basePath, relativeLabel(basePath), [...chain, absolute]);
+  });
+  return bases.length > 0 ? mergeConfigs(bases, own) : { ...own, extends: [] };
+}
+
+/** A path as messages show it: relative to the working folder when it is below it. */
+function relativeLabel(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 /**
@@ -51,12 +75,22 @@ export function loadConfigFile(path: string, label = path): CableLintConfig {
  */
 export class ConfigResolver {
   private readonly explicit?: CableLintConfig;
+  private readonly explicitPath?: string;
   private readonly nearestByDir = new Map<string, string | null>();
   private readonly loaded = new Map<string, CableLintConfig>();
 
   /** `explicitPath` is read at once, so a bad `--config` fails before anything is linted. */
   constructor(explicitPath?: string) {
-    if (explicitPath !== undefined) this.explicit = loadConfigFile(explicitPath);
+    if (explicitPath !== undefined) {
+      this.explicit = loadConfigFile(explicitPath);
+      this.explicitPath = resolve(explicitPath);
+    }
+  }
+
+  /** The config file that applies to a file (`--config`, else the nearest one), or undefined. */
+  configFileFor(filePath: string | undefined, fallbackDir = process.cwd()): string | undefined {
+    if (this.explicitPath !== undefined) return this.explicitPath;
+    return this.findConfigFile(filePath !== undefined ? dirname(resolve(filePath)) : fallbackDir);
   }
 
   /** The nearest `.cablelintrc.json` at or above `dir`, or undefined. */

@@ -27,6 +27,8 @@ export type RuleSettingInput = SeveritySetting | [SeveritySetting] | [SeveritySe
 
 /** A config file's content as written (the documented shape). */
 export interface ConfigInput {
+  /** Config file(s) this one builds on, relative to its folder; later ones and this file win. */
+  extends?: string | string[];
   profile?: Profile;
   /** Keyed by rule id (`CBL061`) or name (`tags-known`). */
   rules?: Record<string, RuleSettingInput>;
@@ -56,12 +58,19 @@ export interface IgnoreEntry {
 export interface CableLintConfig {
   /** Where it came from, for messages (a path, or a label such as `settings`). */
   source: string;
+  /**
+   * The files named by `extends` as written (relative to the config's folder), not yet merged
+   * in, since parsing does no I/O: discover.ts reads and merges them. Empty once merged.
+   */
+  extends?: string[];
+  /** Every file that contributed, base files first (for `--print-config`). */
+  sources?: string[];
   profile?: Profile;
   rules: Record<string, RuleSetting>;
   ignores: IgnoreEntry[];
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'profile', 'rules', 'ignores']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'extends', 'profile', 'rules', 'ignores']);
 const IGNORE_KEYS = new Set(['rule', 'files', 'text']);
 
 function describe(value: unknown): string {
@@ -147,10 +156,13 @@ export function validateConfig(raw: unknown, source: string, baseDir: string): C
   if (!isPlainObject(raw)) throw new ConfigError(`${source}: expected an object at the top level, got ${describe(raw)}`);
   for (const key of Object.keys(raw)) {
     if (!TOP_LEVEL_KEYS.has(key)) {
-      throw new ConfigError(`${source}: unknown key ${JSON.stringify(key)} (expected profile, rules, ignores)`);
+      throw new ConfigError(`${source}: unknown key ${JSON.stringify(key)} (expected extends, profile, rules, ignores)`);
     }
   }
-  const config: CableLintConfig = { source, rules: {}, ignores: [] };
+  const config: CableLintConfig = { source, extends: [], sources: [source], rules: {}, ignores: [] };
+  if (raw.extends !== undefined) {
+    config.extends = stringList(raw.extends, `${source}: extends`);
+  }
   if (raw.profile !== undefined) config.profile = profileFrom(raw.profile, `${source}: profile`);
   if (raw.rules !== undefined) {
     if (!isPlainObject(raw.rules)) throw new ConfigError(`${source}: rules must be an object, got ${describe(raw.rules)}`);
@@ -256,6 +268,25 @@ export function effectiveSettings(
     rules: mergeRuleSettings(config?.rules, overrideRules),
     ignores: config?.ignores ?? [],
   };
+}
+
+/**
+ * A config built on its bases: each base first (in `extends` order), then the config itself.
+ * A later profile wins; rule settings merge as in {@link mergeRuleSettings} (options survive a
+ * severity-only override); ignores add up, each keeping the folder its own file is in.
+ */
+export function mergeConfigs(bases: readonly CableLintConfig[], own: CableLintConfig): CableLintConfig {
+  const merged: CableLintConfig = {
+    source: own.source,
+    extends: [],
+    sources: [...new Set([...bases.flatMap((b) => b.sources ?? [b.source]), ...(own.sources ?? [own.source])])],
+    rules: mergeRuleSettings(...bases.map((b) => b.rules), own.rules),
+    ignores: [...bases.flatMap((b) => b.ignores), ...own.ignores],
+  };
+  let profile: Profile | undefined;
+  for (const c of [...bases, own]) if (c.profile) profile = c.profile;
+  if (profile) merged.profile = profile;
+  return merged;
 }
 
 /** `a/b\\c` → `a/b/c`: globs are written with `/` on every platform. */

@@ -209,9 +209,20 @@ function betterSplit(a: SplitState, b: SplitState): boolean {
 }
 
 /**
- * Known codes close to an unknown one, best first: smallest edit distance, then same length, then
- * most used in the corpus. Short codes allow distance 1 only: every two-letter code is within
- * distance 2 of every other.
+ * Two adjacent letters swapped (`KWNM` for `KWMN`): the commonest typing slip, which Levenshtein
+ * distance counts as two edits and would rank no better than any other two-letter change.
+ */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Known codes close to an unknown one, best first: smallest edit distance (a swap of two adjacent
+ * letters counts as one edit), then same length, then most used in the corpus. Short codes allow
+ * distance 1 only: every two-letter code is within distance 2 of every other.
  */
 export function nearestTags(code: string, max = 3): string[] {
   const { byLength } = tagIndex();
@@ -220,7 +231,7 @@ export function nearestTags(code: string, max = 3): string[] {
   for (let len = code.length - maxDist; len <= code.length + maxDist; len++) {
     for (const tag of byLength.get(len) ?? []) {
       if (tag.code === code) continue;
-      const d = distance(code, tag.code);
+      const d = isTransposition(code, tag.code) ? 1 : distance(code, tag.code);
       if (d <= maxDist) hits.push({ tag, d });
     }
   }

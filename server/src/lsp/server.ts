@@ -7,12 +7,15 @@ import {
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
+  type DiagnosticServerCancellationData,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type DocumentDiagnosticReport,
   type InitializeResult,
   type Diagnostic as LspDiagnostic,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -60,6 +63,12 @@ export function startServer(connection: Connection): void {
   const debouncer = new Debouncer();
   const logError = (where: string, err: unknown) =>
     connection.console.error(`cable-lint: ${where} failed: ${(err as Error)?.stack ?? String(err)}`);
+
+  /**
+   * The answer to a request the client cancelled: LSP advises the RequestCancelled error, which
+   * clients drop silently, rather than an empty result they might show.
+   */
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
@@ -205,17 +214,21 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ pull diagnostics
 
-  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> => {
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // The client asked to stop: it has no use for a retry either.
+    const cancelledPull = () => new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'request cancelled', { retriggerRequest: false });
     try {
+      if (token?.isCancellationRequested) return cancelledPull();
       const uri = params?.textDocument?.uri;
       const doc = docs.get(uri);
       if (!doc) return empty;
       const s = await settings.forDocument(doc.uri);
+      // The settings may have cost a round trip to the client, time enough to be cancelled.
+      if (token?.isCancellationRequested) return cancelledPull();
       const current = docs.get(doc.uri);
       if (!current) return empty;
       const previous = params.previousResultId;
-      if (token.isCancellationRequested && previous) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous };
       if (!s.enable) return empty;
       if (s.run === 'onSave') {
         const held = heldReports.get(current.uri);
@@ -247,14 +260,16 @@ export function startServer(connection: Connection): void {
     name: string,
     empty: E,
     run: (doc: TextDocument, cable: Cable, params: P) => R,
-  ): (params: P, token: CancellationToken) => R | E {
+  ): (params: P, token: CancellationToken) => R | E | ResponseError<void> {
     return (params, token) => {
       try {
-        if (token?.isCancellationRequested) return empty;
+        // Handlers run to completion once started (the work is synchronous): a cancel that
+        // arrived with the request is seen here, one that arrived meanwhile just below.
+        if (token?.isCancellationRequested) return cancelled();
         const doc = docs.get(params?.textDocument?.uri);
         if (!doc) return empty;
         const result = run(doc, docs.cable(doc), params);
-        if (token?.isCancellationRequested) return empty;
+        if (token?.isCancellationRequested) return cancelled();
         return result ?? empty;
       } catch (err) {
         logError(name, err);
@@ -302,11 +317,14 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     try {
+      if (token?.isCancellationRequested) return cancelled();
       const doc = docs.get(params?.textDocument?.uri);
       if (!doc) return [];
       const s = await settings.forDocument(doc.uri);
+      if (token?.isCancellationRequested) return cancelled();
       const current = docs.get(doc.uri);
-      if (!current || current.version !== doc.version || token.isCancellationRequested) return [];
+      // Edited while the settings came: the client asks again for the new version.
+      if (!current || current.version !== doc.version) return [];
       const outcome = s.enable ? lintOutcome(current, s) : { diagnostics: [] as Diagnostic[] };
       const resourceOps = capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
       return codeActions(params, {

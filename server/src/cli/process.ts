@@ -1,0 +1,69 @@
+/**
+ * One file through the engine, the same way on the main thread and in a worker: read it, lint it
+ * (or fix it) under the run's settings. Everything here is plain data in and out, so a worker
+ * can be handed the settings and a slice of the files.
+ */
+import { statSync } from 'node:fs';
+import type { Profile } from '../../../grammar/src/ast';
+import { fixSource, lintSource, type FileReport, type FixOutcome, type LintSession, type LintSource } from '../api';
+import { ConfigResolver } from '../config/discover';
+import type { SeveritySetting } from '../engine/types';
+import type { FixMode } from './args';
+import { decodeCableWithEncoding, InputError, type CableEncoding, type InputFile } from './files';
+import { readFileSync } from 'node:fs';
+import { ioReason } from '../config/discover';
+
+/** The settings of a run, as plain data (what a worker thread is started with). */
+export interface RunSpec {
+  config?: string;
+  rules: Record<string, SeveritySetting>;
+  profile?: Profile;
+  referenceId?: string;
+  /** ISO time: "today" for drafts without a DTG, one value for the whole run. */
+  now: string;
+  /** Related locations and fix edits on diagnostics (SARIF). */
+  details: boolean;
+  fix: FixMode;
+  fixUnsafe: boolean;
+}
+
+export interface FileOutcome {
+  report: FileReport;
+  /** Present when fixing. `output` is kept only when the text changed. */
+  fix?: Omit<FixOutcome, 'output'> & { output?: string };
+  /** How the file was read (files only), for writing fixes back. */
+  read?: CableEncoding & { mtimeMs: number; size: number };
+}
+
+export function sessionFor(spec: RunSpec): LintSession {
+  return {
+    resolver: new ConfigResolver(spec.config),
+    rules: spec.rules,
+    now: new Date(spec.now),
+    ...(spec.profile ? { profile: spec.profile } : {}),
+    ...(spec.referenceId !== undefined ? { referenceId: spec.referenceId } : {}),
+  };
+}
+
+export function processSource(source: LintSource, session: LintSession, spec: RunSpec): FileOutcome {
+  const details = { details: spec.details };
+  if (spec.fix === 'none') return { report: lintSource(source, session, details) };
+  const { report, fix } = fixSource(source, session, { unsafe: spec.fixUnsafe, ...details });
+  const { output, ...rest } = fix;
+  return { report, fix: fix.changed ? { ...rest, output } : rest };
+}
+
+export function processFile(file: InputFile, session: LintSession, spec: RunSpec): FileOutcome {
+  let bytes: Buffer;
+  let mtimeMs = 0;
+  try {
+    if (spec.fix === 'write') mtimeMs = statSync(file.path).mtimeMs;
+    bytes = readFileSync(file.path);
+  } catch (err) {
+    throw new InputError(`cannot read ${file.path}: ${ioReason(err)}`);
+  }
+  const { text, encoding, bom } = decodeCableWithEncoding(bytes);
+  const outcome = processSource({ text, path: file.path, absolutePath: file.absolutePath }, session, spec);
+  if (spec.fix === 'write') outcome.read = { encoding, bom, mtimeMs, size: bytes.length };
+  return outcome;
+}
