@@ -1,5 +1,5 @@
 /** Turning command-line paths into cable texts: folder walks, decoding, reference ids from names. */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ioReason } from '../config/discover';
@@ -69,7 +69,15 @@ export function encodeCable(text: string, enc: CableEncoding): { bytes: Buffer; 
  * which is then renamed over the original, so a reader (or a crash) sees the old file or the new
  * one, never half of it. The original's permissions are kept.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+export function writeFileAtomic(given: string, bytes: Uint8Array): void {
+  // Through a symbolic link the file it points at is replaced, not the link: renaming over the
+  // link would turn it into a copy and leave the real file unfixed.
+  let path = given;
+  try {
+    path = realpathSync(given);
+  } catch {
+    path = given;
+  }
   const dir = dirname(resolve(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.cable-lint-tmp`);
   try {
@@ -87,7 +95,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     } catch {
       // The temporary file is ours; failing to remove it changes nothing about the error.
     }
-    throw new InputError(`cannot write ${path}: ${ioReason(err)}`);
+    throw new InputError(`cannot write ${given}: ${ioReason(err)}`);
   }
 }
 
@@ -263,6 +271,8 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       out.push(...found);
       continue;
     }
+    // resolve('') is the working folder: an empty argument (an unset shell variable) must not lint it all.
+    if (p === '') throw new InputError('an empty path was given');
     const absolute = resolve(cwd, p);
     let stat;
     try {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, resolve } from 'node:path';
 import { repository, version } from '../../../package.json';
 import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
-import { ConfigResolver } from '../config/discover';
+import { ConfigResolver, ioReason } from '../config/discover';
 import { ConfigError } from '../config/settings';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
 import { lineDiff } from './diff';
@@ -299,7 +299,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     } catch (err) {
-      throw new InputError(`cannot write ${args.outputFile}: ${(err as Error).message.split('\n')[0]}`);
+      throw new InputError(`cannot write ${args.outputFile}: ${ioReason(err)}`);
     }
   } else {
     io.stdout.write(text);

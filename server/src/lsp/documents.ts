@@ -1,11 +1,43 @@
 import { type Connection, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Cable } from '../../../grammar/src/ast';
 import { parseCable } from '../../../grammar/src/index';
 
+const isPosition = (p: unknown): boolean =>
+  !!p && typeof p === 'object' && Number.isFinite((p as { line?: unknown }).line) && Number.isFinite((p as { character?: unknown }).character);
+
+/** A content change a client could mean: text, and a range of two positions when it has one. */
+function isChange(c: unknown): c is TextDocumentContentChangeEvent {
+  if (!c || typeof c !== 'object' || typeof (c as { text?: unknown }).text !== 'string') return false;
+  const range = (c as { range?: unknown }).range;
+  if (range === undefined) return true;
+  return !!range && typeof range === 'object' && isPosition((range as { start?: unknown }).start) && isPosition((range as { end?: unknown }).end);
+}
+
+/**
+ * The document store's constructor and updater, hardened against a broken client: an open
+ * without text is an empty document rather than one whose text is `undefined` (every feature
+ * would throw on it), and changes that are not changes are skipped.
+ */
+const tolerant = {
+  create(uri: string, languageId: string, version: number, content: string): TextDocument {
+    return TextDocument.create(
+      uri,
+      typeof languageId === 'string' ? languageId : 'cable',
+      Number.isFinite(version) ? version : 0,
+      typeof content === 'string' ? content : '',
+    );
+  },
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const valid = Array.isArray(changes) ? changes.filter(isChange) : [];
+    return TextDocument.update(document, valid, Number.isFinite(version) ? version : document.version);
+  },
+};
+
 interface Entry {
   version: number;
-  cable: Cable;
+  /** Parsed on first use: a large document linted off-thread may never need its tree here. */
+  cable?: Cable;
   /** Per-version results derived from the cable (lint result per settings, renumber edits …). */
   memo: Map<string, unknown>;
 }
@@ -16,7 +48,7 @@ interface Entry {
  * it is memoised with it, so a keystroke costs one parse however many requests follow.
  */
 export class CableDocuments {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(tolerant);
   private readonly cache = new Map<string, Entry>();
 
   listen(connection: Connection): void {
@@ -33,22 +65,36 @@ export class CableDocuments {
   }
 
   cable(doc: TextDocument): Cable {
-    return this.entry(doc).cable;
+    const entry = this.entry(doc);
+    entry.cable ??= parseCable(doc.getText());
+    return entry.cable;
   }
 
   /** A value computed once per document version and key. */
   memo<T>(doc: TextDocument, key: string, compute: (cable: Cable) => T): T {
     const entry = this.entry(doc);
     if (entry.memo.has(key)) return entry.memo.get(key) as T;
-    const value = compute(entry.cable);
+    const value = compute(this.cable(doc));
     entry.memo.set(key, value);
     return value;
+  }
+
+  /** The memoised value, if computed already. */
+  recall<T>(doc: TextDocument, key: string): T | undefined {
+    return this.entry(doc).memo.get(key) as T | undefined;
+  }
+
+  /** Stores a value computed elsewhere (off-thread) for this version, unless the document moved on. */
+  remember(doc: TextDocument, key: string, value: unknown): void {
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return;
+    this.entry(doc).memo.set(key, value);
   }
 
   private entry(doc: TextDocument): Entry {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const entry: Entry = { version: doc.version, cable: parseCable(doc.getText()), memo: new Map() };
+    const entry: Entry = { version: doc.version, memo: new Map() };
     this.cache.set(doc.uri, entry);
     return entry;
   }

@@ -4,20 +4,27 @@
  */
 import { format } from 'node:util';
 import { createConnection } from 'vscode-languageserver/node';
+import { isLintWorker, serveLintJobs } from './lint-worker';
 import { startServer } from './server';
 
-const connection = createConnection();
+// The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
+if (isLintWorker()) serveLintJobs();
+else startLanguageServer();
 
-// Over stdio, stdout is the protocol stream: anything a dependency logs must go to the client's
-// log instead, in every transport so the behaviour does not depend on how the server started.
-console.log = (...args: unknown[]) => connection.console.log(format(...args));
-console.info = (...args: unknown[]) => connection.console.info(format(...args));
-console.debug = (...args: unknown[]) => connection.console.log(format(...args));
-console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
-console.error = (...args: unknown[]) => connection.console.error(format(...args));
+function startLanguageServer(): void {
+  const connection = createConnection();
 
-process.on('uncaughtException', (err) => connection.console.error(`cable-lint: uncaught: ${err?.stack ?? String(err)}`));
-process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
+  // Over stdio, stdout is the protocol stream: anything a dependency logs must go to the client's
+  // log instead, in every transport so the behaviour does not depend on how the server started.
+  console.log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.info = (...args: unknown[]) => connection.console.info(format(...args));
+  console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
 
-startServer(connection);
-connection.listen();
+  process.on('uncaughtException', (err) => connection.console.error(`cable-lint: uncaught: ${err?.stack ?? String(err)}`));
+  process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
+
+  startServer(connection);
+  connection.listen();
+}

@@ -14,6 +14,7 @@ import {
   type DocumentDiagnosticReport,
   type InitializeResult,
   type Diagnostic as LspDiagnostic,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -23,6 +24,7 @@ import type { Cable, Profile } from '../../../grammar/src/ast';
 import { parseCable } from '../../../grammar/src/index';
 import { lintCable } from '../engine/lint';
 import type { Diagnostic, TextEdit } from '../engine/types';
+import { lintParsed, type LintJob, type LintOutcome, OffThreadLinter } from './lint-worker';
 import { decodeCable } from '../cli/files';
 import {
   completions,
@@ -50,12 +52,6 @@ import {
 import { debounceDelay, Debouncer } from './scheduler';
 import { type DocumentSettings, filePathOf, SettingsManager } from './settings';
 
-interface LintOutcome {
-  profile: Profile;
-  diagnostics: Diagnostic[];
-  lsp: LspDiagnostic[];
-}
-
 type Reason = 'open' | 'change' | 'save' | 'settings';
 
 export function startServer(connection: Connection): void {
@@ -70,6 +66,18 @@ export function startServer(connection: Connection): void {
    */
   const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
+  /**
+   * Where the session stands: LSP wants ServerNotInitialized (-32002) for a request before
+   * `initialize` and InvalidRequest (-32600) for one after `shutdown`.
+   */
+  let phase: 'new' | 'running' | 'shutDown' = 'new';
+  const outOfSession = (): ResponseError<void> | undefined =>
+    phase === 'new'
+      ? new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized yet')
+      : phase === 'shutDown'
+        ? new ResponseError(ErrorCodes.InvalidRequest, 'the server is shut down')
+        : undefined;
+
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
   let settings = new SettingsManager(connection, false);
@@ -80,12 +88,56 @@ export function startServer(connection: Connection): void {
   /** Pull mode with `run: onSave`: the report stays as of the last open or save. */
   const heldReports = new Map<string, { resultId: string; items: LspDiagnostic[] }>();
 
+  const linter = new OffThreadLinter((message) => connection.console.error(`cable-lint: ${message}`));
+  /** Off-thread runs under way, per version and settings, so that requests for the same lint share one. */
+  const inFlight = new Map<string, Promise<LintOutcome | undefined>>();
+
+  function jobFor(doc: TextDocument, s: DocumentSettings): Omit<LintJob, 'text'> {
+    return { uri: doc.uri, version: doc.version, lint: s.lint, now: new Date().toISOString(), ignores: s.ignores, ...(s.path ? { path: s.path } : {}) };
+  }
+
+  /** The lint of a document version, in place (memoised with the version). */
   function lintOutcome(doc: TextDocument, s: DocumentSettings): LintOutcome {
-    return docs.memo(doc, `lint:${s.key}`, (cable) => {
-      const result = lintCable(cable, { ...s.lint, now: new Date() });
-      const diagnostics = s.filter(result.diagnostics, cable);
-      return { profile: result.profile, diagnostics, lsp: diagnostics.map((d) => toLspDiagnostic(d, doc.uri, doc.version)) };
-    });
+    return docs.memo(doc, `lint:${s.key}`, (cable) => lintParsed(cable, jobFor(doc, s)));
+  }
+
+  /**
+   * The lint of a document version, off the request path when the document is large.
+   * Undefined when the run was dropped first: a newer version, the document closed, or the
+   * request that asked for it cancelled (`token`).
+   */
+  async function lintOutcomeOffThread(doc: TextDocument, s: DocumentSettings, token?: CancellationToken): Promise<LintOutcome | undefined> {
+    const memoKey = `lint:${s.key}`;
+    const known = docs.recall<LintOutcome>(doc, memoKey);
+    if (known) return known;
+    if (!OffThreadLinter.wants(doc.getText().length)) return lintOutcome(doc, s);
+    const flightKey = `${doc.uri}\u0000${doc.version}\u0000${memoKey}`;
+    let pending = inFlight.get(flightKey);
+    if (!pending) {
+      pending = linter.lint({ ...jobFor(doc, s), text: doc.getText() }).then(
+        (outcome) => {
+          if (outcome) docs.remember(doc, memoKey, outcome);
+          return outcome;
+        },
+        (err: unknown) => {
+          // A worker that cannot run must not leave the document without diagnostics.
+          logError('off-thread validation', err);
+          const current = docs.get(doc.uri);
+          return current && current.version === doc.version ? lintOutcome(current, s) : undefined;
+        },
+      );
+      const settled = pending;
+      inFlight.set(flightKey, settled);
+      void settled.finally(() => {
+        if (inFlight.get(flightKey) === settled) inFlight.delete(flightKey);
+      });
+    }
+    const cancelled = token?.onCancellationRequested(() => linter.cancel(doc.uri));
+    try {
+      return await pending;
+    } finally {
+      cancelled?.dispose();
+    }
   }
 
   function notifyProfile(uri: string, profile: Profile): void {
@@ -111,7 +163,9 @@ export function startServer(connection: Connection): void {
         void connection.sendDiagnostics({ uri, version, diagnostics: [] });
         return;
       }
-      const outcome = lintOutcome(current, s);
+      const outcome = await lintOutcomeOffThread(current, s);
+      // Dropped, or finished after the document moved on: the newer version publishes its own.
+      if (!outcome || docs.get(uri)?.version !== version) return;
       void connection.sendDiagnostics({ uri, version, diagnostics: outcome.lsp });
       notifyProfile(uri, outcome.profile);
     } catch (err) {
@@ -136,6 +190,8 @@ export function startServer(connection: Connection): void {
   docs.documents.onDidOpen((e) => opening.add(e.document.uri));
   docs.documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    // A lint of the previous version under way off-thread is of no use any more.
+    linter.cancel(uri);
     const reason: Reason = opening.delete(uri) ? 'open' : 'change';
     if (!pullDiagnostics) schedule(e.document, reason);
   });
@@ -147,6 +203,7 @@ export function startServer(connection: Connection): void {
   docs.documents.onDidClose((e) => {
     const uri = e.document.uri;
     debouncer.cancel(uri);
+    linter.cancel(uri);
     opening.delete(uri);
     lastProfile.delete(uri);
     heldReports.delete(uri);
@@ -157,6 +214,7 @@ export function startServer(connection: Connection): void {
   // ------------------------------------------------------------------ lifecycle
 
   connection.onInitialize((params): InitializeResult => {
+    phase = 'running';
     capabilities = params.capabilities ?? {};
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     settings = new SettingsManager(connection, !!capabilities.workspace?.configuration);
@@ -204,7 +262,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((change) => {
     try {
-      if (!change?.changes?.some((c) => typeof c?.uri === 'string' && c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+      const changes: unknown = change?.changes;
+      if (!Array.isArray(changes)) return;
+      if (!changes.some((c: { uri?: unknown } | null) => typeof c?.uri === 'string' && c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
       settings.didChangeConfigFiles();
       revalidateAll();
     } catch (err) {
@@ -219,6 +279,8 @@ export function startServer(connection: Connection): void {
     // The client asked to stop: it has no use for a retry either.
     const cancelledPull = () => new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'request cancelled', { retriggerRequest: false });
     try {
+      const refused = outOfSession();
+      if (refused) return new ResponseError<DiagnosticServerCancellationData>(refused.code, refused.message, { retriggerRequest: false });
       if (token?.isCancellationRequested) return cancelledPull();
       const uri = params?.textDocument?.uri;
       const doc = docs.get(uri);
@@ -239,7 +301,10 @@ export function startServer(connection: Connection): void {
         }
       }
       const resultId = `${current.version}:${s.key}`;
-      const outcome = lintOutcome(current, s);
+      const outcome = await lintOutcomeOffThread(current, s, token);
+      if (token?.isCancellationRequested) return cancelledPull();
+      // Dropped for a newer version: the client asks again for that one.
+      if (!outcome) return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
       notifyProfile(current.uri, outcome.profile);
       if (s.run === 'onSave') heldReports.set(current.uri, { resultId, items: outcome.lsp });
       if (resultId === previous) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -263,6 +328,8 @@ export function startServer(connection: Connection): void {
   ): (params: P, token: CancellationToken) => R | E | ResponseError<void> {
     return (params, token) => {
       try {
+        const refused = outOfSession();
+        if (refused) return refused;
         // Handlers run to completion once started (the work is synchronous): a cancel that
         // arrived with the request is seen here, one that arrived meanwhile just below.
         if (token?.isCancellationRequested) return cancelled();
@@ -317,6 +384,8 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     try {
+      const refused = outOfSession();
+      if (refused) return refused;
       if (token?.isCancellationRequested) return cancelled();
       const doc = docs.get(params?.textDocument?.uri);
       if (!doc) return [];
@@ -343,7 +412,9 @@ export function startServer(connection: Connection): void {
 
   // ------------------------------------------------------------------ workspace lint
 
-  connection.onRequest(LINT_WORKSPACE_FILES, async (params: unknown, token: CancellationToken): Promise<FileDiagnostics[]> => {
+  connection.onRequest(LINT_WORKSPACE_FILES, async (params: unknown, token: CancellationToken): Promise<FileDiagnostics[] | ResponseError<void>> => {
+    const refused = outOfSession();
+    if (refused) return refused;
     const uris = Array.isArray(params) ? params.filter((u): u is string => typeof u === 'string') : [];
     const out: FileDiagnostics[] = [];
     for (const uri of uris) {
@@ -375,6 +446,10 @@ export function startServer(connection: Connection): void {
     return out;
   });
 
-  connection.onShutdown(() => debouncer.dispose());
+  connection.onShutdown(() => {
+    phase = 'shutDown';
+    debouncer.dispose();
+    linter.dispose();
+  });
   docs.listen(connection);
 }

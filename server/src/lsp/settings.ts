@@ -27,6 +27,9 @@ export interface DocumentSettings {
   lint: Omit<LintOptions, 'now'>;
   /** The nearest existing `.cablelintrc.json`, if any. */
   configFile?: string;
+  /** The config's `ignores` and the file path they are matched against, as plain data for a worker. */
+  ignores: IgnoreEntry[];
+  path?: string;
   /** Drops the diagnostics the config's `ignores` silence. */
   filter(diagnostics: Diagnostic[], cable: Cable): Diagnostic[];
 }
@@ -110,6 +113,8 @@ export class SettingsManager {
         ...(referenceId ? { referenceId } : {}),
       },
       ...(configFile ? { configFile } : {}),
+      ignores,
+      ...(path ? { path } : {}),
       filter: (diagnostics, cable) => applyIgnores(diagnostics, ignores, cable, path),
     };
   }

@@ -1,0 +1,177 @@
+/**
+ * Linting off the request path. The engine is synchronous: a multi-megabyte document takes
+ * seconds to parse and lint, and on the connection's thread every hover, completion and
+ * keystroke of every other document would wait behind it. Documents from LARGE_DOCUMENT
+ * characters up are linted in a worker thread started from the server bundle itself; smaller
+ * ones in place, where a worker round trip would cost more than it saves.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Profile } from '../../../grammar/src/ast';
+import { parseCable } from '../../../grammar/src/index';
+import { applyIgnores, type IgnoreEntry } from '../config/settings';
+import { lintCable, type LintOptions } from '../engine/lint';
+import type { Diagnostic } from '../engine/types';
+import { toLspDiagnostic } from './convert';
+
+/** From this many characters (about 256 KB, some 50 ms of linting) a document is linted off-thread. */
+export const LARGE_DOCUMENT = 256 * 1024;
+
+const WORKER_MARK = 'cable-lint-lint-worker';
+
+/** One document version to lint, as plain data (what a worker is handed). */
+export interface LintJob {
+  uri: string;
+  version: number;
+  text: string;
+  lint: Omit<LintOptions, 'now'>;
+  /** ISO time: "today" for drafts without a DTG. */
+  now: string;
+  ignores: IgnoreEntry[];
+  path?: string;
+}
+
+export interface LintOutcome {
+  profile: Profile;
+  diagnostics: Diagnostic[];
+  lsp: LspDiagnostic[];
+}
+
+/** The whole lint of one version: the same code in place and in the worker. */
+export function runLintJob(job: LintJob): LintOutcome {
+  const cable = parseCable(job.text);
+  return lintParsed(cable, job);
+}
+
+export function lintParsed(cable: ReturnType<typeof parseCable>, job: Omit<LintJob, 'text'>): LintOutcome {
+  const result = lintCable(cable, { ...job.lint, now: new Date(job.now) });
+  const diagnostics = applyIgnores(result.diagnostics, job.ignores, cable, job.path);
+  return { profile: result.profile, diagnostics, lsp: diagnostics.map((d) => toLspDiagnostic(d, job.uri, job.version)) };
+}
+
+type Reply = { id: number; outcome: LintOutcome } | { id: number; error: string };
+
+interface Running {
+  id: number;
+  uri: string;
+  resolve: (outcome: LintOutcome | undefined) => void;
+  reject: (err: Error) => void;
+}
+
+/** The bundle this code runs from, which the worker loads again; undefined when not bundled. */
+function bundleScript(): string | undefined {
+  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
+}
+
+/**
+ * One worker thread, one job at a time. A job that is no longer wanted (a newer version, the
+ * document closed, the request cancelled) is stopped by terminating the worker: the next job
+ * starts a fresh one, rather than wait seconds for an answer nobody will read.
+ */
+export class OffThreadLinter {
+  private worker: Worker | undefined;
+  private running: Running | undefined;
+  private queue: { job: LintJob; running: Running }[] = [];
+  private nextId = 0;
+  private disposed = false;
+
+  constructor(private readonly onError: (message: string) => void) {}
+
+  /** Whether a document this long goes to the worker (never when not running from the bundle). */
+  static wants(length: number): boolean {
+    return length >= LARGE_DOCUMENT && bundleScript() !== undefined;
+  }
+
+  /** Resolves with the outcome, or undefined when the job was cancelled first. */
+  lint(job: LintJob): Promise<LintOutcome | undefined> {
+    // Only the latest version of a document is worth linting.
+    this.cancel(job.uri);
+    return new Promise((resolve, reject) => {
+      const running: Running = { id: ++this.nextId, uri: job.uri, resolve, reject };
+      this.queue.push({ job, running });
+      this.pump();
+    });
+  }
+
+  /** Drops queued and running jobs of a document. */
+  cancel(uri: string): void {
+    for (const q of this.queue.filter((q) => q.running.uri === uri)) q.running.resolve(undefined);
+    this.queue = this.queue.filter((q) => q.running.uri !== uri);
+    if (this.running?.uri === uri) this.stopWorker();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const q of this.queue) q.running.resolve(undefined);
+    this.queue = [];
+    this.stopWorker();
+  }
+
+  private stopWorker(): void {
+    const running = this.running;
+    this.running = undefined;
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) void worker.terminate();
+    running?.resolve(undefined);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    this.running = next.running;
+    const worker = this.ensureWorker();
+    worker.postMessage({ id: next.running.id, job: next.job });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    // stdout is the protocol stream over stdio: what the worker prints goes to the client's log.
+    const worker = new Worker(bundleScript()!, { workerData: { mark: WORKER_MARK }, stdout: true, stderr: true });
+    worker.unref();
+    for (const stream of [worker.stdout, worker.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => this.onError(`lint worker: ${chunk.trimEnd()}`));
+    }
+    worker.on('message', (reply: Reply) => {
+      const running = this.running;
+      if (worker !== this.worker || !running || running.id !== reply.id) return;
+      this.running = undefined;
+      if ('error' in reply) running.reject(new Error(reply.error));
+      else running.resolve(reply.outcome);
+      this.pump();
+    });
+    const lost = (why: string) => {
+      if (worker !== this.worker) return;
+      this.worker = undefined;
+      const running = this.running;
+      this.running = undefined;
+      this.onError(`lint worker stopped: ${why}`);
+      running?.reject(new Error(`lint worker stopped: ${why}`));
+      this.pump();
+    };
+    worker.on('error', (err) => lost(err?.stack ?? String(err)));
+    worker.on('exit', (code) => lost(`exit ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+/** True in a thread started by OffThreadLinter: the bundle then serves jobs instead of starting a server. */
+export function isLintWorker(): boolean {
+  return !isMainThread && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK;
+}
+
+export function serveLintJobs(): void {
+  parentPort!.on('message', ({ id, job }: { id: number; job: LintJob }) => {
+    let reply: Reply;
+    try {
+      reply = { id, outcome: runLintJob(job) };
+    } catch (err) {
+      reply = { id, error: (err as Error)?.stack ?? String(err) };
+    }
+    parentPort!.postMessage(reply);
+  });
+}
