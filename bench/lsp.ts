@@ -1,0 +1,126 @@
+/**
+ * The editor half of `npm run bench`: the bundled language server (`dist/server.js --stdio`)
+ * driven over real LSP by the protocol tests' client (test/protocol/lsp-client.ts): start-up,
+ * memory with many cables open, and how long a keystroke takes to become diagnostics.
+ *
+ * The server waits a debounce before linting a changed cable (server/src/lsp/scheduler.ts:
+ * 50 ms plus 1 ms per 10 KB, at most 400 ms; a new change restarts the wait). Each edit here is
+ * sent only once the previous one's diagnostics arrived, so every edit waits exactly one
+ * debounce; the figures are given with it subtracted (the work: settings, parse, rules,
+ * conversion and the pipe) and, separately, as the user sees them.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { debounceDelay } from '../server/src/lsp/scheduler';
+import { TestClient } from '../test/protocol/lsp-client';
+import type { CorpusCable } from './corpus';
+import { median, quantile, round, seeded } from './stats';
+
+export interface LatencyFigures {
+  kb: number;
+  edits: number;
+  /** The server's debounce for this text, included in `total*` and subtracted from p50/p95/p99. */
+  debounceMs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  totalP50: number;
+  totalP95: number;
+  openMs: number;
+  diagnostics: number;
+}
+
+/** Spawn → initialize result, a fresh server each time; milliseconds. */
+export async function startupTimes(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const client = await TestClient.start();
+    times.push(performance.now() - t0);
+    await client.stop();
+  }
+  return times;
+}
+
+/** Resident set of a process from /proc (Linux); undefined elsewhere. */
+function rssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Server RSS after opening `cables` (each linted: its diagnostics awaited), MB. */
+export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{ docs: number; rssMb: number | undefined; idleRssMb: number | undefined }> {
+  const client = await TestClient.start();
+  try {
+    const idle = rssMb(client.process.pid);
+    let i = 0;
+    for (const c of cables) await client.openAndWait(`untitled:bench-${i++}-${c.name}`, c.text);
+    return { docs: cables.length, rssMb: rssMb(client.process.pid), idleRssMb: idle };
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * Opens `text` and types `edits` single characters at random places (seeded): a letter typed,
+ * a character deleted or a space typed, in turn, each at an independent random offset.
+ */
+export async function editLatency(name: string, text: string, edits: number, seed: number, log: (s: string) => void): Promise<LatencyFigures> {
+  const client = await TestClient.start();
+  try {
+    const uri = `untitled:bench-${name}`;
+    const t0 = performance.now();
+    const first = await client.openAndWait(uri, text);
+    const openMs = performance.now() - t0;
+    let doc = TextDocument.create(uri, 'cable', 1, text);
+    const rnd = seeded(seed);
+    const times: number[] = [];
+    const debounces: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const current = doc.getText();
+      const offset = Math.floor(rnd() * current.length);
+      const at = doc.positionAt(offset);
+      const kind = i % 3;
+      const letter = String.fromCharCode(65 + Math.floor(rnd() * 26));
+      const change =
+        kind === 1 && offset < current.length
+          ? { range: { start: at, end: doc.positionAt(offset + 1) }, text: '' }
+          : { range: { start: at, end: at }, text: kind === 2 ? ' ' : letter };
+      const version = i + 2;
+      doc = TextDocument.update(doc, [change], version);
+      debounces.push(debounceDelay(doc.getText().length));
+      const published = client.nextDiagnostics(uri, version, 120_000);
+      const start = performance.now();
+      await client.change(uri, version, [change]);
+      await published;
+      times.push(performance.now() - start);
+    }
+    const debounce = median(debounces);
+    const net = times.map((t, i) => t - debounces[i]!);
+    const figures: LatencyFigures = {
+      kb: round(Buffer.byteLength(text) / 1024),
+      edits,
+      debounceMs: debounce,
+      p50: round(quantile(net, 0.5)),
+      p95: round(quantile(net, 0.95)),
+      p99: round(quantile(net, 0.99)),
+      totalP50: round(quantile(times, 0.5)),
+      totalP95: round(quantile(times, 0.95)),
+      openMs: round(openMs),
+      diagnostics: first.length,
+    };
+    log(
+      `  ${name}: ${figures.kb} KB, ${edits} edits: work p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms ` +
+        `(+ debounce ${debounce} ms; as felt p50 ${figures.totalP50} ms, p95 ${figures.totalP95} ms); open ${figures.openMs} ms`,
+    );
+    return figures;
+  } finally {
+    await client.stop();
+  }
+}
