@@ -279,6 +279,12 @@ export interface Paragraph extends Node {
   redactedLead: boolean;
   /** Set by the CBL084 detector: the number is the `1`+N artefact. */
   artefact: boolean;
+  /**
+   * An item of a numbered list or quoted document inside another paragraph (`¶3. (U) … A list
+   * follows:` ⏎ `¶1. More credit lines …`): its number belongs to that list, not to the cable's
+   * paragraph numbering, and the enclosing paragraph's mark covers it.
+   */
+  nested: boolean;
 }
 
 export interface SubParagraph extends Node {
@@ -355,7 +361,9 @@ export interface WrapperPart extends Node {
     | 'distribution'
     | 'trailer'
     | 'date-line'
-    | 'envelope-copy';
+    | 'envelope-copy'
+    /** A header line the publisher cut off with `...` (`Classif...`) before the full copy. */
+    | 'preview';
   text: string;
 }
 

@@ -16,15 +16,17 @@ import { rangeAt, spanAt } from './positions';
 /** Text layer (spec 2.5): paragraphs, portion marks, sub-paragraphs, headings, blocks, markers. */
 
 const NUMBER =
-  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?!\d)(?<gap>[ \t]*)/d;
+  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?![\d")\]])(?<gap>[ \t]*)/d;
 /** Paragraph starting mid-line in reflowed text: needs a portion mark to be believed. */
 export const MIDLINE_PARAGRAPH = /(?<=\s)(?:¶ ?)?(?<n>[1-9]\d{0,2})\.\s+(?=\((?:TS|S|C|SBU|U)(?:\/[^)]{0,30})?\))/g;
-const REDACTION = /^X{6,}/;
+// `XXXXXXXXXXXX`, `(XXXXXXXXXXXX` or `(C XXXXXXXXXXXX`: a redaction run ate the mark or its end.
+const REDACTION = /^\(?(?:(?:TS|S|C|U|SBU)\s+)?X{6,}/;
 
 const RANK = { U: 0, SBU: 0, C: 1, S: 2, TS: 3 } as const;
 
 export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark | undefined {
-  const s = doc.text.slice(start, Math.min(end, start + 80));
+  // Long enough for `(S/REL BULGARIA, CZECH REPUBLIC, ITALY, POLAND, ROMANIA, SLOVAKIA, SLOVENIA, SPAIN)`.
+  const s = doc.text.slice(start, Math.min(end, start + 160));
   if (!s.startsWith('(') && !/^(?:TS|S|C|U|SBU)\)/.test(s)) return undefined;
   const strict = F.PORTION_MARK.exec(s);
   if (strict) {
@@ -58,9 +60,11 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
   if (like) {
     const inner = like.groups!.inner ?? like.groups!.bare!.slice(0, -1);
     // Only a parenthesis that holds a classification token is a (malformed) mark:
-    // `(Afghanistan)` is a topic label.
-    if (/^(?:TS|S|C|U|SBU|CONF|CONFIDENTIAL|SECRET|UNCLAS|UNCLASSIFIED|SBU\/?\w*)(?:[\/ ][A-Z\/ ,]*)?$/.test(inner) ||
-        /^(?:TS|S|C|U|SBU)\//.test(inner)) {
+    // `(Afghanistan)` is a topic label. Mistyped marks count too: `( C)`, `(SE)`, `(N/SF)`.
+    if (/^\s*(?:TS|S|C|U|SBU|CONF|CONFIDENTIAL|SECRET|UNCLAS|UNCLASSIFIED|SBU\/?\w*)(?:[\/ ][A-Z\/ ,]*)?$/.test(inner) ||
+        /^(?:TS|S|C|U|SBU)\//.test(inner) ||
+        (/^\s*[A-Z]{1,4}(?:\/{1,2}[A-Z]{1,4})*\s*$/.test(inner) &&
+          inner.trim().split(/\/+/).some((t) => /^(?:TS|S|C|U|SBU|SE|SEC|NF|N|SF)$/.test(t)))) {
       return {
         kind: 'PortionMark',
         text: like[0],
@@ -81,10 +85,14 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   const g = m.groups;
   const numberEnd = start + m.indices!.groups!.dollar![1];
   let after = start + m[0].length;
+  // `3.. (SBU)`: a doubled full stop (05PARIS4760).
+  const doubled = /^\.(?!\.)[ \t]*/.exec(doc.text.slice(after, Math.min(end, after + 8)));
+  if (doubled) after += doubled[0].length;
   let mark = portionMarkAt(doc, after, end);
   if (!mark) {
-    // A mark after a leading label: `1. Summary: (C)`.
-    const label = /^[A-Z][A-Za-z ]{2,30}:\s*/.exec(doc.text.slice(after, Math.min(end, after + 40)));
+    // A mark after a leading label: `1. Summary: (C)`, `1. Summary.  (S/NF)`,
+    // `1. KEY POINTS -- (C)`, `1. Key Points: -- (S/NF)` (Embassy Cairo's house style).
+    const label = /^[A-Z][A-Za-z ]{2,30}?(?::|\.|\s+--)\s*(?:--\s*)?/.exec(doc.text.slice(after, Math.min(end, after + 44)));
     if (label) mark = portionMarkAt(doc, after + label[0].length, end);
   }
   const leadStart = mark ? mark.range.end.offset : after;
@@ -105,6 +113,7 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
     ambiguous: false,
     redactedLead: REDACTION.test(leadText),
     artefact: false,
+    nested: false,
   };
 }
 
@@ -149,29 +158,38 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; re: RegExp }[] = [
   {
     block: 'SUMMARY',
     role: 'open',
-    re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
+    re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}\s{1,3}AND\s{1,3})(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
   },
-  { block: 'SUMMARY', role: 'end', re: /\bEND\s*(?:OF\s+)?SUMMARY\b/gi },
+  // `End Introduction ⏎ and Summary.` (09LIMA345) closes `Introduction and Summary:`.
+  { block: 'SUMMARY', role: 'end', re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}\s{1,3}AND\s{1,3})?SUMMARY\b/gi },
   {
     block: 'COMMENT',
     role: 'open',
-    re: /(?:^|[(.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?\s*[:.]/gi,
+    re: /(?:^|[([.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?\s*[:.]/gim,
   },
   { block: 'COMMENT', role: 'end', re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
-  { block: 'NOTE', role: 'open', re: /\(\s*NOTE\s*:|^NOTE\s*:/gi },
+  // `(Note. According to press reports … End Note.)` (08BEIJING4253) opens a note too.
+  // `[NOTE: …`, `(BIO NOTE: …` and `… future. NOTE: WHA DAS …` (10CARACAS193, 09ASUNCION189,
+  // 08MONTEVIDEO144) too.
+  { block: 'NOTE', role: 'open', re: /[([]\s*(?:BIO\s+)?NOTE\s*[:.-]|^NOTE\s*:|(?<=[.!?]["')]?\s{1,3})NOTE\s*:/gim },
   { block: 'NOTE', role: 'end', re: /\bEND\s*NOTE\b/gi },
   { block: 'QUOTE', role: 'open', re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
   { block: 'QUOTE', role: 'end', re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
 ];
 
 export function blockMarksIn(doc: Doc, start: number, end: number, paragraphIndex: number): BlockMark[] {
-  const s = doc.text.slice(start, end);
-  if (!/SUMMAR|COMMENT|NOTE|BEGIN|END/i.test(s)) return [];
+  if (!/SUMMAR|COMMENT|NOTE|BEGIN|END/i.test(doc.text.slice(start, end))) return [];
+  // The end of the line before is read too, so that a mark wrapped over two lines (`End
+  // Introduction ⏎ and Summary.`) is found once, from its second line.
+  const context = Math.max(0, start - 200, doc.text.lastIndexOf('\n', start - 2) + 1);
+  const s = doc.text.slice(context, end);
   const out: BlockMark[] = [];
   for (const { block, role, re } of MARKS) {
     re.lastIndex = 0;
     for (const m of s.matchAll(re)) {
-      let a = m.index!;
+      if (context + m.index! + m[0].length <= start) continue;
+      if (context + m.index! < start && !/[\r\n]/.test(m[0])) continue;
+      let a = m.index! + context - start;
       let text = m[0];
       if (block === 'COMMENT' && role === 'open') {
         // The pattern includes the sentence boundary before the keyword; the mark starts at it.
@@ -274,7 +292,11 @@ export function legacyPageAt(doc: Doc, start: number, end: number): PageMarker {
   };
 }
 
-const SIGNATURE = /^(?<names>[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){0,2})\.?$/;
+// Surnames with a lower-case particle (`van Voorst`, 09REYKJAVIK72; `de la Cruz`) count too.
+const PARTICLE = "(?:van|von|de|da|del|della|der|den|du|dos|la|le|al|el|bin|di|ten|ter)";
+const SIGNATURE = new RegExp(
+  `^(?<names>(?:${PARTICLE} )*[A-Z][A-Za-z'-]+(?:[ -](?:${PARTICLE} )*[A-Z][A-Za-z'-]+){0,2})\\.?$`,
+);
 const APPENDED_SIGNATURE = /[.!?)"]\s+(?<names>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+){0,2}?)(?:,?\s+JR)?\.?\s*$/d;
 const NOT_SIGNATURE = /^(?:END\b|NNNN|BT$|SIPDIS|NOFORN|SENSITIVE|COMMENT|SUMMARY|NOTE)/i;
 

@@ -138,12 +138,14 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
   }
 }
 
-const COPY_START: ReadonlySet<string> = new Set(['transmissionId', 'precedence', 'dtg']);
+// DE and ZNR/ZNY too: a copy glued together by a CSV row starts at its security line
+// (`ZNY CCCCC ZZH  (CCY …)O 211434Z OCT 09FM AMEMBASSY …`, 09BUENOSAIRES1147).
+const COPY_START: ReadonlySet<string> = new Set(['transmissionId', 'precedence', 'de', 'security', 'dtg']);
 
 /**
  * Splits envelope lines into copies: a publisher may print the envelope twice around a
  * metadata block (spec 4.2). A copy starts again only when the current one is complete
- * (FM and TO seen) and a start line (VZCZC, precedence line, DTG) follows, or at a second
+ * (FM and TO seen) and a format line before FM (VZCZC, precedence, DE, ZNR/ZNY, DTG) follows, or at a second
  * VZCZC: a DTG after FM in an incomplete envelope is an order error (CBL001), not a copy.
  */
 export function splitCopies(lines: EnvelopeLine[]): EnvelopeLine[][] {

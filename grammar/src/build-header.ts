@@ -179,43 +179,79 @@ export function buildSubject(doc: Doc, segments: [number, number][], midLine: bo
 }
 
 // `(H)SAO PAULO 73` and `B)Sao Paulo 49` occur without a space; `A.B.` abbreviations need one.
-const ITEM_LABEL = /(?:^|\s)¶?\s*(?:(?<a>[A-Za-z])\.(?=\s)|(?<b>[A-Za-z])\)(?=\s|[A-Z0-9])|\((?<c>[A-Za-z])\)(?=\s|[A-Z0-9]))/dg;
+// Corpus forms besides: a label ending its line (`(C) ⏎ BUENOS AIRES 1148`, 09BUENOSAIRES1156),
+// glued to the previous number (`STATE 021770B. STATE 039585`, 08STATE99666) or to its target
+// (`D.07 MANAMA 1070`, `B.TRIPOLI 566`), and repeated keywords (`REF: REF (A) …`, `REF A: …;
+// REF B: …`, one `REF A …` line per item).
+const ITEM_LABEL =
+  /(?:^|\s|(?<=\d))(?<lead>(?:REF:?\s+)?¶?\s*)(?:(?<a>[A-Za-z])\.(?=\s|$|\d|[A-Z]{2})|(?<b>[A-Za-z])\)(?=\s|$|[A-Z0-9])|\((?<c>[A-Za-z])\)(?=\s|$|[A-Z0-9])|(?<e>[A-Z]):(?=\s)|(?<f>[A-Z])(?=\s+\S))/dg;
+/** `REF A SECRETARY'S LETTER` ⏎ `REF B SECSTATE 76108` (09ABUDHABI754): one keyword per item. */
+const KEYWORD_PER_ITEM = /^REF\s+[A-Z]:?\s+\S/;
 
 export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
   const [s0, e0] = segments[0]!;
   const km = F.REF_KEYWORD.exec(doc.text.slice(s0, e0));
   const kwEnd = km ? s0 + km.indices![1]![1] : s0 + 3;
-  const firstStart = km ? s0 + km[0].length : s0 + 3;
+  const perItem = segments.filter(([s, e]) => KEYWORD_PER_ITEM.test(doc.text.slice(s, e))).length >= 2;
+  const firstStart = km ? s0 + (perItem ? km.indices![1]![1] : km[0].length) : s0 + 3;
   // Item labels: a letter label at a segment start, or after whitespace within a line of
   // one-line lists (`REF: A. STATE 1 B. STATE 2`).
-  const labels: { letter: string; start: number; end: number; style: RefItem['style'] }[] = [];
+  const labels: { letter: string; start: number; end: number; cut: number; style: RefItem['style'] }[] = [];
+  // A printout's page top inside the list (`CONFIDENTIAL` ⏎ `PAGE 02 ROME 01196 01 OF 02
+  // 082030Z  B. ROME 1098 …`, 02ROME1196) belongs to no item.
+  const noise: number[] = [];
   segments.forEach(([s, e], i) => {
-    const a = i === 0 ? firstStart : s;
+    let a = i === 0 ? firstStart : s;
+    if (i > 0 && /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$/.test(doc.text.slice(s, e))) {
+      noise.push(s);
+      return;
+    }
+    const page = i > 0 ? F.LEGACY_PAGE.exec(doc.text.slice(s, e)) : null;
+    if (page) {
+      noise.push(s);
+      a = s + page[0].length;
+    }
     const piece = doc.text.slice(a, e);
     ITEM_LABEL.lastIndex = 0;
     for (const m of piece.matchAll(ITEM_LABEL)) {
       const g = m.groups!;
-      const letter = (g.a ?? g.b ?? g.c)!;
-      const which = g.a ? 'a' : g.b ? 'b' : 'c';
+      const which = g.a ? 'a' : g.b ? 'b' : g.c ? 'c' : g.e ? 'e' : 'f';
+      const letter = g[which]!;
+      const keyword = /REF/.test(g.lead!);
+      // `A:` and a bare letter are labels only after their own REF keyword.
+      const ownKeyword = keyword || (i === 0 && m.index === 0 && KEYWORD_PER_ITEM.test(doc.text.slice(s0, e0)));
+      if ((which === 'e' || which === 'f') && !ownKeyword) continue;
+      if (which === 'f' && !perItem) continue;
       const [ls, le] = m.indices!.groups![which]!;
       // Only a label at the start of a piece or after a previous item's target counts;
       // a lone capital inside a title (`U.S.`) is not a label: require a following word.
       const labelStart = a + (which === 'c' ? ls - 1 : ls);
-      const labelEnd = a + (which === 'a' || which === 'b' ? le + 1 : le + 1);
+      const labelEnd = a + (which === 'f' ? le : le + 1);
+      const cut = a + m.index! + (/^\s*/.exec(m[0])![0].length);
       const isFirst = m.index === 0 || piece.slice(0, m.index).trim() === '';
       const prevLabel = labels[labels.length - 1];
-      const plausible =
-        isFirst ||
-        (prevLabel !== undefined &&
-          letter.toUpperCase().charCodeAt(0) === prevLabel.letter.toUpperCase().charCodeAt(0) + 1);
-      if (!plausible) continue;
+      const beforePrev = labels[labels.length - 2];
+      const follows = (x?: { letter: string }) =>
+        x !== undefined && letter.toUpperCase().charCodeAt(0) === x.letter.toUpperCase().charCodeAt(0) + 1;
+      const adjacent = prevLabel !== undefined && labelStart - prevLabel.end < 4;
       // Doubled labels (`A. A. 02 NEW DELHI 6938`, `B. (B) THE HAGUE`) keep the first.
-      if (prevLabel && prevLabel.letter.toUpperCase() === letter.toUpperCase() && labelStart - prevLabel.end < 4) continue;
+      if (adjacent && prevLabel.letter.toUpperCase() === letter.toUpperCase()) continue;
+      // A renderer's line label before the original one (`¶B. C. STATE 130145`, 06GENEVA2030):
+      // the label that continues the list wins.
+      const repeatsBefore = beforePrev !== undefined && prevLabel!.letter.toUpperCase() === beforePrev.letter.toUpperCase();
+      const replacesPrev = adjacent && follows(beforePrev) && (!follows(prevLabel) || repeatsBefore);
+      if (!isFirst && !follows(prevLabel) && !replacesPrev) continue;
+      // After an unlettered first reference, a lettered line is a heading (`¶I. BROAD ITEMS`,
+      // 09AITTAIPEI975), not the next item; a lettered list starts at A.
+      if (!prevLabel && !isFirst) continue;
+      if (!prevLabel && i > 0 && letter.toUpperCase() !== 'A') continue;
+      const replaced = replacesPrev ? labels.pop() : undefined;
       labels.push({
         letter,
         start: labelStart,
         end: labelEnd,
-        style: which === 'a' ? 'dot' : which === 'b' ? 'paren' : 'enclosed',
+        cut: replaced?.cut ?? cut,
+        style: which === 'b' ? 'paren' : which === 'c' ? 'enclosed' : 'dot',
       });
     }
   });
@@ -230,7 +266,8 @@ export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
   } else {
     labels.forEach((l, i) => {
       const next = labels[i + 1];
-      const itemEnd = trimEnd(doc.text, l.end, next ? next.start : end);
+      const stop = next ? next.cut : end;
+      const itemEnd = trimEnd(doc.text, l.end, Math.min(stop, noise.find((n) => n > l.end && n < stop) ?? stop));
       let tStart = l.end;
       while (tStart < itemEnd && /\s/.test(doc.text[tStart]!)) tStart++;
       items.push({

@@ -24,7 +24,7 @@ import {
 import * as F from './fields';
 import { lex } from './lexer';
 import * as T from './lexer';
-import { type FieldKind, parseItems } from './parser';
+import { fieldContinues, type FieldKind, parseItems, TRUNCATED } from './parser';
 import { rangeAt, splitLines } from './positions';
 
 export * from './ast';
@@ -176,6 +176,12 @@ function build(text: string): Cable {
       case 'classification':
       case 'headerText': {
         const seg = segmentOf(doc, item.token);
+        const s = text.slice(seg.start, seg.end);
+        if (item.token.tokenType === T.TextLine && s.length <= 60 && TRUNCATED.test(s)) {
+          wrapper('preview', seg.start, seg.end);
+          headerEnd = seg.end;
+          break;
+        }
         classificationLine(cable, doc, seg);
         headerEnd = seg.end;
         break;
@@ -208,6 +214,8 @@ function build(text: string): Cable {
 
   // Header fields; when a field repeats (a truncated preview, then the full header),
   // the last complete one wins.
+  mergeReasonCites(doc, fields);
+  mergeRefLines(doc, fields);
   for (const f of fields) {
     for (const part of splitGluedFields(doc, f.field, f.segments.map((s) => [s.start, s.end] as [number, number]))) {
       addField(cable, doc, part.field, part.segments, false);
@@ -218,6 +226,7 @@ function build(text: string): Cable {
   if (!cable.banner) findLooseBanner(cable, doc);
   findMidLineFields(cable, doc, body);
   cable.wrapper.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cable.pageMarkers.sort((a, b) => a.range.start.offset - b.range.start.offset);
   cable.headerOrder.sort((a, b) => a.range.start.offset - b.range.start.offset);
   cable.entireTextMarked = ENTIRE_TEXT.test(text.slice(0, Math.min(text.length, cable.textStart + 400)));
   return cable;
@@ -271,6 +280,9 @@ function addField(cable: Cable, doc: Doc, field: FieldKind, segs: [number, numbe
       break;
     case 'ref':
       node = cable.refs = buildRefs(doc, segs);
+      for (const [a, b] of segs.slice(1)) {
+        if (/^PAGE +\d{2} /.test(doc.text.slice(a, b))) cable.pageMarkers.push(B.legacyPageAt(doc, a, b));
+      }
       break;
     case 'classifiedBy':
       node = cable.classifiedBy = buildClassifiedBy(doc, segs, midLine);
@@ -283,45 +295,100 @@ function addField(cable: Cable, doc: Doc, field: FieldKind, segs: [number, numbe
 
 /**
  * A field line may carry the next fields glued on (`E.O. 12958: DECL: 10/20/2015 TAGS: …`,
- * 24 corpus cables): split it where another field keyword starts.
+ * 24 corpus cables), on its first line or on a continuation line (`…TRANSACTIONS REF: A.
+ * SECSTATE 84841 … Classified By: …`, 08MANAMA555): split it where another field keyword starts.
  */
 function splitGluedFields(doc: Doc, field: FieldKind, segs: [number, number][]): { field: FieldKind; segments: [number, number][] }[] {
-  // Classified By cites `E.O. 12958` as its authority, and a REF target may hold any words.
-  if (field === 'classifiedBy' || field === 'ref') return [{ field, segments: segs }];
-  const [s0, e0] = segs[0]!;
-  const first = doc.text.slice(s0, e0);
-  MIDLINE_FIELD.lastIndex = 0;
+  // Classified By cites `E.O. 12958` as its authority.
+  if (field === 'classifiedBy') return [{ field, segments: segs }];
   const cuts: { field: FieldKind | 'stop'; at: number }[] = [];
-  for (const m of first.matchAll(MIDLINE_FIELD)) {
-    if (m.index === 0) continue;
-    const f = Object.keys(m.groups!).find((k) => m.groups![k] !== undefined) as FieldKind;
-    if (f === field) continue;
-    // Lower-case `tags`/`subject` inside a sentence is a word, not a keyword.
-    if (f === 'tags' && !/^TAGS?\s*:|^TAGS\s/.test(m[0]) && !/:/.test(m[0])) continue;
-    // A subject runs until the next field; an E.O. line inside it is only a citation.
-    if (field === 'subject' && f === 'eo') continue;
-    cuts.push({ field: f, at: s0 + m.index! });
-  }
-  if (field === 'subject') {
-    // Reflowed text: the subject also ends where the REF list or paragraph 1 starts.
-    const stop = /\sREF(?:S|TELS?)?\s*:|\s¶?\s?1\.\s+\(/.exec(first);
-    if (stop && stop.index > 0) cuts.push({ field: 'stop', at: s0 + stop.index });
-    cuts.sort((a, b) => a.at - b.at);
-  }
+  segs.forEach(([s, e], i) => {
+    const piece = doc.text.slice(s, e);
+    MIDLINE_FIELD.lastIndex = 0;
+    for (const m of piece.matchAll(MIDLINE_FIELD)) {
+      if (i === 0 && m.index === 0) continue;
+      const f = Object.keys(m.groups!).find((k) => m.groups![k] !== undefined) as FieldKind;
+      if (f === field) continue;
+      // A REF target may hold any words; only a glued Classified By ends the list (08MANAMA300).
+      if (field === 'ref' && f !== 'classifiedBy') continue;
+      // Lower-case `tags`/`subject` inside a sentence is a word, not a keyword.
+      if (f === 'tags' && !/^TAGS?\s*:|^TAGS\s/.test(m[0]) && !/:/.test(m[0])) continue;
+      // A subject runs until the next field; an E.O. line inside it is only a citation.
+      if (field === 'subject' && f === 'eo') continue;
+      cuts.push({ field: f, at: s + m.index! });
+    }
+    if (field === 'subject') {
+      // Reflowed text: the subject also ends where the REF list (read as a field) or paragraph 1 starts.
+      const ref = /\sREF(?:S|TELS?)?\s*:/.exec(piece);
+      if (ref) cuts.push({ field: 'ref', at: s + ref.index + 1 });
+      // A continuation line may itself open paragraph 1 (no blank line after the subject).
+      const stop = (i === 0 ? /\s¶?\s?1\.\s+\(/ : /(?:^|\s)¶?\s?1\.\s+\(/).exec(piece);
+      if (stop && (stop.index > 0 || i > 0)) cuts.push({ field: 'stop', at: s + stop.index });
+    }
+  });
   if (!cuts.length) return [{ field, segments: segs }];
+  cuts.sort((a, b) => a.at - b.at);
   const out: { field: FieldKind; segments: [number, number][] }[] = [];
-  let from = s0;
   let current = field as FieldKind | 'stop';
-  for (const c of cuts) {
-    let end = c.at;
-    while (end > from && /\s/.test(doc.text[end - 1]!)) end--;
-    if (end > from && current !== 'stop') out.push({ field: current, segments: [[from, end]] });
-    from = c.at;
-    current = c.field;
-    if (current === 'stop') break;
+  let pieces: [number, number][] = [];
+  let from = segs[0]![0];
+  let k = 0;
+  const close = () => {
+    if (current !== 'stop' && pieces.length) out.push({ field: current, segments: pieces });
+    pieces = [];
+  };
+  for (const [s, e] of segs) {
+    from = Math.max(from, s);
+    while (k < cuts.length && cuts[k]!.at < e) {
+      const c = cuts[k++]!;
+      let end = c.at;
+      while (end > from && /\s/.test(doc.text[end - 1]!)) end--;
+      if (end > from) pieces.push([from, end]);
+      close();
+      from = c.at;
+      current = c.field;
+      if (current === 'stop') return out;
+    }
+    if (e > from) pieces.push([from, e]);
   }
-  if (current !== 'stop') out.push({ field: current, segments: [[from, e0], ...segs.slice(1)] });
+  close();
   return out;
+}
+
+const EO_REASON_ONLY = /^\s*(?:E\.? ?[O0]\.?|EO) *:? *1\d{4}\s*[,:;]?\s*(?:reasons?\s*:?\s*|sec(?:tion|\.)?\s*)?1\s?[.,\/]\s?[45]\b(?![\s\S]*\b(?:DECL|DNG|N\/A|OADR)\b)/i;
+
+/**
+ * `Classified By: ACTING CONSUL GENERAL … REASON:` ⏎⏎ `E.O. 12958, 1.4(D)` (05SAOPAULO1158): an
+ * E.O. line that only cites a reason, after the Classified By line of a header that already
+ * has its E.O. line, finishes the Classified By line rather than replacing the E.O. line.
+ */
+function mergeReasonCites(doc: Doc, fields: { field: FieldKind; segments: Segment[] }[]): void {
+  for (let i = 1; i < fields.length; i++) {
+    const f = fields[i]!;
+    const prev = fields[i - 1]!;
+    if (f.field !== 'eo' || prev.field !== 'classifiedBy') continue;
+    if (!fields.slice(0, i - 1).some((g) => g.field === 'eo')) continue;
+    const seg = f.segments[0]!;
+    if (!EO_REASON_ONLY.test(doc.text.slice(seg.start, seg.end))) continue;
+    prev.segments.push(...f.segments);
+    fields.splice(i--, 1);
+  }
+}
+
+/** `REF A SECRETARY'S LETTER …` ⏎ `REF B SECSTATE 76108` (09ABUDHABI754): one list, a keyword per item. */
+function mergeRefLines(doc: Doc, fields: { field: FieldKind; segments: Segment[] }[]): void {
+  for (let i = 1; i < fields.length; i++) {
+    const f = fields[i]!;
+    const prev = fields[i - 1]!;
+    if (f.field !== 'ref' || prev.field !== 'ref') continue;
+    const first = f.segments[0]!;
+    const perItem = (g: Segment) => /^REF\s+\(?[A-Z][.):]?\s/.test(doc.text.slice(g.start, g.end));
+    if (!perItem(first) || !perItem(prev.segments[0]!)) continue;
+    const gap = (first.token.startLine ?? 0) - (prev.segments[prev.segments.length - 1]!.token.endLine ?? 0);
+    if (gap > 2) continue;
+    prev.segments.push(...f.segments);
+    fields.splice(i--, 1);
+  }
 }
 
 const FIELD_TOKEN = new Map<unknown, FieldKind>([
@@ -360,6 +427,11 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
   const restartPoints: number[] = [];
 
   const addParagraph = (p: Paragraph) => {
+    const prev = paragraphs[paragraphs.length - 1];
+    // `¶1. (C) Summary. 1. (C) Summary. The political …` (08ROME1406): the publisher's number
+    // before the original one on the same line is one paragraph, not two.
+    if (p.midLine && prev && prev.written === p.written && prev.range.start.line === p.range.start.line &&
+        p.range.start.offset - prev.range.start.offset < 40) return;
     paragraphs.push(p);
     parent = { kind: 'paragraph', index: paragraphs.length - 1 };
   };
@@ -378,6 +450,16 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
     }
     if (TRAILER.test(s)) {
       cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      continue;
+    }
+    // `1...`, `¶1. (C...`, `¶1. (SBU) SUMMARY.  The UN Security Council failed on Augu...`:
+    // the publisher's cut-off preview of paragraph 1 (one line, or two: 08USUNNEWYORK721)
+    // before the full copy (06LIMA1358, 08USUNNEWYORK720).
+    const previewEnd = t === T.ParagraphLine && paragraphs.length === 0 ? previewOf(doc, body, i) : -1;
+    if (previewEnd >= 0) {
+      const last = body[previewEnd]!;
+      cable.wrapper.push({ kind: 'Wrapper', role: 'preview', text: text.slice(seg.start, last.end), range: rangeAt(doc.lines, seg.start, last.end) });
+      i = previewEnd;
       continue;
     }
     const paragraphIndex = paragraphs.length - 1;
@@ -411,9 +493,14 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
     }
     const fieldKind = FIELD_TOKEN.get(t);
     if (fieldKind && paragraphs.length === 0 && !hasField(cable, fieldKind)) {
-      // A field after a pass line or another stray line that ended the header.
-      const segs: [number, number][] = [[seg.start, seg.end]];
-      addField(cable, doc, fieldKind, segs, false);
+      // A field after a pass line or another stray line that ended the header: read its
+      // continuation lines as the header would have.
+      const tokens = [seg.token];
+      while (i + 1 < body.length && fieldContinues(fieldKind, tokens, body[i + 1]!.token)) tokens.push(body[++i]!.token);
+      const segs = tokens.map((tk) => segmentOf(doc, tk)).map((g) => [g.start, g.end] as [number, number]);
+      for (const part of splitGluedFields(doc, fieldKind, segs)) {
+        if (!hasField(cable, part.field) || part.field === fieldKind) addField(cable, doc, part.field, part.segments, false);
+      }
       continue;
     }
     if (t === T.ParagraphLine || (t === T.ClassifiedByLine && /^(?:¶ ?)?1\./.test(s))) {
@@ -428,6 +515,11 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
       }
     }
     if (t === T.CaptionLine) continue;
+    if (t === T.TextLine && paragraphs.length === 0 && seg.end - seg.start <= 60 && TRUNCATED.test(s)) {
+      // `Classif...` after the REF list: the publisher's cut-off preview (08RIGA497).
+      cable.wrapper.push({ kind: 'Wrapper', role: 'preview', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      continue;
+    }
 
     // Plain text: heading, sub-paragraph, dashed heading, continuation.
     const trimmed = s.trim();
@@ -441,7 +533,9 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
       cable.headings.push(B.heading(doc, seg.start, seg.end, prevDash && nextDash));
       parent = { kind: 'heading', index: cable.headings.length - 1 };
       restartPoints.push(seg.start);
-    } else if (seg.end - seg.start > 150) {
+    } else if (seg.end - seg.start > 150 || paragraphs.length === 0) {
+      // Before paragraph 1 a short line may end with it too: a reflowed copy of the header
+      // (`SUBJECT: … REF: VILNIUS 663 1. (SBU)` ⏎ `The neutrality …`, 08VILNIUS668).
       midLineParagraphs(doc, seg, seg.start, addParagraph);
     }
     if (/\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i.test(s)) restartPoints.push(seg.end);
@@ -478,6 +572,43 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
   }
 }
 
+/**
+ * The line above `offset` is a short title standing alone under a blank line (`Measures to
+ * Address the Deceleration` ⏎ `¶1. More credit lines …`, 08MADRID707), not the wrapped text of
+ * a paragraph whose next line merely starts with a number.
+ */
+function isStandaloneTitle(doc: Doc, offset: number): boolean {
+  const above = lineBefore(doc, offset);
+  const t = above.trim();
+  if (t.length === 0 || t.length > 50 || /^(?:¶\s?)?\d{1,3}\s?\./.test(t)) return false;
+  const lineStart = offset - (offset - doc.text.lastIndexOf('\n', offset - 1) - 1);
+  const aboveStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
+  return aboveStart === 0 || lineBefore(doc, aboveStart).trim() === '';
+}
+
+/** Index of the last body segment of a cut-off preview of paragraph 1 starting at `i`, or -1. */
+function previewOf(doc: Doc, body: Segment[], i: number): number {
+  const endsPreview = (k: number, max: number): boolean => {
+    const g = body[k]!;
+    const s = doc.text.slice(g.start, g.end);
+    const alone = k + 1 >= body.length || (body[k + 1]!.token.startLine ?? 0) - (g.token.endLine ?? 0) > 1;
+    return TRUNCATED.test(s) && (s.length <= 60 || (s.length <= max && alone && /\w\.{3}\s*$/.test(s)));
+  };
+  if (endsPreview(i, 100)) return i;
+  const next = body[i + 1];
+  if (
+    next &&
+    next.token.tokenType === T.TextLine &&
+    (next.token.startLine ?? 0) - (body[i]!.token.endLine ?? 0) === 1 &&
+    next.end - next.start <= 60 &&
+    endsPreview(i + 1, 60) &&
+    /\w\.{3}\s*$/.test(doc.text.slice(next.start, next.end))
+  ) {
+    return i + 1;
+  }
+  return -1;
+}
+
 /** Whether a short capitalised line stands alone (blank or boundary above and below). */
 function isStandalone(doc: Doc, seg: Segment): boolean {
   const before = lineBefore(doc, seg.start).trim();
@@ -499,14 +630,17 @@ function midLineParagraphs(doc: Doc, seg: Segment, from: number, add: (p: Paragr
  * ambiguous line starts, and restarts after headings or quoted text (CBL083).
  */
 function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: number[]): void {
-  // Pilcrow artefact: every number without an explicit ¶ / \P reads as `1` + expected.
+  // Pilcrow artefact: every number without an explicit ¶ / \P reads as `1` + expected. A number
+  // that already reads as expected is one the user has fixed (quick fixes go one line at a
+  // time), so it neither counts nor breaks the run.
   let prev = 0;
   let candidates = 0;
   let certain = false;
   let all = true;
+  const artefacts = new Set<Paragraph>();
   for (const p of paragraphs) {
     const explicit = p.pilcrow || p.latex;
-    if (explicit) {
+    if (explicit || p.written === prev + 1) {
       prev = p.written;
       continue;
     }
@@ -514,6 +648,7 @@ function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: numb
     const rest = w.length >= 2 && w.startsWith('1') ? Number(w.slice(1)) : NaN;
     if (rest === prev + 1 && !w.slice(1).startsWith('0')) {
       candidates++;
+      artefacts.add(p);
       if (rest >= 10) certain = true;
       prev = rest;
     } else {
@@ -527,7 +662,7 @@ function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: numb
   let restartIdx = 0;
   const sortedRestarts = [...restartPoints].sort((a, b) => a - b);
   for (const p of paragraphs) {
-    if (artefactMode && !p.pilcrow && !p.latex) {
+    if (artefactMode && artefacts.has(p)) {
       p.number = Number(String(p.written).slice(1));
       p.artefact = true;
     }
@@ -539,13 +674,54 @@ function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: numb
     const expected = last ? last.number + 1 : 1;
     if (!p.midLine && last && p.number !== expected && !p.portionMark) {
       const before = lineBefore(doc, p.range.start.offset).trimEnd();
-      if (before && /[A-Za-z,]$/.test(before)) {
+      if (before && /[A-Za-z,]$/.test(before) && !isStandaloneTitle(doc, p.range.start.offset)) {
         p.ambiguous = true;
         continue;
       }
     }
     if (p.number === 1 && last && sawRestartPoint) p.restart = true;
     last = p;
+  }
+  markNested(doc, paragraphs);
+}
+
+const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)\b|^\s*QUOTE\b/im;
+const QUOTE_END = /\bEND\s+(?:OF\s+)?(?:TEXT|QUOTE)\b|\bUNQUOTE\b/i;
+
+/**
+ * A marked paragraph followed by unmarked numbers that start again at 1, or that run on inside
+ * a `BEGIN TEXT` quotation (`¶7. (SBU) BEGIN TEXT OF DRAFT CONCLUSIONS` ⏎ `¶17. The European
+ * Council …`, 04THEHAGUE3178), holds a list or a quoted document of its own. Its items stay
+ * nested until the cable's numbering resumes with the next marked number, or the quote ends.
+ * Only cables that mark their paragraphs can tell the two numberings apart this way.
+ */
+function markNested(doc: Doc, paragraphs: Paragraph[]): void {
+  let outer: Paragraph | undefined;
+  let inNested = false;
+  let prev: Paragraph | undefined;
+  for (const p of paragraphs) {
+    if (p.ambiguous || p.midLine) continue;
+    const between = prev ? doc.text.slice(prev.range.start.offset, p.range.start.offset) : '';
+    if (inNested && outer) {
+      const resumes = p.number === outer.number + 1 && Boolean(p.portionMark);
+      if (!resumes && !QUOTE_END.test(between)) {
+        p.nested = true;
+        prev = p;
+        continue;
+      }
+      inNested = false;
+    }
+    if (outer?.portionMark && !p.portionMark && !p.redactedLead && p.number !== outer.number + 1) {
+      const sinceOuter = doc.text.slice(outer.range.start.offset, p.range.start.offset);
+      if (p.number === 1 || (QUOTE_OPEN.test(sinceOuter) && !QUOTE_END.test(sinceOuter))) {
+        p.nested = true;
+        inNested = true;
+        prev = p;
+        continue;
+      }
+    }
+    outer = p;
+    prev = p;
   }
 }
 
@@ -563,27 +739,42 @@ function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable, body:
   );
   const sig = cable.signature && !cable.signature.appended ? cable.signature.range.start.offset : Infinity;
   const eom = cable.endOfMessage ? cable.endOfMessage.range.start.offset : Infinity;
-  const segEnds = body.map((s) => s.end);
+  // Sorted, so each paragraph finds its limits by binary search: a scan per paragraph made
+  // 10,000-paragraph texts quadratic.
+  // A page marker after a paragraph's last line belongs to no paragraph; one inside it is
+  // covered anyway, because the paragraph runs on to its next line of text.
+  const markerOnly = new Set(cable.pageMarkers.map((m) => m.range.end.offset));
+  const segEnds = body
+    .filter((s) => !markerOnly.has(s.end))
+    .map((s) => s.end)
+    .sort((a, b) => a - b);
   for (const p of paragraphs) {
     if (p.ambiguous) continue;
     const start = p.range.start.offset;
-    let limit = Math.min(sig, eom, lastBodyEnd);
-    for (const b of boundaries) {
-      if (b > start) {
-        limit = Math.min(limit, b);
-        break;
-      }
-    }
+    const next = boundaries[firstAbove(boundaries, start)];
+    const limit = Math.min(sig, eom, lastBodyEnd, next ?? Infinity);
     // End at the last segment end at or before the limit.
     let end = p.range.end.offset;
-    for (const e of segEnds) if (e <= limit && e > end) end = e;
+    const last = firstAbove(segEnds, limit) - 1;
+    if (last >= 0 && segEnds[last]! > end) end = segEnds[last]!;
     if (p.midLine) {
-      const next = boundaries.find((b) => b > start);
       if (next !== undefined && next < end) end = next;
       while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
     }
     p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
   }
+}
+
+/** Index of the first element of the ascending `sorted` greater than `x` (length if none). */
+function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Spec 4.4 banner variants the line lexer cannot type: looked for in the header region. */

@@ -95,7 +95,8 @@ export const PartialExtractLine = line('PartialExtractLine', 'This record is a p
 // ---- text
 export const ParagraphLine = line(
   'ParagraphLine',
-  '(?:- )?(?:¶ ?|\\uFFFD|\\$\\\\underline\\{\\\\P\\}|\\\\P)?[1-9]\\d{0,2} ?\\.\\$?(?!\\d)',
+  // `20." This name …` and `8.)` end a quotation or aside on a wrapped line: not numbers.
+  '(?:- )?(?:¶ ?|\\uFFFD|\\$\\\\underline\\{\\\\P\\}|\\\\P)?[1-9]\\d{0,2} ?\\.\\$?(?![\\d")\\]])',
 );
 export const TextLine = createToken({ name: 'TextLine', pattern: /[^\r\n\t\u2028]+/ });
 

@@ -60,7 +60,13 @@ export function looksLikeBanner(t: IToken): boolean {
   return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
 }
 
-type Continues = (prev: IToken, next: IToken, count: number) => boolean;
+type Continues = (prev: IToken, next: IToken, count: number, first: IToken) => boolean;
+
+const HEADER_COPY =
+  /^\.{3}|\b(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET)(?: SECTION \d+ OF \d+)? [A-Z][A-Z .'-]* \d{4,8}\b/;
+
+/** A segment the publisher cut off with an ellipsis (spec 4.2, truncated header previews). */
+export const TRUNCATED = /(?:\.\.\.|\u2026)\s*\\?\s*$/;
 
 const LETTERED_ITEM = /^¶?\s*(?:[A-Z]\.|[A-Z]\)|\([A-Z]\))(?:\s|$)/i;
 const TAGS_CONTINUATION = /^[A-Z]{2,4}(?:[ ,;]+[A-Z]{2,4})*[ ,;]*\\?$/;
@@ -102,6 +108,12 @@ class CableParser extends EmbeddedActionsParser {
     // The gates matter: with LL(1) the envelope's error production would otherwise let
     // any text line open an envelope.
     this.OPTION({ GATE: () => isOneOf(this.LA(1), ENVELOPE_START), DEF: () => this.SUBRULE(this.envelope) });
+    // Fields between a printed envelope copy and the banner (`TAGS: …` of the publisher's
+    // metadata block, 06MEXICO1476) are not the cable's header, which follows the banner.
+    this.MANY1({
+      GATE: () => this.items[this.items.length - 1]?.role === 'envelope' && this.bannerAhead(),
+      DEF: () => this.push({ role: 'preamble', token: this.SUBRULE2(this.anySegment) }),
+    });
     this.OPTION1({
       GATE: () => this.LA(1).tokenType === T.BannerLine || looksLikeBanner(this.LA(1)),
       DEF: () => this.SUBRULE(this.classificationBlock),
@@ -112,36 +124,41 @@ class CableParser extends EmbeddedActionsParser {
 
   private envelope = this.RULE('envelope', () => {
     this.ACTION(() => (this.seenFm = false));
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        { ALT: () => this.envelopeLine(this.CONSUME(T.TransmissionIdLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.PrecedenceLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.RoutingContinuationLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.DeLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.SecurityLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.DtgLine)) },
-        {
-          ALT: () => {
-            this.envelopeLine(this.CONSUME(T.FmLine));
-            this.ACTION(() => (this.seenFm = true));
+    // A garbled banner (`C C O N F I D E N T I A L …`, 06MADRID779) ends the envelope like a
+    // real one: without this gate LL(1) would enter the loop on its TextLine and fail.
+    this.AT_LEAST_ONE({
+      GATE: () => !looksLikeBanner(this.LA(1)),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.envelopeLine(this.CONSUME(T.TransmissionIdLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.PrecedenceLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.RoutingContinuationLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.DeLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.SecurityLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.DtgLine)) },
+          {
+            ALT: () => {
+              this.envelopeLine(this.CONSUME(T.FmLine));
+              this.ACTION(() => (this.seenFm = true));
+            },
           },
-        },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.ToLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.InfoLine)) },
-        { ALT: () => this.envelopeLine(this.CONSUME(T.XmtLine)) },
-        // After FM every line up to the banner is an addressee (PLAD-only lines included),
-        // or publisher metadata between two printed copies of the envelope.
-        {
-          GATE: () => this.seenFm && !looksLikeBanner(this.LA(1)),
-          ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
-        },
-        // Before FM the envelope has only format lines: anything else is a syntax error,
-        // recovered by skipping the segment (an error production).
-        {
-          GATE: () => !this.seenFm,
-          ALT: () => this.push({ role: 'envelopeNoise', token: this.SUBRULE(this.envelopeNoiseText) }),
-        },
-      ]);
+          { ALT: () => this.envelopeLine(this.CONSUME(T.ToLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.InfoLine)) },
+          { ALT: () => this.envelopeLine(this.CONSUME(T.XmtLine)) },
+          // After FM every line up to the banner is an addressee (PLAD-only lines included),
+          // or publisher metadata between two printed copies of the envelope.
+          {
+            GATE: () => this.seenFm && !looksLikeBanner(this.LA(1)),
+            ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
+          },
+          // Before FM the envelope has only format lines: anything else is a syntax error,
+          // recovered by skipping the segment (an error production).
+          {
+            GATE: () => !this.seenFm,
+            ALT: () => this.push({ role: 'envelopeNoise', token: this.SUBRULE(this.envelopeNoiseText) }),
+          },
+        ]);
+      },
     });
   });
 
@@ -203,19 +220,19 @@ class CableParser extends EmbeddedActionsParser {
   });
 
   private eoField = this.RULE('eoField', () => {
-    this.fieldTail('eo', this.CONSUME(T.EoLine), (p, n) => !gapBetween(p, n) && sameLine(p, n));
+    this.fieldTail('eo', this.CONSUME(T.EoLine), CONTINUES.eo);
   });
   private tagsField = this.RULE('tagsField', () => {
-    this.fieldTail('tags', this.CONSUME(T.TagsLine), tagsContinues);
+    this.fieldTail('tags', this.CONSUME(T.TagsLine), CONTINUES.tags);
   });
   private subjectField = this.RULE('subjectField', () => {
-    this.fieldTail('subject', this.CONSUME(T.SubjectLine), (p, n) => !gapBetween(p, n));
+    this.fieldTail('subject', this.CONSUME(T.SubjectLine), CONTINUES.subject);
   });
   private refField = this.RULE('refField', () => {
-    this.fieldTail('ref', this.CONSUME(T.RefLine), refContinues);
+    this.fieldTail('ref', this.CONSUME(T.RefLine), CONTINUES.ref);
   });
   private classifiedByField = this.RULE('classifiedByField', () => {
-    this.fieldTail('classifiedBy', this.CONSUME(T.ClassifiedByLine), classifiedByContinues);
+    this.fieldTail('classifiedBy', this.CONSUME(T.ClassifiedByLine), CONTINUES.classifiedBy);
   });
 
   private fieldTail(field: FieldKind, first: IToken, continues: Continues): void {
@@ -227,18 +244,14 @@ class CableParser extends EmbeddedActionsParser {
   private continuation = this.RULE('continuation', (first: IToken, continues: Continues): IToken[] => {
     const tokens: IToken[] = [first];
     this.MANY({
-      GATE: () => {
-        const next = this.LA(1);
-        if (next.tokenType === EOF) return false;
-        if (next.tokenType !== T.TextLine && next.tokenType !== T.ParagraphLine && next.tokenType !== T.CaptionLine)
-          return false;
-        return continues(tokens[tokens.length - 1]!, next, tokens.length);
-      },
+      GATE: () => continuesWith(continues, tokens, this.LA(1)),
       DEF: () => {
         const t = this.OR([
           { ALT: () => this.CONSUME(T.TextLine) },
           { ALT: () => this.CONSUME(T.ParagraphLine) },
           { ALT: () => this.CONSUME(T.CaptionLine) },
+          { ALT: () => this.CONSUME(T.LegacyPageLine) },
+          { ALT: () => this.CONSUME(T.RoutingContinuationLine) },
         ]);
         this.ACTION(() => tokens.push(t));
       },
@@ -264,6 +277,17 @@ class CableParser extends EmbeddedActionsParser {
       if (t.tokenType === EOF || t.tokenType === T.BannerLine || t.tokenType === T.ParagraphLine) return false;
       if (t.tokenType === T.TransmissionIdLine || t.tokenType === T.PrecedenceLine || t.tokenType === T.DeLine || t.tokenType === T.DtgLine)
         return true;
+    }
+    return false;
+  }
+
+  /** A banner follows within a few segments, before any numbered paragraph. */
+  private bannerAhead(): boolean {
+    if (this.LA(1).tokenType === T.BannerLine || looksLikeBanner(this.LA(1))) return false;
+    for (let k = 2; k <= 8; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === T.BannerLine || looksLikeBanner(t)) return true;
+      if (t.tokenType === EOF || t.tokenType === T.ParagraphLine) return false;
     }
     return false;
   }
@@ -305,9 +329,18 @@ function tagsContinues(prev: IToken, next: IToken): boolean {
   return next.tokenType === T.TextLine && TAGS_CONTINUATION.test(next.image.trim());
 }
 
-function refContinues(prev: IToken, next: IToken, count: number): boolean {
+/** The REF line opens a lettered list, or holds no item yet (`REF:` ⏎ `A. …`). */
+const OPENS_LIST = /^REF(?:S|\(S\)|TELS?)?\s*[:.]?\s*(?:REF:?\s+)?(?:¶?\s*(?:\(?[A-Z][.):]|[A-Z]\s*$)|$)/i;
+
+function refContinues(prev: IToken, next: IToken, count: number, first: IToken): boolean {
   if (count > 40) return false;
-  if (LETTERED_ITEM.test(next.image)) return (next.startLine ?? 0) - (prev.endLine ?? 0) <= 3;
+  if (next.tokenType === T.LegacyPageLine) return (next.startLine ?? 0) - (prev.endLine ?? 0) <= 2;
+  if (LETTERED_ITEM.test(next.image)) {
+    // After a single unlettered reference a lettered line is a heading (`¶I. BROAD ITEMS`,
+    // 09AITTAIPEI975), unless it comes straight below.
+    if (gapBetween(prev, next) && count === 1 && !OPENS_LIST.test(first.image.trim())) return false;
+    return (next.startLine ?? 0) - (prev.endLine ?? 0) <= 3;
+  }
   if (gapBetween(prev, next)) return false;
   // A wrapped item continues on an indented line or a short line.
   return (next.startColumn ?? 1) > 1 || next.image.length < 60;
@@ -315,6 +348,46 @@ function refContinues(prev: IToken, next: IToken, count: number): boolean {
 
 function classifiedByContinues(prev: IToken, next: IToken, count: number): boolean {
   return count < 3 && !gapBetween(prev, next) && next.tokenType !== T.ParagraphLine;
+}
+
+const CONTINUES: Record<FieldKind, Continues> = {
+  eo: (p, n) => !gapBetween(p, n) && sameLine(p, n),
+  tags: tagsContinues,
+  // Paragraph 1 may follow the subject without a blank line (07ASUNCION396), and so may the
+  // publisher's reflowed copy of the header (`...C O N F I D E N T I A L SECTION 01 OF 03
+  // YEREVAN 001019 SIPDIS …`, 06YEREVAN1019).
+  subject: (p, n) => !gapBetween(p, n) && n.tokenType !== T.ParagraphLine && !HEADER_COPY.test(n.image),
+  ref: refContinues,
+  classifiedBy: classifiedByContinues,
+};
+
+function continuesWith(continues: Continues, tokens: IToken[], next: IToken): boolean {
+  if (next.tokenType === EOF) return false;
+  // Outside the envelope a lone word like `REPUBLICS` that the lexer typed as routing
+  // indicators is text (10MANAGUA115, a wrapped REF item).
+  if (
+    next.tokenType !== T.TextLine &&
+    next.tokenType !== T.ParagraphLine &&
+    next.tokenType !== T.CaptionLine &&
+    next.tokenType !== T.RoutingContinuationLine
+  ) {
+    // A printout's page header may fall inside a REF list (02ROME1196); it is transparent there.
+    if (next.tokenType !== T.LegacyPageLine || continues !== CONTINUES.ref) return false;
+  }
+  const prev = tokens[tokens.length - 1]!;
+  // A preview cut off by the publisher (`SUBJECT: MUNICIPALITY TO FUND...`, `Classif...`)
+  // ends there; what follows is the next copy of the header, not the field's next line.
+  if (TRUNCATED.test(prev.image)) return false;
+  return continues(prev, next, tokens.length, tokens[0]!);
+}
+
+/**
+ * Whether `next` continues a field whose segments so far are `tokens`: the header rule's own
+ * test, for fields the tree builder finds after the header region ended early (a long pass
+ * line before the E.O. line, 06SAOPAULO387).
+ */
+export function fieldContinues(field: FieldKind, tokens: IToken[], next: IToken): boolean {
+  return continuesWith(CONTINUES[field], tokens, next);
 }
 
 let parser: CableParser | undefined;

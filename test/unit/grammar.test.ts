@@ -84,3 +84,235 @@ describe('grammar: never throws, ranges stay inside the text', () => {
     });
   }
 });
+
+/** Envelope lines of a published cable, ending at the last addressee (modelled on 10BAGHDAD290). */
+const ENVELOPE = [
+  'VZCZCXYZ0004',
+  'PP RUEHWEB',
+  '',
+  'DE RUEHGB #0290/01 0351317',
+  'ZNY CCCCC ZZH',
+  'P 041317Z FEB 10',
+  'FM AMEMBASSY BAGHDAD',
+  'TO RUEHC/SECSTATE WASHDC PRIORITY 6448',
+  'INFO RUCNIRA/IRAN COLLECTIVE PRIORITY',
+].join('\n');
+
+describe('grammar: corpus variants (false-positive triage)', () => {
+  it('a garbled banner right after the addressees ends the envelope without a syntax error (10BAGHDAD290, 06MADRID779)', () => {
+    for (const banner of ['O N F I D E N T I A L BAGHDAD 000290', 'C C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD 000290']) {
+      const cable = parseCable(`${ENVELOPE}\n${banner}\n\nSIPDIS\n\nE.O. 12958: DECL: 02/04/2020\nTAGS: PGOV IZ\nSUBJECT: TEST\n\n1. (C) Text.\n`);
+      assert.deepEqual(cable.errors, [], banner);
+      // The misspelt banner is kept for CBL021, not read as an addressee.
+      assert.equal(cable.malformedBanners[0]?.text, banner);
+      assert.equal(cable.envelope?.info.length, 1);
+      assert.deepEqual(cable.tags[0]!.tags.map((t) => t.text), ['PGOV', 'IZ']);
+    }
+  });
+
+  it('Classified By glued after a single REF on the same line (08MANAMA300)', () => {
+    const cable = parseCable(
+      "C O N F I D E N T I A L MANAMA 000300\n\nE.O. 12958: DECL: 05/08/2018\nTAGS: PHUM BA\nSUBJECT: BAHRAIN SEEKING HUMAN RIGHTS COUNCIL SEAT\n\nREF: STATE 46477  Classified By: Charge d'Affaires Christopher Henzel for reasons 1 .4 (b) and (d).  (C)\n\nPoloff delivered reftel points.\n",
+    );
+    assert.deepEqual(cable.refs?.items.map((i) => i.target.text), ['STATE 46477']);
+    assert.equal(cable.classifiedBy?.authority?.text.startsWith("Charge d'Affaires"), true);
+    assert.deepEqual(cable.headerOrder.map((h) => h.kind), ['EoLine', 'TagsLine', 'SubjectLine', 'RefList', 'ClassifiedBy']);
+  });
+
+  it('REF and Classified By glued on the wrapped second line of the subject (08MANAMA555)', () => {
+    const cable = parseCable(
+      'C O N F I D E N T I A L MANAMA 000555\n\nE.O. 12958: DECL: 08/20/2018\nTAGS: ECON IR BA\nSUBJECT: BAHRAIN WATCHING FOR IRANIAN PROLIFERATION-RELATED\nTRANSACTIONS REF: A. SECSTATE 84841 B. SECSTATE 88759 Classified By: CDA Christopher Henzel for reasons 1.4 (b) and (d) (C) Econoff delivered reftel points.\n',
+    );
+    assert.equal(cable.subject?.subject, 'BAHRAIN WATCHING FOR IRANIAN PROLIFERATION-RELATED TRANSACTIONS');
+    assert.deepEqual(cable.refs?.items.map((i) => [i.letter, i.target.text]), [
+      ['A', 'SECSTATE 84841'],
+      ['B', 'SECSTATE 88759'],
+    ]);
+    assert.deepEqual(cable.classifiedBy?.reasonLetters.map((l) => l.text), ['b', 'd']);
+  });
+
+  it('paragraph 1 right under a subject line that carries REF and Classified By (07ASUNCION396)', () => {
+    const cable = parseCable(
+      'S E C R E T ASUNCION 000396\n\nE.O. 12958: DECL: 04/20/2027\nTAGS: PGOV PA\nSUBJECT: COM CONFERENCE: CHAVEZ\'S INFLUENCE REF: A. 06 ASUNCION 0709  B. BRASILIA 0708 "Classified By: DCM MICHAEL J. FITZPATRICK; Reasons 1.4(b),(d) "\n ¶1. (C) SUMMARY: During May 8-9 the five Ambassadors met.\n¶2. (S) Text.\n',
+    );
+    assert.equal(cable.subject?.subject, "COM CONFERENCE: CHAVEZ'S INFLUENCE");
+    assert.deepEqual(cable.refs?.items.map((i) => i.letter), ['A', 'B']);
+    assert.equal(cable.classifiedBy?.reasonSection, '1.4');
+    assert.deepEqual(cable.paragraphs.map((p) => p.number), [1, 2]);
+  });
+
+  it('a cut-off preview line (`Classif...`) is publisher wrapper, not a pass line (08RIGA497)', () => {
+    const cable = parseCable(
+      'C O N F I D E N T I A L RIGA 000497\n\nSIPDIS\n\nE.O. 12958: DECL: 08/15/2018\nTAGS: PREL LG\nSUBJECT: TFGG01: COUNCIL MEETS ON\nGEORGIA\n\nREF: A) RIGA 496 B) RIGA 492\n\nClassif...\n\nC O N F I D E N T I A L RIGA 000497 SIPDIS E.O. 12958: DECL: 08/15/2018 TAGS: PREL LG\n',
+    );
+    assert.deepEqual(cable.wrapper.map((w) => [w.role, w.text]), [['preview', 'Classif...']]);
+    assert.deepEqual(cable.passLines, []);
+    assert.equal(cable.subject?.subject, 'TFGG01: COUNCIL MEETS ON GEORGIA');
+  });
+
+  it('a subject cut off with `...` does not run into the reflowed copy of the header below it (05ISTANBUL329)', () => {
+    const cable = parseCable(
+      'UNCLAS SECTION 01 OF 03 ISTANBUL 000329\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: TU PHUM KCRM\nSUBJECT: MUNICIPALITY TO FUND...\n14:25 UNCLAS SECTION 01 OF 03 ISTANBUL 000329 SIPDIS SENSITIVE E.O. 12958: N/A TAGS: TU PHUM KCRM\n\n¶1. Summary: In recent Istanbul meetings.\n',
+    );
+    assert.equal(cable.subject?.subject, 'MUNICIPALITY TO FUND...');
+    // One TAGS line: the copy's codes are not a second list of duplicates.
+    assert.equal(cable.tags.length, 1);
+    assert.deepEqual(cable.headerOrder.map((h) => h.kind), ['EoLine', 'TagsLine', 'SubjectLine']);
+  });
+
+  it('a second envelope copy glued together in a CSV row starts at its security line (09BUENOSAIRES1147)', () => {
+    const cable = parseCable(
+      [
+        'VZCZCXYZ0018',
+        'OO RUEHWEB',
+        '',
+        'DE RUEHBU #1147/01 2941434',
+        'ZNY CCCCC ZZH  (CCY AD00C90226/MSI2895 510)',
+        'O 211434Z OCT 09',
+        'FM AMEMBASSY BUENOS AIRES',
+        'TO RUEHC/SECSTATE WASHDC IMMEDIATE 4498',
+        'INFO RUCNMER/MERCOSUR COLLECTIVE',
+        '14:34,09BUENOSAIRES1147,Embassy Buenos Aires, CONFIDENTIAL,"VZCZCXYZ0018OO RUEHWEBDE RUEHBU #1147/01 2941434',
+        'ZNY CCCCC ZZH  (CCY AD00C90226/MSI2895 510)O 211434Z OCT 09FM AMEMBASSY BUENOS AIRESTO RUEHC/SECSTATE WASHDC IMMEDIATE 4498',
+        'RUCNMER/MERCOSUR COLLECTIVE"C O N F I D E N T I A L BUENOS AIRES 001147',
+        '',
+        'E.O. 12958: DECL: 10/19/2029',
+        'TAGS: PGOV AR',
+        'SUBJECT: TEST',
+        '',
+        '1. (C) Text.',
+      ].join('\n'),
+    );
+    const env = cable.envelope!;
+    // The complete first copy is read; the glued one is wrapper, so no order problem arises.
+    assert.deepEqual(env.lines.map((l) => l.lineKind).slice(0, 6), ['transmissionId', 'precedence', 'de', 'security', 'dtg', 'fm']);
+    assert.equal(env.lines.filter((l) => l.lineKind === 'security').length, 1);
+    assert.deepEqual(cable.wrapper.map((w) => w.role), ['envelope-copy']);
+    assert.equal(cable.wrapper[0]!.range.start.line, 10);
+  });
+
+  describe('REF list variants', () => {
+    const refsOf = (ref: string) => {
+      const cable = parseCable(`UNCLAS ROME 001196\n\nE.O. 12958: N/A\nTAGS: PHUM IT\nSUBJECT: TEST\n\n${ref}\n\n1. Text.\n`);
+      return cable.refs?.items.map((i) => [i.letter ?? '-', i.target.text]);
+    };
+
+    it('¶-prefixed, indented items after a blank line, and a doubled label (06MEXICO3907, 06QUITO2529)', () => {
+      assert.deepEqual(refsOf(' REF: A. A) MEXICO 3834 \n  \n     ¶B. B) MEXICO 3422 '), [
+        ['A', 'A) MEXICO 3834'],
+        ['B', 'B) MEXICO 3422'],
+      ]);
+      assert.deepEqual(refsOf('REF: A. STATE 171921 \n \n     ¶B. QUITO 2262 \n     ¶C. QUITO 2252 '), [
+        ['A', 'STATE 171921'],
+        ['B', 'QUITO 2262'],
+        ['C', 'QUITO 2252'],
+      ]);
+    });
+
+    it('a label at the end of its line, glued labels and lower-case labels (09BUENOSAIRES1156, 08STATE99666, 08MANAMA306, 06VIENNA515)', () => {
+      assert.deepEqual(refsOf('REF: (A) BUENOS AIRES 0971 (B) BUENOS AIRES 0653 (C) \n     BUENOS AIRES 1148 '), [
+        ['A', 'BUENOS AIRES 0971'],
+        ['B', 'BUENOS AIRES 0653'],
+        ['C', 'BUENOS AIRES 1148'],
+      ]);
+      assert.deepEqual(refsOf('REF: A. STATE 021770B. STATE 039585C. STATE 052030 '), [
+        ['A', 'STATE 021770'],
+        ['B', 'STATE 039585'],
+        ['C', 'STATE 052030'],
+      ]);
+      assert.deepEqual(refsOf('REF: A. MANAMA 298 \n     ¶B. MANAMA 237 \n     ¶C. MANAMA 156 \n     D.07 MANAMA 1070 E. 07 MANAMA 1045'), [
+        ['A', 'MANAMA 298'],
+        ['B', 'MANAMA 237'],
+        ['C', 'MANAMA 156'],
+        ['D', '07 MANAMA 1070'],
+        ['E', '07 MANAMA 1045'],
+      ]);
+      assert.deepEqual(refsOf('REF: a) vienna 350 b) vienna 309 c) 05 vienna 1760 d)\n05 state 220738'), [
+        ['A', 'vienna 350'],
+        ['B', 'vienna 309'],
+        ['C', '05 vienna 1760'],
+        ['D', '05 state 220738'],
+      ]);
+    });
+
+    it('repeated keywords: `REF: REF (A)`, `REF A: …; REF B: …` and one `REF A` line per item (05MADRID4026, 01VATICAN5960, 09ABUDHABI754)', () => {
+      assert.deepEqual(refsOf('REF: REF (A) MADRID 3785 (B) MADRID 3566'), [
+        ['A', 'MADRID 3785'],
+        ['B', 'MADRID 3566'],
+      ]);
+      assert.deepEqual(refsOf('REF A: VATICAN 05286; REF B: VATICAN 05546'), [
+        ['A', 'VATICAN 05286;'],
+        ['B', 'VATICAN 05546'],
+      ]);
+      assert.deepEqual(refsOf("REF A SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS\nREF B SECSTATE 76108"), [
+        ['A', "SECRETARY'S LETTER TO MBZ ON PUMA HELICOPTERS"],
+        ['B', 'SECSTATE 76108'],
+      ]);
+      // A single reference that starts with the article `A` is not item A.
+      assert.deepEqual(refsOf('REF: A LETTER FROM THE MINISTER'), [['-', 'A LETTER FROM THE MINISTER']]);
+    });
+
+    it('a renderer’s line labels before the original ones (06GENEVA2030)', () => {
+      assert.deepEqual(
+        refsOf('REF: A. A. GENEVA 1954 B. STATE 130904 \n \n     ¶B. C. STATE 130145 D. GENEVA 1675 \n     ¶C. E. GENEVA 1673 ')?.map((r) => r[0]),
+        ['A', 'B', 'C', 'D', 'E'],
+      );
+    });
+
+    it('a printout page top inside the list is a page marker, not item text (02ROME1196)', () => {
+      const cable = parseCable(
+        'C O N F I D E N T I A L SECTION 01 OF 02 ROME 001196\n\nE.O. 12958: DECL: 03/05/2007\nTAGS: PHUM IT\nSUBJECT: TEST\nREF: A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098  C. ROME 894\nCLASSIFIED BY: POL MINCOUNS THOMAS COUNTRYMAN, REASONS 1.5 (B) AND (D).\n¶1. (C) SUMMARY: TEXT (REFS B AND C).\n',
+      );
+      assert.deepEqual(cable.refs?.items.map((i) => [i.letter, i.target.text]), [
+        ['A', 'STATE 40721'],
+        ['B', 'ROME 1098'],
+        ['C', 'ROME 894'],
+      ]);
+      assert.deepEqual(cable.pageMarkers.map((p) => [p.form, p.range.start.line]), [['legacy', 7]]);
+      assert.equal(cable.classifiedBy?.reasonSection, '1.5');
+    });
+
+    it('items after a wrapped item whose second line is one R-word (10MANAGUA115)', () => {
+      assert.deepEqual(
+        refsOf('REF: A) MANAGUA 182\nB) 2009 MANAGUA 913 -- NICARAGUA RECOGNIZES BREAK-AWAY GEORGIA\nREPUBLICS\nC) 2009 MANAGUA 912\nD) 2009 MANAGUA 599'),
+        [
+          ['A', 'MANAGUA 182'],
+          ['B', '2009 MANAGUA 913 -- NICARAGUA RECOGNIZES BREAK-AWAY GEORGIA\nREPUBLICS'],
+          ['C', '2009 MANAGUA 912'],
+          ['D', '2009 MANAGUA 599'],
+        ],
+      );
+    });
+
+    it('a lettered heading after a single unlettered reference is not item I (09AITTAIPEI975)', () => {
+      assert.deepEqual(refsOf('REF: Taipei 405\n\n¶I. BROAD ITEMS OF INTEREST TO ADVISORS AND AGENCY MANAGERS:'), [['-', 'Taipei 405']]);
+    });
+
+    it('a header that ended early at a long pass line keeps its multi-line REF list (06SAOPAULO387)', () => {
+      const cable = parseCable(
+        `UNCLAS SECTION 01 OF 03 SAO PAULO 000387\n\nSIPDIS\n\nNSC FOR CRONIN\nUSDOC ALSO FOR 3134/USFCS/OIO/EOLSON/DDEVITO/DANDERSON STATE PASS EXIMBANK STATE PASS OPIC FOR DMORONESE, NRIVERA, CMERVENNE AID/W FOR LAC/AA\n\nE.O. 12958: N/A TAGS: EAGR TBIO BR CH\n\nSUBJECT: "TUCANO" TALKS CAMPAIGN\n\nREF: (A) BRASILIA 609;\n(B) BRASILIA 603\n(C) SAO PAULO 316 AND PREVIOUS\n\n1. (U) Text (ref C).\n`,
+      );
+      assert.deepEqual(cable.refs?.items.map((i) => i.letter), ['A', 'B', 'C']);
+      assert.deepEqual(cable.tags[0]!.tags.map((t) => t.text), ['EAGR', 'TBIO', 'BR', 'CH']);
+      assert.equal(cable.eo?.body?.text.trim(), 'N/A');
+    });
+
+    it('TAGS between a printed envelope copy and the banner is not the header (06MEXICO1476)', () => {
+      const cable = parseCable(
+        `${ENVELOPE}\nTAGS: ECON MX\nUNCLAS SECTION 01 OF 03 BAGHDAD 000290\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: ECON EFIN MX\nSUBJECT: TEST\nREF: A. MEXICO 1\n     B. MEXICO 2\n\n1. Text.\n`,
+      );
+      assert.deepEqual(cable.tags.map((t) => t.tags.length), [3]);
+      assert.deepEqual(cable.refs?.items.map((i) => i.letter), ['A', 'B']);
+      assert.equal(cable.wrapper[0]?.text, 'TAGS: ECON MX');
+    });
+  });
+
+  it('a paragraph ends at its last line of text, not at the page marker after it; a marker inside stays inside', () => {
+    const text =
+      'UNCLAS SECTION 01 OF 02 DUSHANBE 000313\n\nE.O. 12958: N/A\nTAGS: PREL TI\nSUBJECT: X\n\n1. (U) First line\nsecond line.\n\nDUSHANBE 00000313  002 OF 002\n\n2. (U) Next\nDUSHANBE 00000313  002 OF 002\nmore of two.\n';
+    const cable = parseCable(text);
+    const body = cable.paragraphs.map((p) => text.slice(p.range.start.offset, p.range.end.offset));
+    assert.deepEqual(body, ['1. (U) First line\nsecond line.', '2. (U) Next\nDUSHANBE 00000313  002 OF 002\nmore of two.']);
+    assert.equal(cable.pageMarkers.length, 2);
+  });
+});

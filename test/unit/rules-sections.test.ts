@@ -379,6 +379,13 @@ describe('CBL041 eo-format', () => {
     assert.equal(d!.fixes, undefined);
   });
 
+  it('accepts the E.O. 11652 form without DECL keyword, `E.O. 11652: GDS` (73TEHRAN8233)', () => {
+    assert.deepEqual(diags(edit(synthetic, 'E.O. 12958: DECL: 05/14/2018', 'E.O. 11652: GDS'), 'CBL041'), []);
+    assert.deepEqual(diags(edit(synthetic, 'E.O. 12958: DECL: 05/14/2018', 'E.O. 11652: XGDS-2'), 'CBL041'), []);
+    // GDS was that order's schedule only: under 12958 it is still a DECL value without its keyword.
+    assert.equal(diags(edit(synthetic, 'E.O. 12958: DECL: 05/14/2018', 'E.O. 12958: GDS'), 'CBL041').length, 1);
+  });
+
   it('accepts the canonical form, N/A and double spaces', () => {
     assert.deepEqual(diags(synthetic, 'CBL041'), []);
     assert.deepEqual(diags(edit(synthetic, 'E.O. 12958: DECL: 05/14/2018', 'E.O. 12958:  DECL:  5/14/2018'), 'CBL041'), []);
@@ -524,6 +531,39 @@ describe('CBL046 classified-by-required', () => {
       const text = edit(draft, 'Classified By: Ambassador Jane Q. Example for reasons 1.4 (b)\nand (d).', cb);
       assert.deepEqual(diags(text, 'CBL046').map((d) => d.message), [], cb);
     }
+  });
+
+  it('reads a reason written as an E.O. line below Classified By as its reason (05SAOPAULO1158)', () => {
+    const text = edit(
+      draft,
+      'Classified By: Ambassador Jane Q. Example for reasons 1.4 (b)\nand (d).',
+      'Classified By: ACTING CONSUL GENERAL ARNOLD VELA. REASON:\n\nE.O. 12958, 1.4(D)',
+    );
+    const r = run(text);
+    assert.deepEqual(r.diagnostics.filter((d) => ['CBL041', 'CBL046', 'CBL050'].includes(d.ruleId)), []);
+    // The real E.O. line keeps its DECL date.
+    assert.equal(r.cable.eo?.decl?.text, '05/14/2036');
+    assert.deepEqual(r.cable.classifiedBy?.reasonLetters.map((l) => l.text), ['D']);
+  });
+
+  it('finds Classified By glued after the REF list on one line (08MANAMA300)', () => {
+    const text = edit(
+      draft,
+      'REF: A. REYKJAVIK 412\n     B. 07 REYKJAVIK 1188\n     C. STATE 50123\n\nClassified By: Ambassador Jane Q. Example for reasons 1.4 (b)\nand (d).',
+      "REF: STATE 46477  Classified By: Charge d'Affaires, a.i. Christopher Henzel for reasons 1 .4 (b) and (d).",
+    );
+    assert.deepEqual(diags(text, 'CBL046'), []);
+  });
+
+  it('is info, not error, when the publisher cut the header off at `Classif...` (08RIGA497)', () => {
+    const text = edit(
+      noCb(draft),
+      '1. (C) SUMMARY',
+      'Classif...\n\nC O N F I D E N T I A L SECTION 01 OF 02 REYKJAVIK 000457 SIPDIS E.O. 12958: DECL: 05/14/2018\n\n1. (C) SUMMARY',
+    );
+    const r = run(text);
+    assert.equal(r.profile, 'published');
+    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId === 'CBL046').map((d) => d.severity), ['info']);
   });
 });
 

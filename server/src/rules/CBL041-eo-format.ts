@@ -3,8 +3,10 @@ import { rangeAt } from '../../../grammar/src/positions';
 import type { Fix, Rule } from '../engine/types';
 
 const KNOWN_ORDERS = ['12958', '13292', '13526', '12356', '11652'];
+// E.O. 11652 (1972–78) had no DECL keyword: its lines read `E.O. 11652: GDS` or `XGDS-2`
+// (73TEHRAN8233), which is canonical for that order.
 const CANONICAL =
-  /^E\.O\. (?:12958|13292|13526|12356|11652): (?:N\/A|DECL: .+|DNG: (?:CO|SE) \S+(?:,? DECL: .+)?)$/;
+  /^E\.O\. (?:(?:12958|13292|13526|12356|11652): (?:N\/A|DECL: .+|DNG: (?:CO|SE) \S+(?:,? DECL: .+)?)|11652: X?GDS(?:-\d)?)$/;
 
 /** The line as the spec reads it: margins trimmed, runs of blanks collapsed (4.4: double spaces are fine). */
 function normalised(eo: EoLine): string {

@@ -100,6 +100,14 @@ export function analyseTags(cable: Cable): TagEntry[] {
   const lowerList = tokens.some((t) => /[a-z]/.test(t.token.text)) && !tokens.some((t) => /[A-Z]/.test(t.token.text));
 
   const entries: TagEntry[] = [];
+  // The nearest codes are a scan of the whole table: look each distinct code up once, since a
+  // pasted or runaway TAGS line can repeat the same unknown word thousands of times.
+  const looked = new Map<string, string[]>();
+  const once = (key: string, find: () => string[]) => {
+    let found = looked.get(key);
+    if (!found) looked.set(key, (found = find()));
+    return [...found];
+  };
   let depth = 0;
   let afterOvip = false;
   for (const { token, line } of tokens) {
@@ -163,7 +171,7 @@ export function analyseTags(cable: Cable): TagEntry[] {
         groupsOfUndefined(code, entry.groups);
       } else if (!STOP_WORDS.has(code)) {
         entry.status = 'unknown';
-        entry.nearest = nearestTags(code, 4);
+        entry.nearest = once(`nearest ${code}`, () => nearestTags(code, 4));
         groupsOfShape(code, entry.groups);
         for (const n of entry.nearest.slice(0, 1)) groupsOfInfo(lookupTag(n), entry.groups);
       }
@@ -177,7 +185,7 @@ export function analyseTags(cable: Cable): TagEntry[] {
       entry.groups.add('geographic');
       continue;
     }
-    const slips = misspellingOf(code);
+    const slips = once(`slips ${code}`, () => misspellingOf(code));
     if (slips.length > 0) {
       entry.status = 'misspelt';
       entry.nearest = slips.slice(0, 4);

@@ -23,7 +23,8 @@ export function numberingSteps(cable: Cable): NumberingStep[] {
   const steps: NumberingStep[] = [];
   let previous: Paragraph | undefined;
   for (const p of cable.paragraphs) {
-    if (p.ambiguous) continue;
+    // Items of a list or quotation inside a paragraph are numbered on their own.
+    if (p.ambiguous || p.nested) continue;
     // A return to 1 starts a new list (lettered section headings `¶B. TRAINING …`, tables of
     // contents) far more often than it is a slip; CBL083 still points it out.
     const restart = p.restart || (previous !== undefined && p.number === 1 && previous.number > 1);

@@ -122,6 +122,11 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
     cable.paragraphs[index]?.number === 1 ||
     (summaryHeading !== undefined && summaryHeading.range.start.offset < m.range.start.offset) ||
     result.summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset);
+  /** `COMMENT` as a heading (`------- COMMENT -------`, 10HARARE93) opens the comment below it. */
+  const commentHeadings = cable.headings.filter((h) => /^\W*COMMENTS?\W*$/i.test(h.text));
+  let lastCommentEnd = -1;
+  const implicitComment = (m: BlockMark): boolean =>
+    commentHeadings.some((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd);
   let stack: Open[] = [];
   marks.forEach((m, k) => {
     const at = m.range.start.offset;
@@ -151,6 +156,10 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
       }
       const sameIdx = findLast(stack, m.block);
       if (m.continued && sameIdx >= 0) return;
+      // `¶1. (C) Summary. 1. (C) Summary. …` (08ROME1406): the publisher's copy of the opener
+      // on the same line is one opener.
+      const same = sameIdx >= 0 ? stack[sameIdx]!.mark : undefined;
+      if (same && same.range.start.line === m.range.start.line && m.range.start.offset - same.range.end.offset < 30) return;
       if (sameIdx >= 0) {
         const previous = stack[sameIdx]!;
         stack.splice(sameIdx, 1);
@@ -173,7 +182,13 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
       stack = stack.filter((o) => o.mark.block !== other);
     }
     const idx = findLast(stack, m.block);
-    const implicit = idx < 0 && m.block === 'SUMMARY' && implicitSummary(m, scope.index);
+    const implicit =
+      idx < 0 &&
+      ((m.block === 'SUMMARY' && implicitSummary(m, scope.index)) || (m.block === 'COMMENT' && implicitComment(m)));
+    if (m.block === 'COMMENT') lastCommentEnd = m.range.start.offset;
+    // `Text of letter from GDSS …:` ⏎ … ⏎ `END TEXT` (10ABUDHABI103): a quotation opened in
+    // words closes nothing else.
+    if (idx < 0 && m.block === 'QUOTE') return;
     if (idx < 0 && !implicit) {
       const innermost = stack[stack.length - 1];
       if (!innermost) {

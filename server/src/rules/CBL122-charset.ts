@@ -1,3 +1,4 @@
+import type { Range } from '../../../grammar/src/ast';
 import type { Fix, Rule } from '../engine/types';
 import { wrapperLines } from './CBL120-line-length';
 
@@ -68,6 +69,10 @@ export const CBL122: Rule = {
     for (const p of cable.paragraphs) if (p.pilcrow) pilcrowAt.add(p.numberText.range.start.offset);
     let reports = 0;
     let suppressed = 0;
+    // A published record shows the publisher's typography (media copies: 12,895 runs on 435
+    // corpus cables, curly quotes mostly): one summary per text, with one fix for all of it.
+    const published = ctx.profile === 'published';
+    const all: { range: Range; unique: string[]; fix?: Fix }[] = [];
     for (let l = 0; l < cable.lines.length; l++) {
       if (skip[l]) continue;
       const line = cable.lines[l]!;
@@ -84,7 +89,7 @@ export const CBL122: Rule = {
           if (isTelegraphic(d) || text[j] === '¶') break;
           j++;
         }
-        if (reports >= MAX_REPORTS) {
+        if (reports >= MAX_REPORTS && !published) {
           suppressed++;
           i = j;
           continue;
@@ -118,6 +123,11 @@ export const CBL122: Rule = {
         const fixes: Fix[] = fixable
           ? [{ title: `Replace with ${JSON.stringify(replacement)}`, edits: [{ range, newText: replacement }], safe }]
           : [];
+        if (published) {
+          all.push({ range, unique, ...(fixes[0] ? { fix: fixes[0] } : {}) });
+          i = j;
+          continue;
+        }
         ctx.report({
           range,
           message: `${unique.length === 1 ? 'character' : 'characters'} outside the telegraphic set: ${unique.map(describe).join(', ')}; expected plain ASCII`,
@@ -126,6 +136,26 @@ export const CBL122: Rule = {
         reports++;
         i = j;
       }
+    }
+    if (published && all.length > 0) {
+      const unique = [...new Set(all.flatMap((r) => r.unique))];
+      const shown = unique.slice(0, 4).map(describe).join(', ') + (unique.length > 4 ? `, and ${unique.length - 4} more` : '');
+      const fixable = all.every((r) => r.fix);
+      ctx.report({
+        range: all[0]!.range,
+        message: `${all.length} ${all.length === 1 ? 'run' : 'runs'} of characters outside the telegraphic set in this published text: ${shown}; expected plain ASCII`,
+        ...(fixable
+          ? {
+              fixes: [
+                {
+                  title: `Replace all ${all.length} with plain ASCII`,
+                  edits: all.flatMap((r) => r.fix!.edits),
+                  safe: all.every((r) => r.fix!.safe),
+                },
+              ],
+            }
+          : {}),
+      });
     }
     if (suppressed > 0) {
       ctx.report({

@@ -11,6 +11,7 @@ const WRAPPER_NAMES: Record<WrapperPart['role'], string> = {
   trailer: 'publisher trailer',
   'date-line': 'media date line',
   'envelope-copy': 'second copy of the envelope',
+  preview: 'truncated header preview',
 };
 
 export const CBL123: Rule = {
