@@ -39,14 +39,5 @@ export function round(x: number, digits = 3): number {
   return Number(x.toPrecision(digits));
 }
 
-/** A deterministic PRNG (mulberry32): the same edits and samples on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The deterministic PRNG (mulberry32) the robustness tests use: the same edits and samples on every run. */
+export { seeded } from '../test/protocol/robustness-inputs';

@@ -32,6 +32,16 @@ export function referenceDate(ctx: RuleContext): ReferenceDate | undefined {
 
 export const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 
+/** The DECL date and the date it is measured from, when the cable has both (CBL044, CBL045). */
+export function declAgainstReference(ctx: RuleContext) {
+  const eo = ctx.cable.eo;
+  if (!eo) return undefined;
+  const decl = readDecl(ctx.cable, eo);
+  if (decl?.kind !== 'date') return undefined;
+  const ref = referenceDate(ctx);
+  return ref ? { r: decl, ref } : undefined;
+}
+
 export const CBL044: Rule = {
   id: 'CBL044',
   name: 'decl-after-date',
@@ -39,12 +49,9 @@ export const CBL044: Rule = {
   fixable: false,
   description: 'The DECL date is later than the cable date (for an undated draft: later than today).',
   check(ctx) {
-    const eo = ctx.cable.eo;
-    if (!eo) return;
-    const r = readDecl(ctx.cable, eo);
-    if (r?.kind !== 'date') return;
-    const ref = referenceDate(ctx);
-    if (!ref) return;
+    const found = declAgainstReference(ctx);
+    if (!found) return;
+    const { r, ref } = found;
     if (dayNumber(r.year, r.month, r.day) > dayNumber(ref.year, ref.month, ref.day)) return;
     const same = dayNumber(r.year, r.month, r.day) === dayNumber(ref.year, ref.month, ref.day);
     ctx.report({

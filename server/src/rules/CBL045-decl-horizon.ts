@@ -1,6 +1,5 @@
 import type { Rule } from '../engine/types';
-import { readDecl } from './CBL043-decl-valid';
-import { referenceDate } from './CBL044-decl-after-date';
+import { declAgainstReference } from './CBL044-decl-after-date';
 
 const HORIZON_YEARS = 25;
 
@@ -11,12 +10,9 @@ export const CBL045: Rule = {
   fixable: false,
   description: 'A DECL date more than 25 years after the cable date needs a 25X/50X exemption code instead.',
   check(ctx) {
-    const eo = ctx.cable.eo;
-    if (!eo) return;
-    const r = readDecl(ctx.cable, eo);
-    if (r?.kind !== 'date') return;
-    const ref = referenceDate(ctx);
-    if (!ref) return;
+    const found = declAgainstReference(ctx);
+    if (!found) return;
+    const { r, ref } = found;
     // Whole years: drafters round a 25-year date to the year's end (12/31/2034 on a
     // January 2009 cable, 09ASUNCION14), which is still the 25-year rule.
     const years = r.year - ref.year;

@@ -16,7 +16,7 @@ import {
   type EoSection,
   type TagInfo,
 } from '../data/index';
-import { dayOfYear, isRealDate } from '../engine/facts';
+import { dayOfYear, isRealDate, levelRank } from '../engine/facts';
 
 export const SPEC = 'cable format specification';
 
@@ -153,18 +153,8 @@ const LEVEL_WORD: Record<string, string> = {
   U: 'UNCLASSIFIED',
 };
 
-const LEVEL_RANK: Record<ClassificationLevel, LevelRank> = {
-  UNCLASSIFIED: 0,
-  'UNCLASSIFIED EFTO': 0,
-  'LIMITED OFFICIAL USE': 0,
-  CONFIDENTIAL: 1,
-  SECRET: 2,
-  'TOP SECRET': 3,
-};
-
-export function rankOfLevel(level: ClassificationLevel): LevelRank {
-  return LEVEL_RANK[level];
-}
+/** The engine's ranking of levels, so hovers and completions order levels as the rules do. */
+export const rankOfLevel: (level: ClassificationLevel) => LevelRank = levelRank;
 
 /** Portion-mark controls (spec 2.2): what each means. */
 function control(c: string): string {
@@ -213,7 +203,7 @@ export function explainPortionMark(mark: string, bannerLevel?: ClassificationLev
     }
   }
   if (rank !== undefined && bannerLevel) {
-    const b = LEVEL_RANK[bannerLevel];
+    const b = levelRank(bannerLevel);
     lines.push('', rank > b ? `Above the banner level (${bannerLevel}): not allowed.` : `At or below the banner level (${bannerLevel}).`);
   }
   const known = headerCode('portion mark', mark.toUpperCase());
