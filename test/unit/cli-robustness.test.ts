@@ -81,7 +81,7 @@ describe('cli: folder walks', () => {
     for (let i = 0; i < 2000; i++) files[`c${String(i).padStart(4, '0')}.cable`] = i % 2 ? FIXABLE : FIXED;
     const dir = tmp.tree('many', files);
     // The report runs to megabytes: more than spawnSync buffers by default.
-    const run = spawnSync(process.execPath, [BIN, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300_000 });
+    const run = spawnSync(process.execPath, [BIN, '--concurrency', '2', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 300_000 });
     // The typo and the repeats are warnings and infos: no error, so status 0.
     assert.equal(run.status, 0, run.stderr);
     const r = { report: JSON.parse(run.stdout) };
