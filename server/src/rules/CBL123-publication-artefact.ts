@@ -64,31 +64,35 @@ export const CBL123: Rule = {
     }
 
     const skip = wrapperLines(cable);
+    // One regular-expression pass over the text, not a loop over every character.
+    const artefacts = /\u00b6|\\\$/g;
+    let at = 0;
+    for (let m = artefacts.exec(text); m; m = artefacts.exec(text)) {
+      const i = m.index;
+      while (at < cable.lines.length - 1 && cable.lines[at]!.end < i) at++;
+      if (skip[at]) continue;
+      if (m[0] === '¶') {
+        if (numberStarts.has(i)) continue;
+        // `¶ 1.`: the space belonged to the pilcrow.
+        const end = text[i + 1] === ' ' && /\d/.test(text[i + 2] ?? '') ? i + 2 : i + 1;
+        const r = range(i, end);
+        ctx.report({
+          range: r,
+          message: '`¶` is added by the publisher\'s renderer: a cable numbers paragraphs without it',
+          fixes: [{ title: 'Remove `¶`', edits: [{ range: r, newText: '' }], safe: true }],
+        });
+      } else {
+        const r = range(i, i + 1);
+        ctx.report({
+          range: r,
+          message: '`\\$` is an escaped dollar sign from a rendering: expected `$`',
+          fixes: [{ title: 'Replace `\\$` with `$`', edits: [{ range: r, newText: '' }], safe: true }],
+        });
+      }
+    }
     for (let l = 0; l < cable.lines.length; l++) {
       if (skip[l]) continue;
       const line = cable.lines[l]!;
-      for (let i = line.start; i < line.end; i++) {
-        const c = text[i];
-        if (c === '¶') {
-          if (numberStarts.has(i)) continue;
-          // `¶ 1.`: the space belonged to the pilcrow.
-          const end = text[i + 1] === ' ' && /\d/.test(text[i + 2] ?? '') ? i + 2 : i + 1;
-          const r = range(i, end);
-          ctx.report({
-            range: r,
-            message: '`¶` is added by the publisher\'s renderer: a cable numbers paragraphs without it',
-            fixes: [{ title: 'Remove `¶`', edits: [{ range: r, newText: '' }], safe: true }],
-          });
-        } else if (c === '\\' && text[i + 1] === '$') {
-          const r = range(i, i + 1);
-          ctx.report({
-            range: r,
-            message: '`\\$` is an escaped dollar sign from a rendering: expected `$`',
-            fixes: [{ title: 'Replace `\\$` with `$`', edits: [{ range: r, newText: '' }], safe: true }],
-          });
-          i++;
-        }
-      }
       let end = line.end;
       while (end > line.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
       if (end > line.start && text[end - 1] === '\\' && text[end - 2] !== '\\') {
