@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../server/src/engine/lint';
-import { cableDate, referenceId } from '../server/src/engine/facts';
+import { bannerLevel, cableDate, referenceId } from '../server/src/engine/facts';
 import { refIdPostFor } from '../server/src/data/index';
 import type { Severity } from '../server/src/engine/types';
 
@@ -127,7 +127,8 @@ export function corpusFigures(dir: string, now = new Date('2026-01-01T00:00:00Z'
     if (postSerial && postSerial === row.id.slice(2)) f.postSerialEqual++;
     else if (!cableDate(cable)) f.mismatches.id.push(`${row.id} → ${postSerial ?? 'no banner'} (post+serial)`);
     const manifestLevel = row.classification.split('//')[0]!.trim();
-    const ours = cable.banner ? LEVEL_WORDS[cable.banner.level] : undefined;
+    const level = bannerLevel(cable)?.level;
+    const ours = level ? LEVEL_WORDS[level] : undefined;
     if (ours === manifestLevel) f.classificationEqual++;
     else f.mismatches.classification.push(`${row.id}: ${manifestLevel} vs ${ours ?? 'no banner'}`);
     const wanted = row.tags.split(/\s+/).filter((t) => /^[A-Z]{2,6}$/.test(t));

@@ -158,6 +158,12 @@ export interface Banner extends Node {
 export interface MalformedBanner extends Node {
   kind: 'MalformedBanner';
   text: string;
+  /**
+   * The level, when the line starts with one written exactly (a banner whose serial the
+   * printout cut off): the cable's level all the same.
+   */
+  level?: ClassificationLevel;
+  levelText?: Span;
 }
 
 export interface Caption extends Node {

@@ -158,10 +158,10 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; re: RegExp }[] = [
   {
     block: 'SUMMARY',
     role: 'open',
-    re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}\s{1,3}AND\s{1,3})(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
+    re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
   },
   // `End Introduction ⏎ and Summary.` (09LIMA345) closes `Introduction and Summary:`.
-  { block: 'SUMMARY', role: 'end', re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}\s{1,3}AND\s{1,3})?SUMMARY\b/gi },
+  { block: 'SUMMARY', role: 'end', re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
   {
     block: 'COMMENT',
     role: 'open',
@@ -188,7 +188,9 @@ export function blockMarksIn(doc: Doc, start: number, end: number, paragraphInde
     re.lastIndex = 0;
     for (const m of s.matchAll(re)) {
       if (context + m.index! + m[0].length <= start) continue;
-      if (context + m.index! < start && !/[\r\n]/.test(m[0])) continue;
+      // A mark that runs in from before the segment was found there, unless it spans the line
+      // break or tab that ended the segment before (`End \tsummary.`, 09SANTIAGO783).
+      if (context + m.index! < start && !/[\r\n\t\u2028]/.test(m[0])) continue;
       let a = m.index! + context - start;
       let text = m[0];
       if (block === 'COMMENT' && role === 'open') {

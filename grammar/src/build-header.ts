@@ -4,6 +4,7 @@ import type {
   ClassifiedBy,
   EoLine,
   Line,
+  MalformedBanner,
   RefItem,
   RefList,
   Span,
@@ -74,6 +75,17 @@ export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExp
     ...(restTrimmed ? { rest: span(doc, restTrimmed.start, trimEnd(doc.text, restTrimmed.start, restTrimmed.end)) } : {}),
     gluedCaptions: glued,
   };
+}
+
+const EXACT_LEVEL =
+  /^(?<lvl>C O N F I D E N T I A L|S E C R E T|T O P {1,2}S E C R E T|U N C L A S|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET)(?= )/;
+
+/** A line that starts like a banner but is none (CBL021 explains it), with its level when exact. */
+export function buildMalformedBanner(doc: Doc, start: number, end: number): MalformedBanner {
+  const m = EXACT_LEVEL.exec(doc.text.slice(start, end));
+  const base: MalformedBanner = { kind: 'MalformedBanner', text: doc.text.slice(start, end), range: rangeAt(doc.lines, start, end) };
+  if (!m) return base;
+  return { ...base, level: F.levelOf(m[0]).level, levelText: span(doc, start, start + m[0].length) };
 }
 
 /** E.O. line from `start` (the keyword) to `end`. */
@@ -240,7 +252,16 @@ export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
       // the label that continues the list wins.
       const repeatsBefore = beforePrev !== undefined && prevLabel!.letter.toUpperCase() === beforePrev.letter.toUpperCase();
       const replacesPrev = adjacent && follows(beforePrev) && (!follows(prevLabel) || repeatsBefore);
-      if (!isFirst && !follows(prevLabel) && !replacesPrev) continue;
+      // In a one-line list a label one letter ahead is the next item with a letter skipped
+      // (`A. STATE 122725 C. STATE 127434`), CBL075's to report: it stands after a citation
+      // number, in the style of the label before it.
+      const skipsOne =
+        prevLabel !== undefined &&
+        !adjacent &&
+        letter.toUpperCase().charCodeAt(0) === prevLabel.letter.toUpperCase().charCodeAt(0) + 2 &&
+        (which === 'b' ? 'paren' : which === 'c' ? 'enclosed' : 'dot') === prevLabel.style &&
+        /\d[,;.]?\s+$/.test(doc.text.slice(prevLabel.end, labelStart));
+      if (!isFirst && !follows(prevLabel) && !replacesPrev && !skipsOne) continue;
       // After an unlettered first reference, a lettered line is a heading (`¶I. BROAD ITEMS`,
       // 09AITTAIPEI975), not the next item; a lettered list starts at A.
       if (!prevLabel && !isFirst) continue;

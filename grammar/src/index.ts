@@ -15,6 +15,7 @@ import {
   buildBanner,
   buildClassifiedBy,
   buildEo,
+  buildMalformedBanner,
   buildRefs,
   buildSubject,
   buildTags,
@@ -169,7 +170,7 @@ function build(text: string): Cable {
         const seg = segmentOf(doc, item.token);
         const banner = buildBanner(doc, seg.start, seg.end);
         if (banner) cable.banner = banner;
-        else cable.malformedBanners.push({ kind: 'MalformedBanner', text: text.slice(seg.start, seg.end), range: rangeAt(lines, seg.start, seg.end) });
+        else cable.malformedBanners.push(buildMalformedBanner(doc, seg.start, seg.end));
         headerEnd = seg.end;
         break;
       }
@@ -225,6 +226,7 @@ function build(text: string): Cable {
   buildText(cable, doc, body, headerEnd);
   if (!cable.banner) findLooseBanner(cable, doc);
   findMidLineFields(cable, doc, body);
+  findMidLinePageMarkers(cable, doc, body);
   cable.wrapper.sort((a, b) => a.range.start.offset - b.range.start.offset);
   cable.pageMarkers.sort((a, b) => a.range.start.offset - b.range.start.offset);
   cable.headerOrder.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -782,9 +784,14 @@ function findLooseBanner(cable: Cable, doc: Doc): void {
   const firstPara = cable.paragraphs.find((p) => !p.ambiguous);
   const limit = Math.min(doc.text.length, firstPara ? firstPara.range.start.offset : cable.textStart + 3000);
   const region = doc.text.slice(0, limit);
+  // A banner line below the envelope that could not be read (its serial cut off) is still the
+  // cable's banner: a banner-shaped line above the envelope is then a quoted copy (06TELAVIV4032).
+  const envelopeEnd = cable.envelope?.range.end.offset ?? -1;
+  const from = cable.malformedBanners.some((b) => b.range.start.offset > envelopeEnd) ? envelopeEnd : 0;
   F.LOOSE_BANNER.lastIndex = 0;
   for (const m of region.matchAll(F.LOOSE_BANNER)) {
     const s = m.index!;
+    if (s < from) continue;
     // A level inside a word (`UNCLASSIFIED//FOR OFFICIAL USE`) or the WikiLeaks table is not a banner.
     if (s > 0 && /[A-Za-z]/.test(doc.text[s - 1]!) && !/(?:\d|:)$/.test(doc.text.slice(0, s))) continue;
     const lineEnd = doc.text.indexOf('\n', s + m[0].length);
@@ -795,6 +802,39 @@ function findLooseBanner(cable: Cable, doc: Doc): void {
     if (banner) {
       cable.banner = banner;
       return;
+    }
+  }
+}
+
+/**
+ * Reflowed text (spec 4.3) carries page markers run into its lines (`… the "Druzhba MOSCOW
+ * 00009482 002 OF 003 discount." …`, 06MOSCOW9482). Mid-line, a marker is believed only with
+ * the banner's own serial: a number of that shape in prose is otherwise too likely.
+ */
+function findMidLinePageMarkers(cable: Cable, doc: Doc, body: Segment[]): void {
+  const banner = cable.banner;
+  const serial = banner ? Number.parseInt(banner.serial.text, 10) : Number.NaN;
+  if (!banner || !Number.isFinite(serial)) return;
+  // The marker's post is the banner's cut to ten characters, or its last word (spec 2.6).
+  const post = banner.post.text.toUpperCase().replace(/\s+/g, ' ');
+  const posts = [...new Set([post.slice(0, 10).trimEnd(), post.split(' ').at(-1)!, post])].map((p) =>
+    p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  const marker = new RegExp(
+    `(?<![A-Za-z])(?<post>${posts.join('|')}) (?<serial>0*${serial}) {1,2}(?<n>\\d{3})(?:\\.(?<k>\\d))? OF (?<m>\\d{3})\\b`,
+    'g',
+  );
+  const known = cable.pageMarkers.map((p) => p.range.start.offset);
+  for (const seg of body) {
+    const t = seg.token.tokenType;
+    if (t !== T.TextLine && t !== T.ParagraphLine) continue;
+    const s = doc.text.slice(seg.start, seg.end);
+    for (const m of s.matchAll(marker)) {
+      if (m.index === 0 || !/\s/.test(s[m.index! - 1]!)) continue;
+      const at = seg.start + m.index!;
+      if (known.includes(at)) continue;
+      const pm = B.pageMarkerAt(doc, at, at + m[0].length, true);
+      if (pm) cable.pageMarkers.push(pm);
     }
   }
 }
@@ -829,8 +869,11 @@ function findMidLineFields(cable: Cable, doc: Doc, body: Segment[]): void {
     windows.push([seg.start, seg.end]);
     if (windows.length > 40) break;
   }
+  // The header follows the envelope and the banner: publisher or mail-client text above either
+  // (`Subject: TRIPOLI 00000982 O UN 29-DEC-08 …` of an e-mail header, 08TRIPOLI982) is not it.
+  const headerFrom = Math.max(cable.envelope?.range.start.offset ?? 0, cable.banner?.range.start.offset ?? 0);
   for (const w of cable.wrapper) {
-    if (w.role === 'preamble' && w.text.length > 60) windows.push([w.range.start.offset, w.range.end.offset]);
+    if (w.role === 'preamble' && w.text.length > 60 && w.range.start.offset >= headerFrom) windows.push([w.range.start.offset, w.range.end.offset]);
   }
   for (const p of cable.passLines) windows.push([p.range.start.offset, p.range.end.offset]);
   for (const [a, b] of windows) {

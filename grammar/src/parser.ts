@@ -49,12 +49,18 @@ const LEVEL_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSEC
 const BANNER_SHAPE = /^(?<lvl>(?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +(?:SECTION +\S+ +OF +\S+ +)?[A-Z][A-Z .'-]*? +\d{1,8}\s*(?:[A-Z ,]*)$/;
 
 /**
+ * A section banner whose serial the printout cut off (`C O N F I D E N T I A L SECTION 01 OF 02
+ * TEL AVIV`, 06TELAVIV4032): still the banner line, and CBL021 says what it lacks.
+ */
+const SERIAL_CUT_BANNER = /^(?<lvl>(?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +SECTION +\d{1,3} +OF +\d{1,3} +[A-Z][A-Z .'-]*[A-Z]$/;
+
+/**
  * A line shaped like a banner whose level is a misspelling of a real one (edit distance
  * <= 2: `CONFIDENTAL REYKJAVIK 457`). The lexer types real banners; this catches the rest.
  */
 export function looksLikeBanner(t: IToken): boolean {
   if (t.tokenType !== T.TextLine || t.image.length > 120) return false;
-  const m = BANNER_SHAPE.exec(t.image.trim());
+  const m = BANNER_SHAPE.exec(t.image.trim()) ?? SERIAL_CUT_BANNER.exec(t.image.trim());
   if (!m) return false;
   const lvl = m.groups!.lvl!.replace(/ /g, '');
   return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
@@ -294,7 +300,31 @@ class CableParser extends EmbeddedActionsParser {
 
   private atEnvelopeStart(): boolean {
     const t = this.LA(1);
-    return isOneOf(t, ENVELOPE_START) || t.tokenType === T.BannerLine || looksLikeBanner(t);
+    if (isOneOf(t, ENVELOPE_START)) return true;
+    return (t.tokenType === T.BannerLine || looksLikeBanner(t)) && !this.envelopeBelowBanner();
+  }
+
+  /**
+   * A mail client's copy of the cable (06TELAVIV4032) prints the banner, then its own
+   * routing block (`CXTelA:`, `ACTION:`, `DRAFTED:` …), then the whole cable with its envelope:
+   * that first banner is wrapper. A banner is quoted so when an envelope format line follows it
+   * before any header field, numbered paragraph or other banner.
+   */
+  private envelopeBelowBanner(): boolean {
+    for (let k = 2; k <= 16; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === T.TransmissionIdLine || t.tokenType === T.PrecedenceLine || t.tokenType === T.DeLine) return true;
+      if (
+        t.tokenType === EOF ||
+        t.tokenType === T.ParagraphLine ||
+        t.tokenType === T.BannerLine ||
+        isOneOf(t, FIELD_START) ||
+        isOneOf(t, ENVELOPE_START) ||
+        looksLikeBanner(t)
+      )
+        return false;
+    }
+    return false;
   }
 
   /**

@@ -12,7 +12,7 @@
 import type { Cable, ClassificationLevel, Profile } from '../../grammar/src/ast';
 import { resolve } from 'node:path';
 import { refIdPostFor } from './data/index';
-import { cableDate, referenceId } from './engine/facts';
+import { bannerLevel, cableDate, referenceId } from './engine/facts';
 import { defaultSeverity, lint, type LintOptions, type LintResult } from './engine/lint';
 import type { Diagnostic, Fix, Severity, SeveritySetting, TextEdit } from './engine/types';
 import { fixAll } from './service/code-actions';
@@ -176,7 +176,8 @@ export function cableFacts(cable: Cable): CableFacts {
     post: banner ? refIdPostFor(banner.post.text) : null,
     serial: Number.isFinite(serial) ? serial : null,
     date: date ? `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}T${pad2(date.hour)}:${pad2(date.minute)}Z` : null,
-    classification: banner?.level ?? null,
+    // A banner whose serial the printout cut off still states the level.
+    classification: bannerLevel(cable)?.level ?? null,
     captions: documentCaptions(cable),
     tags: cable.tags.flatMap((line) => line.tags.map((t) => t.text)),
     subject: cable.subject?.subject ?? null,

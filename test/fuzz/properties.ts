@@ -8,13 +8,15 @@
  * letter its title does not announce.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine/lint';
 import { applyEdits, documentSymbols, fixAll } from '../../server/src/service/index';
 import type { Diagnostic } from '../../server/src/engine/types';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+// `npm run fuzz` runs a bundle from out/, where this file's own folder means nothing: it runs
+// from the project root, as npm scripts do.
+const ROOT = import.meta.dirname && existsSync(join(import.meta.dirname, '..', '..', 'package.json')) ? join(import.meta.dirname, '..', '..') : process.cwd();
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 /** Real cables the mutations start from: the committed corpus sample and the examples. */

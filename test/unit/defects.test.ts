@@ -727,6 +727,73 @@ const cases: DefectCase[] = [
     mutate: (m) => m.replace('PAGE 02        ROME  03639  02 OF 03', 'PAGE 02        ROME  03639  02 OF 04'),
     rule: 'CBL037', at: { inner: '04' }, count: 1, fix: 'restores',
   },
+  // ── Misses found by defect injection, each traced to a grammar cause and fixed ───────────
+  {
+    name: 'one-line REF list glued after SUBJECT: item B relettered C',
+    fixture: '09EFTOLONDON2884', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('B. STATE 127434', 'C. STATE 127434'),
+    rule: 'CBL075', at: { inner: 'C' }, count: 1,
+  },
+  {
+    name: 'one-line REF list with doubled letters: item `C. C.` relettered `D. D.`',
+    fixture: '03KATHMANDU280', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('C. C. NEW DELHI 641', 'D. D. NEW DELHI 641'),
+    rule: 'CBL075', at: { inner: 'D' }, count: 1,
+  },
+  {
+    name: 'page marker in the middle of a reflowed line: 002 OF 003 changed to 002 OF 004',
+    fixture: '06MOSCOW9482', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('MOSCOW 00009482 002 OF 003', 'MOSCOW 00009482 002 OF 004'),
+    rule: 'CBL037', at: { inner: '004' }, count: 1, fix: 'restores',
+  },
+  {
+    name: '`END SUMMARY.` removed from a cable whose later comment is closed',
+    fixture: '06BUENOSAIRES1732', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('vote.  END SUMMARY.', 'vote.'),
+    rule: 'CBL100', at: { needle: '(SBU) SUMMARY:', inner: 'SUMMARY:' }, count: 1,
+  },
+  {
+    name: 'envelope below a mail-client header block: DTG day 12 changed to 32',
+    fixture: '06TELAVIV4032', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('O 121507Z OCT 06', 'O 321507Z OCT 06'),
+    rule: 'CBL006', at: { inner: '32' }, count: 1,
+  },
+  {
+    name: 'envelope below a mail-client header block: DE day 285 changed to 286',
+    fixture: '06TELAVIV4032', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('#4032/01 2851507', '#4032/01 2861507'),
+    rule: 'CBL008', at: { inner: '286' }, count: 1, fix: 'restores',
+  },
+  {
+    name: 'envelope below a mail-client header block: ZNY CCCCC changed to SSSSS',
+    fixture: '06TELAVIV4032', rendering: 'published', profile: 'published',
+    mutate: (m) => m.replace('ZNY CCCCC ZZH', 'ZNY SSSSS ZZH'),
+    rule: 'CBL005', at: { inner: 'SSSSS' }, count: 1,
+  },
+  {
+    name: 'envelope below a mail-client header block: E.O. line removed',
+    fixture: '06TELAVIV4032', rendering: 'published', profile: 'published',
+    mutate: (m) => m.deleteLines('E.O. 12958: DECL: 10/12/2011'),
+    rule: 'CBL040', at: { needle: 'TAGS: PREL PBTS', inner: 'TAGS' }, count: 1,
+  },
+  {
+    name: 'TAGS line printed between envelope copy and banner: SUBJECT removed',
+    fixture: '06MEXICO1476', rendering: 'published', profile: 'published',
+    mutate: (m) => m.deleteLines('SUBJECT: LOPEZ OBRADOR'),
+    rule: 'CBL070', at: { needle: 'TAGS: ECON EFIN EINV PGOV PINR MX\n \n REF:' }, count: 1,
+  },
+  {
+    name: 'TAGS line printed between envelope copy and banner: E.O. line removed',
+    fixture: '06MEXICO1476', rendering: 'published', profile: 'published',
+    mutate: (m) => m.deleteLines('E.O. 12958: N/A'),
+    rule: 'CBL040', at: { needle: 'TAGS: ECON EFIN EINV PGOV PINR MX\n \nSUBJECT', inner: 'TAGS' }, count: 1,
+  },
+  {
+    name: 'mail-client `Subject:` above the envelope: the cable\'s SUBJECT removed',
+    fixture: '08TRIPOLI982', rendering: 'published', profile: 'published',
+    mutate: (m) => m.deleteLines('SUBJECT: LIBYA: SECTION 565'),
+    rule: 'CBL070', at: { needle: 'TAGS: KBCT ABLD' }, count: 1,
+  },
 ];
 
 describe('defects injected into real cables', () => {

@@ -191,11 +191,88 @@ describe('grammar: corpus variants (false-positive triage)', () => {
     assert.equal(cable.wrapper[0]!.range.start.line, 10);
   });
 
+  it('a mail-client copy: the quoted banner and routing block above the envelope are wrapper (06TELAVIV4032)', () => {
+    const text = [
+      'C O N F I D E N T I A L        BAGHDAD 00290',
+      '',
+      'SIPDIS',
+      'CXTelA:',
+      '    ACTION: POL',
+      'DRAFTED: POL:PVRO',
+      '',
+      ENVELOPE,
+      'C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD ',
+      '',
+      'E.O. 12958: DECL: 02/04/2020',
+      'TAGS: PGOV IZ',
+      'SUBJECT: TEST',
+      '',
+      '1. (C) Text.',
+    ].join('\n');
+    const cable = parseCable(text);
+    // The envelope below the routing block is the cable's: DE, security line and DTG are read.
+    assert.equal(cable.envelope?.de?.dayOfYear, 35);
+    assert.equal(cable.envelope?.security?.code?.text, 'CCCCC');
+    assert.equal(cable.envelope?.dtg?.day, 4);
+    // The quoted banner is not taken as the banner; the banner with its serial cut off is kept,
+    // with its level, for CBL021 to explain.
+    assert.equal(cable.banner, undefined);
+    assert.deepEqual(cable.malformedBanners.map((b) => [b.text.trim(), b.level]), [
+      ['C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD', 'CONFIDENTIAL'],
+    ]);
+    assert.equal(cable.malformedBanners[0]!.range.start.line, 16);
+    assert.equal(cable.eo?.range.start.line, 18);
+    assert.ok(cable.wrapper.some((w) => w.text.startsWith('C O N F I D E N T I A L        BAGHDAD')));
+  });
+
+  it("an e-mail header's `Subject:` above the envelope is never the cable's SUBJECT (08TRIPOLI982)", () => {
+    const text = [
+      'From: CBPC, EACTAPP',
+      'To: EACTBaghdad',
+      'Subject: BAGHDAD 00000290 O UN 04-FEB-10 IRAQ: SECTION 565 WAIVER OF CONTRACTING PROHIBITION',
+      '',
+      ENVELOPE,
+      'UNCLAS BAGHDAD 000290',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PGOV IZ',
+      '',
+      '1. (U) Text.',
+    ].join('\n');
+    const cable = parseCable(text);
+    assert.equal(cable.subject, undefined);
+    assert.deepEqual(cable.headerOrder.map((h) => h.kind), ['EoLine', 'TagsLine']);
+    // With the cable's SUBJECT present, that one is read.
+    const withSubject = parseCable(text.replace('TAGS: PGOV IZ', 'TAGS: PGOV IZ\nSUBJECT: THE REAL ONE'));
+    assert.equal(withSubject.subject?.subject, 'THE REAL ONE');
+  });
+
+  it('a banner followed by header fields is the banner even with an envelope further down (no quoted copy)', () => {
+    const cable = parseCable(`C O N F I D E N T I A L BAGHDAD 000290\n\nE.O. 12958: DECL: 02/04/2020\nTAGS: PGOV IZ\nSUBJECT: TEST\n\n1. (C) Text.\n\n${ENVELOPE}\n`);
+    assert.equal(cable.banner?.serial.text, '000290');
+    assert.equal(cable.banner?.range.start.line, 0);
+  });
+
   describe('REF list variants', () => {
     const refsOf = (ref: string) => {
       const cable = parseCable(`UNCLAS ROME 001196\n\nE.O. 12958: N/A\nTAGS: PHUM IT\nSUBJECT: TEST\n\n${ref}\n\n1. Text.\n`);
       return cable.refs?.items.map((i) => [i.letter ?? '-', i.target.text]);
     };
+
+    it('a one-line list with a letter skipped still splits at the skipped-to label (09EFTOLONDON2884, 03KATHMANDU280)', () => {
+      assert.deepEqual(refsOf('REF: A. STATE 122725 C. STATE 127434'), [
+        ['A', 'STATE 122725'],
+        ['C', 'STATE 127434'],
+      ]);
+      assert.deepEqual(refsOf('REF: A. A. 02 NEW DELHI 6938      B. B. NEW DELHI 267      D. D. NEW DELHI 641'), [
+        ['A', 'A. 02 NEW DELHI 6938'],
+        ['B', 'B. NEW DELHI 267'],
+        ['D', 'D. NEW DELHI 641'],
+      ]);
+      // Not after a citation number, or two letters ahead: words of the target.
+      assert.deepEqual(refsOf('REF: A. LETTER FROM C. RICE'), [['A', 'LETTER FROM C. RICE']]);
+      assert.deepEqual(refsOf('REF: A. STATE 122725 D. STATE 127434'), [['A', 'STATE 122725 D. STATE 127434']]);
+    });
 
     it('¶-prefixed, indented items after a blank line, and a doubled label (06MEXICO3907, 06QUITO2529)', () => {
       assert.deepEqual(refsOf(' REF: A. A) MEXICO 3834 \n  \n     ¶B. B) MEXICO 3422 '), [
@@ -305,6 +382,19 @@ describe('grammar: corpus variants (false-positive triage)', () => {
       assert.deepEqual(cable.refs?.items.map((i) => i.letter), ['A', 'B']);
       assert.equal(cable.wrapper[0]?.text, 'TAGS: ECON MX');
     });
+  });
+
+  it('a page marker run into a reflowed line is read when it carries the banner serial (06MOSCOW9482, 09RIODEJANEIRO329)', () => {
+    const long = 'The most important component of this effort has been the construction of new export routes for crude oil. ';
+    const text =
+      `C O N F I D E N T I A L SECTION 01 OF 03 RIO DE JANEIRO 000329\n\nE.O. 12958: DECL: 02/04/2020\nTAGS: PGOV BR\nSUBJECT: X\n\n` +
+      `1. (C) ${long}the "Druzhba RIO DE JAN 00000329 002 OF 003 discount." ${long}\n\n` +
+      `2. (C) ${long}MOSCOW 00009482 003 OF 003 is another cable's number, and so is 00000329 in prose. ${long}\n`;
+    const cable = parseCable(text);
+    assert.deepEqual(
+      cable.pageMarkers.map((p) => [p.post?.text, p.number, p.total, p.midLine, text.slice(p.range.start.offset, p.range.end.offset)]),
+      [['RIO DE JAN', 2, 3, true, 'RIO DE JAN 00000329 002 OF 003']],
+    );
   });
 
   it('a paragraph ends at its last line of text, not at the page marker after it; a marker inside stays inside', () => {

@@ -193,6 +193,32 @@ describe('CBL005 security-line-level', () => {
   });
 });
 
+describe('a banner whose serial the printout cut off still gives the level (06TELAVIV4032)', () => {
+  const cut = inject('SECTION 01 OF 02 REYKJAVIK 000457', 'SECTION 01 OF 02 REYKJAVIK');
+
+  it('CBL021 reports the missing serial on the banner line', () => {
+    const found = diags(cut, 'CBL021');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.range.start.line, 10);
+    assert.match(found[0]!.message, /no serial/);
+  });
+
+  it('CBL005 still compares the security code with the banner level', () => {
+    assert.deepEqual(diags(cut, 'CBL005'), []);
+    expectOne(inject('ZNY CCCCC ZZH', 'ZNY SSSSS ZZH', cut), 'CBL005', {
+      line: 3,
+      character: 4,
+      severity: 'error',
+      message: /does not match the banner level CONFIDENTIAL: expected CCCCC/,
+    });
+  });
+
+  it('no banner-required or banner-order finding for it', () => {
+    assert.deepEqual(diags(cut, 'CBL020'), []);
+    assert.deepEqual(diags(cut, 'CBL001'), []);
+  });
+});
+
 describe('CBL006 dtg-format', () => {
   it('reports a date that does not exist', () => {
     expectOne(inject('P 141530Z MAY 08', 'P 311530Z APR 08'), 'CBL006', {

@@ -510,6 +510,14 @@ describe('CBL046 classified-by-required', () => {
     assert.equal(diags(noCb(synthetic), 'CBL046')[0]!.severity, 'info');
   });
 
+  it('takes the level from a banner whose serial was cut off (06TELAVIV4032)', () => {
+    const text = noCb(edit(synthetic, 'SECTION 01 OF 02 REYKJAVIK 000457', 'SECTION 01 OF 02 REYKJAVIK'));
+    const [d, ...rest] = diags(text, 'CBL046');
+    assert.equal(rest.length, 0);
+    assert.match(d!.message, /CONFIDENTIAL cable without a Classified By line/);
+    assert.equal(d!.range.start.line, lineOf(text, '1. (C) SUMMARY'));
+  });
+
   it('reports a Classified By line without a reason', () => {
     const text = edit(draft, 'for reasons 1.4 (b)\nand (d).', 'Political Section.');
     const [d] = diags(text, 'CBL046');

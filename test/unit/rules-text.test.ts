@@ -170,6 +170,30 @@ describe('blocks: corpus forms of openers and ends (CBL100, CBL101, CBL102)', ()
     assert.equal(diags('1. (C) Text.\n\n2. (C) The minister is unlikely to move. END COMMENT.\n', 'CBL101').length, 1);
   });
 
+  it('a summary left open above a `COMMENT` heading is CBL100 at its opener, not a crossing at `END COMMENT` (06BUENOSAIRES1732)', () => {
+    const body =
+      '1. (SBU) SUMMARY: The Lower House voted.\n\n2. (SBU) Text.\n\n-------\nCOMMENT\n-------\n\n3. (SBU) The bill is irrelevant.  END COMMENT.\n';
+    const unclosed = diags(body, 'CBL100');
+    assert.equal(unclosed.length, 1);
+    assert.equal(unclosed[0]!.range.start.line, lineOf(body, '1. (SBU) SUMMARY:'));
+    assert.match(unclosed[0]!.message, /summary opened by `SUMMARY:` in paragraph 1 is never closed/);
+    assert.deepEqual(diags(body, 'CBL102'), []);
+    assert.deepEqual(diags(body, 'CBL101'), []);
+    // Closed, nothing is reported.
+    const closed = body.replace('voted.', 'voted. END SUMMARY.');
+    for (const rule of ['CBL100', 'CBL101', 'CBL102']) assert.deepEqual(diags(closed, rule), [], rule);
+  });
+
+  it('`End \tsummary.` split by a tab and `End introduction/summary.` close the summary (09SANTIAGO783, 06SAOPAULO73)', () => {
+    const comment = '\n\n-------\nCOMMENT\n-------\n\n3. (SBU) Text.  END COMMENT.\n';
+    const tab = `1. (SBU) Summary:  Officials spoke.  End \tsummary.\n\n2. (SBU) Text.${comment}`;
+    const slash = `1. (SBU) Introduction and summary: Officials spoke. End introduction/summary.\n\n2. (SBU) Text.${comment}`;
+    const heading = `-----------------------\nINTRODUCTION AND SUMMARY\n-----------------------\n\n1. (SBU) Officials spoke.\n\n2. (SBU) They left. End introduction/summary.\n\n3. (SBU) Text.${comment}`;
+    for (const body of [tab, slash, heading]) {
+      for (const rule of ['CBL100', 'CBL101', 'CBL102']) assert.deepEqual(diags(body, rule), [], `${rule}: ${body.slice(0, 60)}`);
+    }
+  });
+
   it('`End Introduction ⏎ and Summary.` closes `Introduction and Summary:` (09LIMA345)', () => {
     const body = '1. (C) Introduction and Summary: The Garcia government has\nchanged course. End Introduction\nand Summary.\n\n2. (C) Text.\n';
     for (const rule of ['CBL100', 'CBL101', 'CBL102']) assert.deepEqual(diags(body, rule), [], rule);

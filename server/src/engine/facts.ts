@@ -1,4 +1,4 @@
-import type { Cable, ClassificationLevel, LevelRank } from '../../../grammar/src/ast';
+import type { Cable, ClassificationLevel, LevelRank, Span } from '../../../grammar/src/ast';
 import { refIdPostFor } from '../data/index';
 
 /** Facts derived from a parsed cable that several rules, hovers and the CLI share. */
@@ -25,8 +25,21 @@ export function levelRank(level: ClassificationLevel): LevelRank {
   return RANK[level];
 }
 
+/**
+ * The level the banner gives: the banner's, or, for a banner line the parser could not read
+ * whole (its serial cut off, 06TELAVIV4032), the level it starts with. Rules that compare
+ * something against the banner level use this so a cut banner still counts.
+ */
+export function bannerLevel(cable: Cable): { level: ClassificationLevel; levelText: Span } | undefined {
+  if (cable.banner) return cable.banner;
+  const envelopeEnd = cable.envelope?.range.end.offset ?? -1;
+  const cut = cable.malformedBanners.find((b) => b.level && b.levelText && b.range.start.offset > envelopeEnd);
+  return cut?.level && cut.levelText ? { level: cut.level, levelText: cut.levelText } : undefined;
+}
+
 export function bannerRank(cable: Cable): LevelRank | undefined {
-  return cable.banner ? RANK[cable.banner.level] : undefined;
+  const banner = bannerLevel(cable);
+  return banner ? RANK[banner.level] : undefined;
 }
 
 /** CONFIDENTIAL or above. */

@@ -1,5 +1,6 @@
 import type { ClassificationLevel } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
+import { bannerLevel } from '../engine/facts';
 
 const CODE_LEVEL: Record<string, ClassificationLevel> = {
   U: 'UNCLASSIFIED',
@@ -47,7 +48,7 @@ export const CBL005: Rule = {
       });
       return;
     }
-    const banner = ctx.cable.banner;
+    const banner = bannerLevel(ctx.cable);
     if (!banner) return;
     const expected = LEVEL_CODE[banner.level];
     if (!expected || letter === expected[0]) return;

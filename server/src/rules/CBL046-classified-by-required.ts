@@ -1,7 +1,8 @@
 import type { Cable, ClassifiedBy, Range } from '../../../grammar/src/ast';
 import { rangeAt } from '../../../grammar/src/positions';
-import { bannerRank } from '../engine/facts';
+import { levelRank } from '../engine/facts';
 import type { Rule } from '../engine/types';
+import { bannerLevel } from '../engine/facts';
 
 // Reason spellings the corpus shows beyond the strict ReasonCite (spec 2.4, 4.4):
 // `1  .4`, `1.  4`, `1:4`, `14 (b)`, `per 1.4`, `REAS ONS (B) and (D)`, `reasons b, d`.
@@ -57,9 +58,9 @@ export const CBL046: Rule = {
     "CONFIDENTIAL and SECRET cables carry a 'Classified By:' line before paragraph 1 naming the authority and a reason (1.4 (x)) or 'Derived from …'.",
   check(ctx) {
     const { cable } = ctx;
-    const rank = bannerRank(cable);
-    if (rank === undefined || rank < 1 || !cable.banner) return;
-    const level = cable.banner.level;
+    const banner = bannerLevel(cable);
+    if (!banner || levelRank(banner.level) < 1) return;
+    const level = banner.level;
     const cb = cable.classifiedBy;
     const firstPara = cable.paragraphs.find((p) => !p.ambiguous);
 
@@ -69,11 +70,11 @@ export const CBL046: Rule = {
       const lastField = cable.headerOrder[cable.headerOrder.length - 1];
       if (!firstPara && lastField && truncated(cable.text.slice(lastField.range.start.offset, lastField.range.end.offset))) return;
       const last = cable.headerOrder[cable.headerOrder.length - 1];
-      const range = firstPara ? firstPara.numberText.range : last ? last.range : cable.banner.levelText.range;
+      const range = firstPara ? firstPara.numberText.range : last ? last.range : banner.levelText.range;
       ctx.report({
         range,
         message: `${level} cable without a Classified By line: expected "Classified By: <name, title> for reasons 1.4 (b) and (d)" before paragraph 1`,
-        related: [{ range: cable.banner.levelText.range, message: `banner level ${level}` }],
+        related: [{ range: banner.levelText.range, message: `banner level ${level}` }],
       });
       return;
     }

@@ -112,7 +112,8 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
     return false;
   };
   const firstNumbered = numbered[0] ?? -1;
-  const summaryHeading = cable.headings.find((h) => /^\W*(?:EXECUTIVE\s+)?SUMMARY\b/i.test(h.text));
+  // `INTRODUCTION AND SUMMARY` (06SAOPAULO73) heads a summary as `SUMMARY` does.
+  const summaryHeading = cable.headings.find((h) => /^\W*(?:EXECUTIVE\s+|[A-Z]{3,14}\s+AND\s+)?SUMMARY\b/i.test(h.text));
   /**
    * A summary may have no opener: it is paragraph 1 (or unnumbered text above it), or it sits
    * under a `Summary` heading (about 8 % of summaries).
@@ -125,8 +126,9 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
   /** `COMMENT` as a heading (`------- COMMENT -------`, 10HARARE93) opens the comment below it. */
   const commentHeadings = cable.headings.filter((h) => /^\W*COMMENTS?\W*$/i.test(h.text));
   let lastCommentEnd = -1;
-  const implicitComment = (m: BlockMark): boolean =>
-    commentHeadings.some((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd);
+  /** The heading that opens the comment `m` ends, when the comment has no opener of its own. */
+  const commentHeadingOf = (m: BlockMark) =>
+    commentHeadings.filter((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd).at(-1);
   let stack: Open[] = [];
   marks.forEach((m, k) => {
     const at = m.range.start.offset;
@@ -182,9 +184,8 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
       stack = stack.filter((o) => o.mark.block !== other);
     }
     const idx = findLast(stack, m.block);
-    const implicit =
-      idx < 0 &&
-      ((m.block === 'SUMMARY' && implicitSummary(m, scope.index)) || (m.block === 'COMMENT' && implicitComment(m)));
+    const heading = idx < 0 && m.block === 'COMMENT' ? commentHeadingOf(m) : undefined;
+    const implicit = idx < 0 && ((m.block === 'SUMMARY' && implicitSummary(m, scope.index)) || heading !== undefined);
     if (m.block === 'COMMENT') lastCommentEnd = m.range.start.offset;
     // `Text of letter from GDSS …:` ⏎ … ⏎ `END TEXT` (10ABUDHABI103): a quotation opened in
     // words closes nothing else.
@@ -207,7 +208,13 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
     }
     // Blocks opened inside this one and still open: closed with it, unless their own end comes
     // later — then the two blocks interleave.
-    const from = idx < 0 ? 0 : idx + 1;
+    // A comment under a heading holds only what opened below the heading: a summary left open
+    // above it (06BUENOSAIRES1732) stays open, for CBL100 to report at its opener.
+    let from = idx < 0 ? 0 : idx + 1;
+    if (heading) {
+      from = stack.findIndex((o) => o.mark.range.start.offset > heading.range.start.offset);
+      if (from < 0) from = stack.length;
+    }
     const inner = stack.slice(from);
     const crossing = [...inner].reverse().find((o) => o.mark.block !== 'NOTE' && endFollows(k, o.mark.block));
     if (crossing) result.crossed.push({ mark: m, open: crossing.mark });
@@ -215,7 +222,7 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
       if (o === crossing) continue;
       if (o.mark.block === 'COMMENT') result.unclosedComments.push(o.mark);
     }
-    stack = [...stack.slice(0, idx < 0 ? 0 : idx), ...(crossing ? [crossing] : [])];
+    stack = [...stack.slice(0, heading ? from : idx < 0 ? 0 : idx), ...(crossing ? [crossing] : [])];
   });
   for (const o of stack) {
     if (o.mark.block === 'NOTE') continue;
