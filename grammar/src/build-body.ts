@@ -16,7 +16,7 @@ import { rangeAt, spanAt } from './positions';
 /** Text layer (spec 2.5): paragraphs, portion marks, sub-paragraphs, headings, blocks, markers. */
 
 const NUMBER =
-  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?![\d")\]])(?<gap>[ \t]*)/d;
+  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?![\d")\]])(?<gap>[ \t]*)/;
 /** Paragraph starting mid-line in reflowed text: needs a portion mark to be believed. */
 export const MIDLINE_PARAGRAPH = /(?<=\s)(?:¶ ?)?(?<n>[1-9]\d{0,2})\.\s+(?=\((?:TS|S|C|SBU|U)(?:\/[^)]{0,30})?\))/g;
 // `XXXXXXXXXXXX`, `(XXXXXXXXXXXX` or `(C XXXXXXXXXXXX`: a redaction run ate the mark or its end.
@@ -77,13 +77,38 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
   return undefined;
 }
 
+/** Whether a UTF-16 unit is one `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** `t.split(/\s+/, n).join(' ')` without a pattern and an array per paragraph. */
+function firstWords(t: string, n: number): string {
+  let out = '';
+  let from = 0;
+  for (let words = 1; ; words++) {
+    let j = from;
+    while (j < t.length && !isSpace(t.charCodeAt(j))) j++;
+    if (j >= t.length || words >= n) return out + t.slice(from, j);
+    out += t.slice(from, j) + ' ';
+    from = j;
+    while (from < t.length && isSpace(t.charCodeAt(from))) from++;
+  }
+}
+
 /** Reads the number (and mark) of a paragraph whose number starts at `start`. */
 export function paragraphAt(doc: Doc, start: number, end: number, midLine: boolean): Paragraph | undefined {
   const s = doc.text.slice(start, end);
   const m = NUMBER.exec(s);
   if (!m?.groups) return undefined;
   const g = m.groups;
-  const numberEnd = start + m.indices!.groups!.dollar![1];
+  // The number ends before the gap, the last group (indices would slow every match down).
+  const numberEnd = start + m[0].length - g.gap!.length;
   let after = start + m[0].length;
   // `3.. (SBU)`: a doubled full stop (05PARIS4760).
   const doubled = /^\.(?!\.)[ \t]*/.exec(doc.text.slice(after, Math.min(end, after + 8)));
@@ -107,7 +132,7 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
     latex: Boolean(g.pil && g.pil.includes('\\')),
     bullet: Boolean(g.bullet),
     ...(mark ? { portionMark: mark } : {}),
-    lead: leadText.split(/\s+/).slice(0, 8).join(' '),
+    lead: firstWords(leadText, 8),
     midLine,
     restart: false,
     ambiguous: false,
@@ -154,37 +179,76 @@ export function heading(doc: Doc, start: number, end: number, dashed: boolean): 
 }
 
 // Block openers and ends (spec 2.5).
-const MARKS: { block: BlockKind; role: 'open' | 'end'; re: RegExp }[] = [
+// `needs`: words (upper case) a match cannot lack, so that a segment without them skips the
+// pattern; `END` sits inside many words (`RECOMMEND`, `AGENDA`), which lets most segments through
+// the first filter.
+const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: string[]; re: RegExp }[] = [
   {
     block: 'SUMMARY',
-    role: 'open',
+    role: 'open', needs: ['SUMMA'],
     re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
   },
   // `End Introduction ⏎ and Summary.` (09LIMA345) closes `Introduction and Summary:`.
-  { block: 'SUMMARY', role: 'end', re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
+  { block: 'SUMMARY', role: 'end', needs: ['END', 'SUMMARY'], re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
   {
     block: 'COMMENT',
-    role: 'open',
+    role: 'open', needs: ['COMMENT'],
     re: /(?:^|[([.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?\s*[:.]/gim,
   },
-  { block: 'COMMENT', role: 'end', re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
+  { block: 'COMMENT', role: 'end', needs: ['END', 'COMMENT'], re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
   // `(Note. According to press reports … End Note.)` (08BEIJING4253) opens a note too.
   // `[NOTE: …`, `(BIO NOTE: …` and `… future. NOTE: WHA DAS …` (10CARACAS193, 09ASUNCION189,
   // 08MONTEVIDEO144) too.
-  { block: 'NOTE', role: 'open', re: /[([]\s*(?:BIO\s+)?NOTE\s*[:.-]|^NOTE\s*:|(?<=[.!?]["')]?\s{1,3})NOTE\s*:/gim },
-  { block: 'NOTE', role: 'end', re: /\bEND\s*NOTE\b/gi },
-  { block: 'QUOTE', role: 'open', re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
-  { block: 'QUOTE', role: 'end', re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+  { block: 'NOTE', role: 'open', needs: ['NOTE'], re: /[([]\s*(?:BIO\s+)?NOTE\s*[:.-]|^NOTE\s*:|(?<=[.!?]["')]?\s{1,3})NOTE\s*:/gim },
+  { block: 'NOTE', role: 'end', needs: ['END', 'NOTE'], re: /\bEND\s*NOTE\b/gi },
+  { block: 'QUOTE', role: 'open', needs: ['BEGIN'], re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+  { block: 'QUOTE', role: 'end', needs: ['END'], re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
 ];
 
+const KEYWORD = /SUMMAR|COMMENT|NOTE|BEGIN|END/gi;
+
+/** Length of the keyword that ends with `last` (each ends with its own letter: R, T, E, N, D). */
+function keywordLength(last: number): number {
+  const c = last | 0x20;
+  return c === 0x72 /* r */ ? 6 : c === 0x74 /* t */ ? 7 : c === 0x65 /* e */ ? 4 : c === 0x6e /* n */ ? 5 : 3;
+}
+
+/** Per text: the first keyword at or after `from` (`at` -1: none), reused by the segments up to it. */
+const keywordCursors = new WeakMap<Doc, { from: number; at: number; length: number }>();
+
+/**
+ * Whether a keyword lies wholly inside [start, end): a search of the slice, without slicing
+ * or searching the same text again for each segment. The keywords start with different
+ * letters and none holds another, so the first one at or after `start` decides.
+ */
+function keywordWithin(doc: Doc, start: number, end: number): boolean {
+  let c = keywordCursors.get(doc);
+  if (!c || start < c.from || (c.at >= 0 && start > c.at)) {
+    // `test` rather than `exec`: no match array per keyword; its end tells which keyword it was.
+    KEYWORD.lastIndex = start;
+    const found = KEYWORD.test(doc.text);
+    const length = found ? keywordLength(doc.text.charCodeAt(KEYWORD.lastIndex - 1)) : 0;
+    const at = found ? KEYWORD.lastIndex - length : -1;
+    if (!c) keywordCursors.set(doc, (c = { from: start, at, length }));
+    c.from = start;
+    c.at = at;
+    c.length = length;
+  }
+  return c.at >= 0 && c.at + c.length <= end;
+}
+
 export function blockMarksIn(doc: Doc, start: number, end: number, paragraphIndex: number): BlockMark[] {
-  if (!/SUMMAR|COMMENT|NOTE|BEGIN|END/i.test(doc.text.slice(start, end))) return [];
+  const inOrder = start >= 0 && start <= end && end <= doc.text.length;
+  if (inOrder ? !keywordWithin(doc, start, end) : !/SUMMAR|COMMENT|NOTE|BEGIN|END/i.test(doc.text.slice(start, end))) return [];
   // The end of the line before is read too, so that a mark wrapped over two lines (`End
   // Introduction ⏎ and Summary.`) is found once, from its second line.
   const context = Math.max(0, start - 200, doc.text.lastIndexOf('\n', start - 2) + 1);
   const s = doc.text.slice(context, end);
   const out: BlockMark[] = [];
-  for (const { block, role, re } of MARKS) {
+  // The patterns ignore case only for ASCII letters, which upper-case in place.
+  const upper = s.toUpperCase();
+  for (const { block, role, needs, re } of MARKS) {
+    if (!needs.every((w) => upper.includes(w))) continue;
     re.lastIndex = 0;
     for (const m of s.matchAll(re)) {
       if (context + m.index! + m[0].length <= start) continue;

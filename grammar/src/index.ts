@@ -526,8 +526,8 @@ function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): 
     // Plain text: heading, sub-paragraph, dashed heading, continuation.
     const trimmed = s.trim();
     if (B.isDashRule(trimmed)) continue;
-    const prevDash = i > 0 && B.isDashRule(text.slice(body[i - 1]!.start, body[i - 1]!.end).trim());
-    const nextDash = i + 1 < body.length && B.isDashRule(text.slice(body[i + 1]!.start, body[i + 1]!.end).trim());
+    const prevDash = i > 0 && isDashSegment(text, body[i - 1]!);
+    const nextDash = i + 1 < body.length && isDashSegment(text, body[i + 1]!);
     const sub = B.subParagraphAt(doc, seg.start, seg.end);
     if (sub) {
       subs.push({ ...sub, parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1 });
@@ -588,6 +588,13 @@ function isStandaloneTitle(doc: Doc, offset: number): boolean {
   return aboveStart === 0 || lineBefore(doc, aboveStart).trim() === '';
 }
 
+function isDashSegment(text: string, seg: Segment): boolean {
+  // A visible character other than `-` up front rules the segment out without a copy.
+  const c = text.charCodeAt(seg.start);
+  if (seg.start < seg.end && c > 0x20 && c < 0x7f && c !== 0x2d) return false;
+  return B.isDashRule(text.slice(seg.start, seg.end).trim());
+}
+
 /** Index of the last body segment of a cut-off preview of paragraph 1 starting at `i`, or -1. */
 function previewOf(doc: Doc, body: Segment[], i: number): number {
   const endsPreview = (k: number, max: number): boolean => {
@@ -617,8 +624,15 @@ function isStandalone(doc: Doc, seg: Segment): boolean {
   return before === '' || B.isDashRule(before) || /[.:]$/.test(before);
 }
 
+/**
+ * What MIDLINE_PARAGRAPH needs around its portion mark: far cheaper to rule out first, and a
+ * paragraph line's own mark (just after `from`) lacks the full stop.
+ */
+const MIDLINE_MARK = /\.\s+\((?:TS|S|C|SBU|U)[\/)]/;
+
 function midLineParagraphs(doc: Doc, seg: Segment, from: number, add: (p: Paragraph) => void): void {
   const s = doc.text.slice(from, seg.end);
+  if (!MIDLINE_MARK.test(s)) return;
   B.MIDLINE_PARAGRAPH.lastIndex = 0;
   for (const m of s.matchAll(B.MIDLINE_PARAGRAPH)) {
     const a = from + m.index!;
@@ -806,6 +820,18 @@ function findLooseBanner(cable: Cable, doc: Doc): void {
   }
 }
 
+function midLineMarker(banner: NonNullable<Cable['banner']>, serial: number): RegExp {
+  // The marker's post is the banner's cut to ten characters, or its last word (spec 2.6).
+  const post = banner.post.text.toUpperCase().replace(/\s+/g, ' ');
+  const posts = [...new Set([post.slice(0, 10).trimEnd(), post.split(' ').at(-1)!, post])].map((p) =>
+    p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  return new RegExp(
+    `(?<![A-Za-z])(?<post>${posts.join('|')}) (?<serial>0*${serial}) {1,2}(?<n>\\d{3})(?:\\.(?<k>\\d))? OF (?<m>\\d{3})\\b`,
+    'g',
+  );
+}
+
 /**
  * Reflowed text (spec 4.3) carries page markers run into its lines (`… the "Druzhba MOSCOW
  * 00009482 002 OF 003 discount." …`, 06MOSCOW9482). Mid-line, a marker is believed only with
@@ -815,19 +841,24 @@ function findMidLinePageMarkers(cable: Cable, doc: Doc, body: Segment[]): void {
   const banner = cable.banner;
   const serial = banner ? Number.parseInt(banner.serial.text, 10) : Number.NaN;
   if (!banner || !Number.isFinite(serial)) return;
-  // The marker's post is the banner's cut to ten characters, or its last word (spec 2.6).
-  const post = banner.post.text.toUpperCase().replace(/\s+/g, ' ');
-  const posts = [...new Set([post.slice(0, 10).trimEnd(), post.split(' ').at(-1)!, post])].map((p) =>
-    p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  );
-  const marker = new RegExp(
-    `(?<![A-Za-z])(?<post>${posts.join('|')}) (?<serial>0*${serial}) {1,2}(?<n>\\d{3})(?:\\.(?<k>\\d))? OF (?<m>\\d{3})\\b`,
-    'g',
-  );
+  let marker: RegExp | undefined;
   const known = cable.pageMarkers.map((p) => p.range.start.offset);
+  // Every marker holds ` OF ` and the serial with a space after it: where the next of each lies
+  // in the text rules out most segments without running (or even building) the marker
+  // pattern, which cost more than the rest of the body layer.
+  const serialThen = `${serial} `;
+  let nextOf = -1;
+  let nextSerial = -1;
   for (const seg of body) {
     const t = seg.token.tokenType;
     if (t !== T.TextLine && t !== T.ParagraphLine) continue;
+    if (nextSerial < seg.start) nextSerial = doc.text.indexOf(serialThen, seg.start);
+    if (nextSerial < 0) break;
+    if (nextSerial + serialThen.length > seg.end) continue;
+    if (nextOf < seg.start) nextOf = doc.text.indexOf(' OF ', seg.start);
+    if (nextOf < 0) break;
+    if (nextOf + 4 > seg.end) continue;
+    marker ??= midLineMarker(banner, serial);
     const s = doc.text.slice(seg.start, seg.end);
     for (const m of s.matchAll(marker)) {
       if (m.index === 0 || !/\s/.test(s[m.index! - 1]!)) continue;

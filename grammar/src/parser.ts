@@ -265,13 +265,12 @@ class CableParser extends EmbeddedActionsParser {
     return tokens;
   });
 
-  private anySegment = this.RULE('anySegment', (): IToken => {
-    return this.OR(
-      T.allTokens
-        .filter((t) => t !== T.LineBreak && t !== T.Blank)
-        .map((t) => ({ ALT: () => this.CONSUME(t) })),
-    );
-  });
+  // Built once: a fresh array of closures per body line was a tenth of the parse time.
+  private readonly anySegmentAlts = T.allTokens
+    .filter((t) => t !== T.LineBreak && t !== T.Blank)
+    .map((t) => ({ ALT: () => this.CONSUME(t) }));
+
+  private anySegment = this.RULE('anySegment', (): IToken => this.OR(this.anySegmentAlts));
 
   /**
    * A mail-client or publisher block before the envelope may hold a `Subject:` line
