@@ -32,7 +32,7 @@ const property = fc.property(cableInput(seeds), (text) => {
     slowest.push({ ms: Math.round(ms), length: text.length, head: JSON.stringify(text.slice(0, 60)) });
     console.log(`slow input: ${Math.round(ms)} ms, ${text.length} chars, ${JSON.stringify(text.slice(0, 60))}`);
   }
-  if (done % 10_000 === 0) {
+  if (done % 1_000 === 0) {
     const rate = done / ((Date.now() - started) / 1000);
     console.log(`${done.toLocaleString('en')} inputs, ${failures} failures, ${rate.toFixed(0)} inputs/s`);
   }
@@ -40,6 +40,13 @@ const property = fc.property(cableInput(seeds), (text) => {
 });
 
 console.log(`fuzz: ${runs.toLocaleString('en')} inputs from ${seeds.length} real cables, seed ${seed}`);
+// A long run stopped by hand still reports what it tried.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`stopped after ${done.toLocaleString('en')} inputs in ${((Date.now() - started) / 1000).toFixed(0)} s, ${failures} failure(s)`);
+    process.exit(failures ? 1 : 130);
+  });
+}
 const details = fc.check(property, { numRuns: runs, seed, endOnFailure: false });
 if (details.failed) {
   failures++;
