@@ -40,4 +40,4 @@ export function round(x: number, digits = 3): number {
 }
 
 /** The deterministic PRNG (mulberry32) the robustness tests use: the same edits and samples on every run. */
-export { seeded } from '../test/protocol/robustness-inputs';
+export { seeded } from '../test/seeded';

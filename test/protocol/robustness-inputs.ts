@@ -4,21 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seeded } from '../seeded';
 import { ROOT } from './lsp-client';
 
 export const FIXTURE_CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
 
-/** A small deterministic generator (mulberry32): the same bytes on every run and machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 function fixtureTexts(): { name: string; text: string }[] {
   return readdirSync(FIXTURE_CORPUS)
