@@ -20,7 +20,7 @@ describe('engine robustness (generated inputs)', () => {
         const broken = checkText(text);
         assert.equal(broken, undefined, broken);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1000), seed: Number(process.env.FUZZ_SEED ?? 20261123) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20261123) },
     );
   });
 
