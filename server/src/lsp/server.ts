@@ -21,10 +21,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cable, Profile } from '../../../grammar/src/ast';
-import { parseCable } from '../../../grammar/src/index';
-import { lintCable } from '../engine/lint';
 import type { Diagnostic, TextEdit } from '../engine/types';
-import { lintParsed, type LintJob, type LintOutcome, OffThreadLinter } from './lint-worker';
+import { lintParsed, runLintJob, type LintJob, type LintOutcome, OffThreadLinter } from './lint-worker';
 import { decodeCable } from '../cli/files';
 import {
   completions,
@@ -41,7 +39,7 @@ import {
 import { renumberParagraphs } from '../service/code-actions';
 import { CODE_ACTION_KINDS, codeActions } from './actions';
 import { CONFIG_FILE_NAME } from './config-edits';
-import { toEnginePosition, toLspDiagnostic } from './convert';
+import { toEnginePosition } from './convert';
 import { CableDocuments } from './documents';
 import {
   LINT_WORKSPACE_FILES,
@@ -432,12 +430,12 @@ export function startServer(connection: Connection): void {
           out.push({ uri, diagnostics: [] });
           continue;
         }
-        const cable = parseCable(text);
-        const result = lintCable(cable, { ...s.lint, now: new Date() });
-        const diagnostics = s.filter(result.diagnostics, cable).map((d) => {
-          const { data: _unused, ...rest } = toLspDiagnostic(d, uri, 0);
-          return rest;
-        });
+        // An open document's lint is already memoised with its version; a closed file runs
+        // the same job the worker runs.
+        const outcome = open
+          ? lintOutcome(open, s)
+          : runLintJob({ uri, version: 0, text, lint: s.lint, now: new Date().toISOString(), ignores: s.ignores, ...(s.path ? { path: s.path } : {}) });
+        const diagnostics = outcome.lsp.map(({ data: _unused, ...rest }) => rest);
         out.push({ uri, diagnostics });
       } catch (err) {
         out.push({ uri, diagnostics: [], error: (err as Error)?.message ?? String(err) });
