@@ -2,8 +2,8 @@
  * `npm run fuzz [-- --runs N] [--seed S]`: the engine's robustness properties (test/fuzz/properties.ts)
  * over many generated inputs (default 1,000,000), outside CI. npm runs it as an esbuild bundle
  * (out/fuzz.cjs): the bundled engine, as users run it, is several times faster than under tsx. Prints progress, every failing input
- * (shrunk, saved under test-results/fuzz/), and the slowest inputs, so a hang shows as a name, not
- * as silence.
+ * (shrunk, saved under test-results/fuzz/), and the slowest inputs (the first 20 saved there too), so
+ * a hang shows as a name, not as silence.
  */
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ const slowMs = Number(values.slow);
 const seeds = seedCables();
 const outDir = join(process.cwd(), 'test-results', 'fuzz');
 
+const MAX_SAVED_SLOW = 20;
 let done = 0;
 let failures = 0;
 const slowest: Array<{ ms: number; length: number; head: string }> = [];
@@ -30,7 +31,14 @@ const property = fc.property(cableInput(seeds), (text) => {
   done++;
   if (ms > slowMs) {
     slowest.push({ ms: Math.round(ms), length: text.length, head: JSON.stringify(text.slice(0, 60)) });
-    console.log(`slow input: ${Math.round(ms)} ms, ${text.length} chars, ${JSON.stringify(text.slice(0, 60))}`);
+    // Kept so that a super-linear case can be profiled, not just named.
+    let saved = '';
+    if (slowest.length <= MAX_SAVED_SLOW) {
+      mkdirSync(outDir, { recursive: true });
+      saved = join(outDir, `slow-${seed}-${done}.txt`);
+      writeFileSync(saved, text);
+    }
+    console.log(`slow input: ${Math.round(ms)} ms, ${text.length} chars, ${JSON.stringify(text.slice(0, 60))}${saved ? ` (saved to ${saved})` : ''}`);
   }
   if (done % 1_000 === 0) {
     const rate = done / ((Date.now() - started) / 1000);

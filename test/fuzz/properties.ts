@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine/lint';
 import { applyEdits, documentSymbols, fixAll } from '../../server/src/service/index';
-import type { Diagnostic } from '../../server/src/engine/types';
+import type { Diagnostic, Fix } from '../../server/src/engine/types';
 
 // `npm run fuzz` runs a bundle from out/, where this file's own folder means nothing: it runs
 // from the project root, as npm scripts do.
@@ -36,6 +36,14 @@ function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
 
+/** Offset of each line's start, from the same independent split. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  const eol = /\r\n|\r|\n/g;
+  for (let m = eol.exec(text); m; m = eol.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
 interface PositionLike {
   line: number;
   character: number;
@@ -49,19 +57,32 @@ function ordered(a: PositionLike, b: PositionLike): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
 
-function letters(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const c of s.toUpperCase()) if (/\p{L}/u.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
-  return m;
+function countLetters(into: Map<string, number>, s: string, sign: 1 | -1): void {
+  for (const c of s.toUpperCase().match(/\p{L}/gu) ?? []) into.set(c, (into.get(c) ?? 0) + sign);
 }
 
-/** Letters `before` has more of than `after` and `announced` does not account for. */
-function lostLetters(before: string, after: string, announced: string): string {
-  const a = letters(before);
-  for (const [c, n] of letters(after)) a.set(c, (a.get(c) ?? 0) - n);
-  for (const [c, n] of letters(announced)) a.set(c, (a.get(c) ?? 0) - n);
+/** Letters the removed spans hold more of than the inserted texts and `announced` account for. */
+function lostLetters(removed: string[], inserted: string[], announced: string): string {
+  const a = new Map<string, number>();
+  for (const r of removed) countLetters(a, r, 1);
+  for (const i of inserted) countLetters(a, i, -1);
+  countLetters(a, announced, -1);
   return [...a].filter(([, n]) => n > 0).map(([c, n]) => c.repeat(n)).join('');
 }
+
+/**
+ * A fix's edits as offsets, located with the independent line table. Only the spans a fix touches
+ * are examined, so checking every fix of a 20,000-tag line stays linear in the text (comparing
+ * whole texts per fix made one such input take four minutes).
+ */
+function locate(starts: number[], fix: Fix): { start: number; end: number; newText: string }[] {
+  return fix.edits
+    .map((e) => ({ start: starts[e.range.start.line]! + e.range.start.character, end: starts[e.range.end.line]! + e.range.end.character, newText: e.newText }))
+    .sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** How many fixes per input also go through `applyEdits` whole, as the CLI and the editor apply them. */
+const WHOLE_TEXT_FIXES = 50;
 
 const MAX_FIX_ROUNDS = 8;
 
@@ -78,6 +99,8 @@ export function checkText(text: string): string | undefined {
     return `lint threw: ${(err as Error)?.stack ?? String(err)}`;
   }
   const lengths = lineLengths(text);
+  const starts = lineStarts(text);
+  let wholeTextFixes = 0;
   for (const d of result.diagnostics) {
     if (/^internal (parser )?error/.test(d.message)) return `${d.ruleId}: ${d.message}`;
     const ranges = [d.range, ...(d.related ?? []).map((r) => r.range), ...(d.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))];
@@ -88,12 +111,25 @@ export function checkText(text: string): string | undefined {
     }
     for (const fix of d.fixes ?? []) {
       if (!fix.safe) continue;
-      const fixed = applyEdits(text, fix.edits);
-      if (fix.edits.length > 0 && fixed === text && fix.edits.some((e) => e.newText !== text.slice(e.range.start.offset, e.range.end.offset))) {
-        return `${d.ruleId} fix "${fix.title}" did not apply`;
+      const spans = locate(starts, fix);
+      for (let i = 1; i < spans.length; i++) {
+        if (spans[i]!.start < spans[i - 1]!.end) return `${d.ruleId} fix "${fix.title}" has overlapping edits`;
+      }
+      if (wholeTextFixes++ < WHOLE_TEXT_FIXES) {
+        let expected = '';
+        let at = 0;
+        for (const sp of spans) {
+          expected += text.slice(at, sp.start) + sp.newText;
+          at = sp.end;
+        }
+        if (applyEdits(text, fix.edits) !== expected + text.slice(at)) return `${d.ruleId} fix "${fix.title}" did not apply`;
       }
       // What a fix removes must be named in its title ("Remove "SECTION 01 OF 01"").
-      const lost = lostLetters(text, fixed, fix.title);
+      const lost = lostLetters(
+        spans.map((sp) => text.slice(sp.start, sp.end)),
+        spans.map((sp) => sp.newText),
+        fix.title,
+      );
       if (lost) return `${d.ruleId} fix "${fix.title}" removed letters "${lost.slice(0, 40)}"`;
     }
   }
@@ -150,6 +186,14 @@ export interface Scale {
 export const FULL: Scale = { paragraphs: 10_000, longLine: 100_000, nesting: 1_000, refItems: 5_000 };
 export const QUICK: Scale = { paragraphs: 300, longLine: 5_000, nesting: 100, refItems: 100 };
 
+/**
+ * A size from 1 to `max`, log-uniform: mostly small, now and then the maximum. Uniform sizes made
+ * one input in ten a 5,000-paragraph text and held the long run to a few inputs a second.
+ */
+function size(max: number): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: 1000 }).map((k) => Math.max(1, Math.round(max ** (k / 1000))));
+}
+
 /** One mutation of a real cable, chosen and placed by fast-check. */
 export function mutation(scale: Scale = FULL): fc.Arbitrary<{ name: string; apply: Mutation }> {
   const at = fc.nat();
@@ -176,7 +220,7 @@ export function mutation(scale: Scale = FULL): fc.Arbitrary<{ name: string; appl
     fc.constant({ name: 'tabs for spaces', apply: (_: string[], t: string) => t.replace(/ {2,}/g, '\t') }),
     fc.constant({ name: 'lone surrogates', apply: (_: string[], t: string) => t.replace(/\. /g, '.\uD800 ') }),
     fc.constant({ name: 'reflowed into one line', apply: (ls: string[]) => ls.join(' ') }),
-    at.map((i) => ({ name: `${scale.longLine}-char line at ${i}`, apply: (ls: string[]) => ls.map((l, j) => (j === i % ls.length ? l + ' WORD'.repeat(scale.longLine / 5) : l)).join('\n') })),
+    fc.tuple(at, size(scale.longLine / 5)).map(([i, n]) => ({ name: `${n * 5}-char line at ${i}`, apply: (ls: string[]) => ls.map((l, j) => (j === i % ls.length ? l + ' WORD'.repeat(n) : l)).join('\n') })),
   );
 }
 
@@ -189,9 +233,9 @@ export function cableInput(seeds: string[], scale: Scale = FULL): fc.Arbitrary<s
   });
   const random = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.array(piece, { maxLength: 60 }).map((ps) => ps.join('')));
   const shapes = fc.oneof(
-    fc.integer({ min: 1, max: scale.paragraphs }).map((n) => ['UNCLAS ROME 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL IT', 'SUBJECT: X', ''].concat(Array.from({ length: n }, (_, i) => `${i + 1}. (U) PARAGRAPH.`)).join('\n')),
-    fc.integer({ min: 1, max: scale.nesting }).map((n) => 'UNCLAS ROME 000123\n\n1. (U) ' + '(NOTE: '.repeat(n) + 'X' + ')'.repeat(n % 3 === 0 ? n : 0)),
-    fc.integer({ min: 1, max: scale.refItems }).map((n) => 'REF: ' + Array.from({ length: n }, (_, i) => `${String.fromCharCode(65 + (i % 26))}. STATE ${i}`).join('\n')),
+    size(scale.paragraphs).map((n) => ['UNCLAS ROME 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL IT', 'SUBJECT: X', ''].concat(Array.from({ length: n }, (_, i) => `${i + 1}. (U) PARAGRAPH.`)).join('\n')),
+    size(scale.nesting).map((n) => 'UNCLAS ROME 000123\n\n1. (U) ' + '(NOTE: '.repeat(n) + 'X' + ')'.repeat(n % 3 === 0 ? n : 0)),
+    size(scale.refItems).map((n) => 'REF: ' + Array.from({ length: n }, (_, i) => `${String.fromCharCode(65 + (i % 26))}. STATE ${i}`).join('\n')),
   );
   return fc.oneof({ weight: 6, arbitrary: mutated }, { weight: 3, arbitrary: random }, { weight: 1, arbitrary: shapes });
 }

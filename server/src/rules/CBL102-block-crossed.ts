@@ -71,15 +71,24 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
       end: next === undefined ? text.length : cable.paragraphs[next]!.range.start.offset,
     };
   };
+  /**
+   * The `)` balancing each `(`, matched once for the whole text: scanning forward from every
+   * opener made 1,000 nested `(NOTE:` quadratic.
+   */
+  let balancing: Map<number, number> | undefined;
   /** Offset just after the `)` that balances the `(` at `open`, within `[open, limit)`. */
   const closingParen = (open: number, limit: number): number | undefined => {
-    let depth = 0;
-    for (let i = open; i < limit; i++) {
-      const c = text[i];
-      if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) return i + 1;
+    if (!balancing) {
+      balancing = new Map();
+      const opened: number[] = [];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x28) opened.push(i);
+        else if (c === 0x29 && opened.length) balancing.set(opened.pop()!, i);
+      }
     }
-    return undefined;
+    const close = balancing.get(open);
+    return close !== undefined && close < limit ? close + 1 : undefined;
   };
   /** The `(` a mark opens with, or that stands right before it (`(COMMENT: …`). */
   const parenBefore = (m: BlockMark): number | undefined => {
@@ -101,6 +110,12 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
     paragraphOf: new Map(),
   };
   const marks = readMarks(cable);
+  /** Index of the first `END NOTE` after each mark (marks.length when none). */
+  const nextNoteEnd = new Array<number>(marks.length);
+  for (let j = marks.length - 1, next = marks.length; j >= 0; j--) {
+    nextNoteEnd[j] = next;
+    if (marks[j]!.block === 'NOTE' && marks[j]!.role === 'end') next = j;
+  }
   /** Whether an end of `kind` comes after mark `k` (before another opener of that kind). */
   const endFollows = (k: number, kind: BlockKind): boolean => {
     for (let j = k + 1; j < marks.length; j++) {
@@ -130,26 +145,30 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
   const commentHeadingOf = (m: BlockMark) =>
     commentHeadings.filter((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd).at(-1);
   let stack: Open[] = [];
+  const expiry = (o: Open) => Math.min(o.closeAt ?? Infinity, o.lapseAt ?? Infinity);
+  /** No open block closes or lapses before this offset: the stack needs no sweep until then. */
+  let nextExpiry = Infinity;
+  const open = (o: Open) => {
+    stack.push(o);
+    nextExpiry = Math.min(nextExpiry, expiry(o));
+  };
   marks.forEach((m, k) => {
     const at = m.range.start.offset;
     const scope = scopeAt(at);
     result.paragraphOf.set(m, scope.index);
-    stack = stack.filter((o) => !((o.closeAt !== undefined && o.closeAt <= at) || (o.lapseAt !== undefined && at >= o.lapseAt)));
+    if (at >= nextExpiry) {
+      stack = stack.filter((o) => expiry(o) > at);
+      nextExpiry = stack.reduce((min, o) => Math.min(min, expiry(o)), Infinity);
+    }
     if (m.role === 'open') {
       const paren = parenBefore(m);
       const closeAt = paren === undefined ? undefined : closingParen(paren, scope.end);
       if (m.block === 'NOTE') {
         if (paren !== undefined && closeAt === undefined) {
-          let ended = false;
-          for (let j = k + 1; j < marks.length && marks[j]!.range.start.offset < scope.end; j++) {
-            if (marks[j]!.block === 'NOTE' && marks[j]!.role === 'end') {
-              ended = true;
-              break;
-            }
-          }
-          if (!ended) result.unclosedNotes.push(m);
+          const end = marks[nextNoteEnd[k]!];
+          if (!end || end.range.start.offset >= scope.end) result.unclosedNotes.push(m);
         }
-        stack.push({ mark: m, scope, lapseAt: scope.end, ...(closeAt !== undefined ? { closeAt } : {}) });
+        open({ mark: m, scope, lapseAt: scope.end, ...(closeAt !== undefined ? { closeAt } : {}) });
         return;
       }
       if (m.block === 'SUMMARY' && standsAlone(cable, m)) {
@@ -174,7 +193,7 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
           if (m.block === 'COMMENT') result.unclosedComments.push(previous.mark);
         }
       }
-      stack.push({ mark: m, scope, ...(closeAt !== undefined ? { closeAt } : {}) });
+      open({ mark: m, scope, ...(closeAt !== undefined ? { closeAt } : {}) });
       return;
     }
     // `END SUMMARY AND COMMENT`, `End summary/comment`: one end for two blocks.
