@@ -112,3 +112,20 @@ export function longLineCable(src: SyntheticSource, lineLength: number): string 
   const line = `1. (U) ${words.join(' ')}`.slice(0, lineLength);
   return `${src.header}\n\n${line}\n\nSIGNATURE\n`;
 }
+
+/** Paragraph 1 opening `n` nested `(NOTE:` blocks, every third one closed, as the fuzzer builds them. */
+export function nestedNotesCable(src: SyntheticSource, n: number): string {
+  return `${src.header}\n\n1. (U) ${'(NOTE: '.repeat(n)}X${')'.repeat(Math.floor(n / 3))}\n\nSIGNATURE\n`;
+}
+
+/** A TAGS line of `n` codes, most of them unknown (each one a diagnostic with fixes). */
+export function longTagsCable(src: SyntheticSource, n: number): string {
+  const codes = Array.from({ length: n }, (_, i) => ['PREL', 'WORD', 'PGOV', 'KWMN'][i % 4]).join(' ');
+  return `${src.header.replace(/^TAGS:.*$/m, `TAGS: ${codes}`)}\n\n1. (U) TEXT.\n\nSIGNATURE\n`;
+}
+
+/** A REF line followed by `n` lettered items. */
+export function refItemsCable(src: SyntheticSource, n: number): string {
+  const items = Array.from({ length: n }, (_, i) => `${String.fromCharCode(65 + (i % 26))}. STATE ${i + 1}`).join('\n');
+  return `${src.header.replace(/^REF:.*$/m, '')}\nREF: ${items}\n\n1. (U) TEXT.\n\nSIGNATURE\n`;
+}

@@ -15,7 +15,7 @@ import { lex, parseCable } from '../grammar/src/index';
 import { lintSource, type LintSession } from '../server/src/api';
 import type { RuleContext } from '../server/src/engine/types';
 import { allRules } from '../server/src/rules/index';
-import { type CorpusCable, longLineCable, readCorpus, syntheticCable, syntheticSource } from './corpus';
+import { type CorpusCable, longLineCable, longTagsCable, nestedNotesCable, readCorpus, refItemsCable, syntheticCable, syntheticSource } from './corpus';
 import { logLogSlope, median, round, seeded } from './stats';
 
 export interface InProcessOptions {
@@ -270,6 +270,13 @@ function scaling(corpus: CorpusCable[], o: InProcessOptions, log: (s: string) =>
   const sizes = series(o.sizes.map((x) => ({ x, text: syntheticCable(src, x) })), o, log, 'size');
   log('scaling: length of one line');
   const lines = series(o.lineLengths.map((x) => ({ x, text: longLineCable(src, x) })), o, log, 'line');
+  // The shapes the fuzzer found super-linear, each grown 10× and 100×.
+  log('scaling: pathological shapes');
+  const shapes = {
+    nestedNotes: series([100, 1_000, 10_000].map((x) => ({ x, text: nestedNotesCable(src, x) })), o, log, 'nested (NOTE:'),
+    tagsOnOneLine: series([200, 2_000, 20_000].map((x) => ({ x, text: longTagsCable(src, x) })), o, log, 'TAGS codes'),
+    refItems: series([50, 500, 5_000].map((x) => ({ x, text: refItemsCable(src, x) })), o, log, 'REF items'),
+  };
 
   // Which rules grow faster than the text: each rule alone on the two largest cables that ran.
   const big = sizes.slice(-2);
@@ -300,6 +307,8 @@ function scaling(corpus: CorpusCable[], o: InProcessOptions, log: (s: string) =>
   flag('line length (whole series)', lineSlope);
   flag('line length (last step)', localSlope(lines.map((p) => ({ bytes: p.bytes, s: p.fullS }))));
   for (const r of rules) if (r.msLarge > 5 && r.exponent > 1.15) flag(`rule ${r.rule}`, r.exponent);
+  const shapeSlopes = Object.fromEntries(Object.entries(shapes).map(([k, points]) => [k, round(logLogSlope(points.map((p) => ({ x: p.bytes, y: p.fullS }))))]));
+  for (const [k, v] of Object.entries(shapeSlopes)) flag(k, v);
   return {
     slope: round(slope),
     countSlope: round(logLogSlope(counts.map((p) => ({ x: p.bytes, y: p.fullS })))),
@@ -308,6 +317,8 @@ function scaling(corpus: CorpusCable[], o: InProcessOptions, log: (s: string) =>
     counts,
     sizes,
     lineLengths: lines,
+    shapeSlopes,
+    shapes,
     slowestRules: rules.slice(0, 8),
   };
 }
