@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
 import { lint } from '../../server/src/engine/lint';
 import type { Diagnostic } from '../../server/src/engine/types';
+import { applyEdits, fixAll } from '../../server/src/service/index';
 
 /**
  * Paragraph and portion-mark rules on excerpts modelled on real sent cables that the engine
@@ -281,6 +282,39 @@ describe('CBL122 charset on a published record', () => {
 
   it('still reports each run in a draft', () => {
     assert.equal(diags('1. (C) The minister’s “plan” is late.\n', 'CBL122').length, 3);
+  });
+
+  it('in a draft, lists the first 100 runs and sums up the rest with one fix, so fix-all settles in one pass', () => {
+    const body = Array.from({ length: 130 }, (_, i) => `${i + 1}. (C) Text.\tMore text.`).join('\n\n') + '\n';
+    const text = `${HEAD}\n${body}`;
+    const found = lint(text, { now: NOW }).diagnostics.filter((d) => d.ruleId === 'CBL122');
+    assert.equal(found.length, 101, 'each of 100 runs, then one summary');
+    const summary = found.find((d) => /not listed/.test(d.message))!;
+    assert.match(summary.message, /^30 more runs of characters outside the telegraphic set not listed: \(U\+0009 tab\)$/);
+    const fix = summary.fixes![0]!;
+    assert.equal(fix.title, 'Replace the 30 unlisted with plain ASCII');
+    assert.equal(fix.safe, true, 'a tab for a space is safe');
+    assert.deepEqual(
+      fix.edits.map((e) => text.slice(e.range.start.offset, e.range.end.offset)),
+      Array.from({ length: 30 }, () => '\t'),
+      'the 30 tabs of paragraphs 101-130',
+    );
+    assert.equal(fix.edits[0]!.range.start.line, text.split('\n').findIndex((l) => l.startsWith('101. ')));
+    const fixed = applyEdits(text, fixAll(text, found));
+    assert.equal(fixed, text.replaceAll('\t', ' '), 'one fix-all pass replaces all 130 tabs and nothing else');
+  });
+
+  it('a run with no plain form among the unlisted holds back none of the others (fuzz seed 20261121)', () => {
+    const body = Array.from({ length: 130 }, (_, i) => `${i + 1}. (C) Text.${i === 120 ? '\uFFFD' : '\t'}More text.`).join('\n\n') + '\n';
+    const text = `${HEAD}\n${body}`;
+    const found = lint(text, { now: NOW }).diagnostics.filter((d) => d.ruleId === 'CBL122');
+    const summary = found.find((d) => /not listed/.test(d.message))!;
+    assert.deepEqual(
+      summary.fixes!.map((f) => [f.title, f.safe, f.edits.length]),
+      [['Replace 29 of the 30 unlisted with plain ASCII', true, 29]],
+    );
+    const fixed = applyEdits(text, fixAll(text, found));
+    assert.equal(fixed, text.replaceAll('\t', ' '), 'every tab replaced, the U+FFFD left for the writer');
   });
 });
 

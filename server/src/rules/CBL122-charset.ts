@@ -34,6 +34,34 @@ function isTelegraphic(c: number): boolean {
   return c >= 0x20 && c <= 0x7e;
 }
 
+interface Run {
+  range: Range;
+  unique: string[];
+  fix?: Fix;
+}
+
+function shown(runs: Run[]): string {
+  const unique = [...new Set(runs.flatMap((r) => r.unique))];
+  return unique.slice(0, 4).map(describe).join(', ') + (unique.length > 4 ? `, and ${unique.length - 4} more` : '');
+}
+
+/**
+ * Fixes for many runs at once: one for the runs whose replacement is safe (fix-all applies it, so
+ * a run with no plain form, such as `\uFFFD`, holds back none of the others), and one that also
+ * takes the runs that need a look (accents dropped, lines split).
+ */
+function fixesForRuns(runs: Run[], what: (n: number) => string): { fixes?: Fix[] } {
+  const fixable = runs.filter((r) => r.fix);
+  const safe = fixable.filter((r) => r.fix!.safe);
+  const fixes: Fix[] = [];
+  const edits = (rs: Run[]) => rs.flatMap((r) => r.fix!.edits);
+  if (safe.length > 0) fixes.push({ title: `Replace ${what(safe.length)} with plain ASCII`, edits: edits(safe), safe: true });
+  if (fixable.length > safe.length) {
+    fixes.push({ title: `Replace ${what(fixable.length)} with plain ASCII, accented letters and line separators included`, edits: edits(fixable), safe: false });
+  }
+  return fixes.length > 0 ? { fixes } : {};
+}
+
 function describe(ch: string): string {
   const cp = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = PLAIN[ch]?.name;
@@ -68,11 +96,13 @@ export const CBL122: Rule = {
     const pilcrowAt = new Set<number>();
     for (const p of cable.paragraphs) if (p.pilcrow) pilcrowAt.add(p.numberText.range.start.offset);
     let reports = 0;
-    let suppressed = 0;
     // A published record shows the publisher's typography (media copies: 12,895 runs on 435
     // corpus cables, curly quotes mostly): one summary per text, with one fix for all of it.
     const published = ctx.profile === 'published';
-    const all: { range: Range; unique: string[]; fix?: Fix }[] = [];
+    const all: Run[] = [];
+    // Past the first hundred, runs are summed up in one diagnostic whose fix covers them all, so
+    // that fix-all settles in one pass (it took a pass per hundred tabs).
+    const unlisted: Run[] = [];
     // One regular-expression pass finds the runs: a character-by-character loop in JavaScript
     // made this the costliest rule on the corpus.
     const outside = /[^\x20-\x7e\u00b6\r\n]/g;
@@ -93,10 +123,6 @@ export const CBL122: Rule = {
         j++;
       }
       outside.lastIndex = j;
-      if (reports >= MAX_REPORTS && !published) {
-        suppressed++;
-        continue;
-      }
       const run = [...text.slice(i, j)];
       const range = {
         start: { offset: i, line: l, character: i - line.start },
@@ -126,8 +152,8 @@ export const CBL122: Rule = {
       const fixes: Fix[] = fixable
         ? [{ title: `Replace with ${JSON.stringify(replacement)}`, edits: [{ range, newText: replacement }], safe }]
         : [];
-      if (published) {
-        all.push({ range, unique, ...(fixes[0] ? { fix: fixes[0] } : {}) });
+      if (published || reports >= MAX_REPORTS) {
+        (published ? all : unlisted).push({ range, unique, ...(fixes[0] ? { fix: fixes[0] } : {}) });
         continue;
       }
       ctx.report({
@@ -137,30 +163,18 @@ export const CBL122: Rule = {
       });
       reports++;
     }
-    if (published && all.length > 0) {
-      const unique = [...new Set(all.flatMap((r) => r.unique))];
-      const shown = unique.slice(0, 4).map(describe).join(', ') + (unique.length > 4 ? `, and ${unique.length - 4} more` : '');
-      const fixable = all.every((r) => r.fix);
+    if (all.length > 0) {
       ctx.report({
         range: all[0]!.range,
-        message: `${all.length} ${all.length === 1 ? 'run' : 'runs'} of characters outside the telegraphic set in this published text: ${shown}; expected plain ASCII`,
-        ...(fixable
-          ? {
-              fixes: [
-                {
-                  title: `Replace all ${all.length} with plain ASCII`,
-                  edits: all.flatMap((r) => r.fix!.edits),
-                  safe: all.every((r) => r.fix!.safe),
-                },
-              ],
-            }
-          : {}),
+        message: `${all.length} ${all.length === 1 ? 'run' : 'runs'} of characters outside the telegraphic set in this published text: ${shown(all)}; expected plain ASCII`,
+        ...fixesForRuns(all, (n) => (n === all.length ? `all ${n}` : `${n} of the ${all.length}`)),
       });
     }
-    if (suppressed > 0) {
+    if (unlisted.length > 0) {
       ctx.report({
         range: { start: cable.range.start, end: cable.range.start },
-        message: `${suppressed} more runs of characters outside the telegraphic set not listed`,
+        message: `${unlisted.length} more ${unlisted.length === 1 ? 'run' : 'runs'} of characters outside the telegraphic set not listed: ${shown(unlisted)}`,
+        ...fixesForRuns(unlisted, (n) => (n === unlisted.length ? `the ${n} unlisted` : `${n} of the ${unlisted.length} unlisted`)),
       });
     }
   },
