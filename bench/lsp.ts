@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
 import { debounceDelay } from '../server/src/lsp/scheduler';
 import { TestClient } from '../test/protocol/lsp-client';
 import type { CorpusCable } from './corpus';
@@ -36,7 +37,7 @@ export async function startupTimes(runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const client = await TestClient.start();
+    const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS });
     times.push(performance.now() - t0);
     await client.stop();
   }
@@ -56,7 +57,7 @@ function rssMb(pid: number | undefined): number | undefined {
 
 /** Server RSS after opening `cables` (each linted: its diagnostics awaited), MB. */
 export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{ docs: number; rssMb: number | undefined; idleRssMb: number | undefined }> {
-  const client = await TestClient.start();
+  const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS });
   try {
     const idle = rssMb(client.process.pid);
     let i = 0;
@@ -72,7 +73,7 @@ export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{
  * a character deleted or a space typed, in turn, each at an independent random offset.
  */
 export async function editLatency(name: string, text: string, edits: number, seed: number, log: (s: string) => void): Promise<LatencyFigures> {
-  const client = await TestClient.start();
+  const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS });
   try {
     const uri = `untitled:bench-${name}`;
     const t0 = performance.now();

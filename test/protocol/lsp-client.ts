@@ -39,6 +39,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Announce workspace/configuration support (default true). */
   configuration?: boolean;
+  /** Node flags for the server process (the extension starts it with `SERVER_NODE_FLAGS`). */
+  nodeFlags?: readonly string[];
   /** The server bundle to start (default dist/server.js), e.g. one unpacked from the .vsix. */
   server?: string;
 }
@@ -111,7 +113,7 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const server = options.server ?? SERVER;
     if (!existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), server, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const tap = new PassThrough();
     const connection = createProtocolConnection(new StreamMessageReader(tap), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);

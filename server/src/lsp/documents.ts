@@ -47,12 +47,20 @@ interface Entry {
  * version: every feature request for a version reuses the same tree, and anything derived from
  * it is memoised with it, so a keystroke costs one parse however many requests follow.
  */
+/** How many parsed trees stay in memory: enough for the editors a user has in view. */
+const MAX_TREES = 16;
+
 export class CableDocuments {
   readonly documents = new TextDocuments(tolerant);
   private readonly cache = new Map<string, Entry>();
+  /** Entries holding a tree, least recently used first. */
+  private readonly parsed: Entry[] = [];
 
   listen(connection: Connection): void {
-    this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.forget(this.cache.get(e.document.uri));
+      this.cache.delete(e.document.uri);
+    });
     this.documents.listen(connection);
   }
 
@@ -66,7 +74,16 @@ export class CableDocuments {
 
   cable(doc: TextDocument): Cable {
     const entry = this.entry(doc);
-    entry.cable ??= parseCable(doc.getText());
+    if (!entry.cable) {
+      entry.cable = parseCable(doc.getText());
+      this.parsed.push(entry);
+      // Trees are rebuilt on demand; only the recently used stay (a tree takes about 3× the memory of its text).
+      while (this.parsed.length > MAX_TREES) delete this.parsed.shift()!.cable;
+    } else if (this.parsed.at(-1) !== entry) {
+      const at = this.parsed.indexOf(entry);
+      if (at >= 0) this.parsed.splice(at, 1);
+      this.parsed.push(entry);
+    }
     return entry.cable;
   }
 
@@ -94,8 +111,15 @@ export class CableDocuments {
   private entry(doc: TextDocument): Entry {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    this.forget(cached);
     const entry: Entry = { version: doc.version, memo: new Map() };
     this.cache.set(doc.uri, entry);
     return entry;
+  }
+
+  /** Lets go of an entry's tree when its version is superseded or its document closed. */
+  private forget(entry: Entry | undefined): void {
+    const at = entry?.cable ? this.parsed.indexOf(entry) : -1;
+    if (at >= 0) this.parsed.splice(at, 1);
   }
 }

@@ -23,3 +23,10 @@ export interface ProfileParams {
   uri: string;
   profile: Profile;
 }
+
+/**
+ * Node flags the server is started with. A young generation of 4 MB semi-spaces instead of
+ * Node's 16 MB keeps a server with 200 cables open under 100 MB (112 MB with the default) at no
+ * cost in speed (the corpus lints as fast either way).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
