@@ -98,7 +98,13 @@ export const ParagraphLine = line(
   // `20." This name …` and `8.)` end a quotation or aside on a wrapped line: not numbers.
   '(?:- )?(?:¶ ?|\\uFFFD|\\$\\\\underline\\{\\\\P\\}|\\\\P)?[1-9]\\d{0,2} ?\\.\\$?(?![\\d")\\]])',
 );
-export const TextLine = createToken({ name: 'TextLine', pattern: /[^\r\n\t\u2028]+/ });
+/**
+ * Every UTF-16 unit a segment may start with. Chevrotain cannot work out the first characters of
+ * a complement set, and without them it tries every pattern on every segment; with them it
+ * tries only the patterns that can start with the segment's first character.
+ */
+const SEGMENT_START = Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0x2028);
+export const TextLine = createToken({ name: 'TextLine', pattern: /[^\r\n\t\u2028]+/, start_chars_hint: SEGMENT_START });
 
 /** Order matters: the first pattern that matches wins, so specific shapes come first. */
 export const allTokens: TokenType[] = [
@@ -133,9 +139,8 @@ let lexer: Lexer | undefined;
 
 function getLexer(): Lexer {
   if (!lexer) {
-    // TextLine is a complement set, which disables Chevrotain's first-char optimisation;
-    // Chevrotain says so on the console once. The order-based scan is fast enough for
-    // one token per segment, and a language server must not write to stdout.
+    // Chevrotain reports any pattern it cannot optimise on the console, and a language
+    // server must not write to stdout.
     const warn = console.warn;
     const log = console.log;
     console.warn = () => undefined;
