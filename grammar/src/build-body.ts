@@ -205,7 +205,9 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: string[]; re: RegE
   { block: 'QUOTE', role: 'end', needs: ['END'], re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
 ];
 
-const KEYWORD = /SUMMAR|COMMENT|NOTE|BEGIN|END/gi;
+// Every mark starts its keyword at the start of a word (`attended` and `spending` hold no `END`),
+// so the prefilter skips keywords inside words: most body lines then skip the marks entirely.
+const KEYWORD = /(?<![A-Za-z])(?:SUMMAR|COMMENT|NOTE|BEGIN|END)/gi;
 
 /** Length of the keyword that ends with `last` (each ends with its own letter: R, T, E, N, D). */
 function keywordLength(last: number): number {
