@@ -33,10 +33,14 @@ function normaliseSetting(value: unknown): RuleSetting {
   return {};
 }
 
+const NO_SETTING: RuleSetting = Object.freeze({});
+
 export function settingFor(rule: Rule, rules: LintOptions['rules']): RuleSetting {
-  if (!rules) return {};
+  if (!rules) return NO_SETTING;
   const byId = rules[rule.id] ?? rules[rule.id.toLowerCase()];
   const byName = rules[rule.name];
+  // Most rules are not named in a configuration: no objects to build for them on every lint.
+  if (byId === undefined && byName === undefined) return NO_SETTING;
   return { ...normaliseSetting(byName), ...normaliseSetting(byId) };
 }
 

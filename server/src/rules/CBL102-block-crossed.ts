@@ -76,15 +76,19 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
    * opener made 1,000 nested `(NOTE:` quadratic.
    */
   let balancing: Map<number, number> | undefined;
+  let balancedFrom = 0;
   /** Offset just after the `)` that balances the `(` at `open`, within `[open, limit)`. */
   const closingParen = (open: number, limit: number): number | undefined => {
-    if (!balancing) {
+    // Brackets before the first opener asked about cannot balance it or any later one.
+    if (!balancing || open < balancedFrom) {
       balancing = new Map();
+      balancedFrom = open;
       const opened: number[] = [];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x28) opened.push(i);
-        else if (c === 0x29 && opened.length) balancing.set(opened.pop()!, i);
+      const bracket = /[()]/g;
+      bracket.lastIndex = open;
+      for (let m = bracket.exec(text); m; m = bracket.exec(text)) {
+        if (m[0] === '(') opened.push(m.index);
+        else if (opened.length) balancing.set(opened.pop()!, m.index);
       }
     }
     const close = balancing.get(open);
