@@ -50,7 +50,7 @@ export const CBL123: Rule = {
         ctx.report({
           range: nt.range,
           message: `\`${nt.text}\` is a LaTeX rendering of \`¶${p.written}.\`: expected \`${p.written}.\``,
-          fixes: [{ title: `Replace with \`${p.written}.\``, edits: [{ range: nt.range, newText: `${p.written}.` }], safe: true }],
+          fixes: [{ title: `Replace \`${nt.text}\` with \`${p.written}.\``, edits: [{ range: nt.range, newText: `${p.written}.` }], safe: true }],
         });
       } else if (p.bullet && !p.artefact) {
         const a = nt.range.start.offset;
