@@ -86,17 +86,19 @@ export function lintCable(cable: Cable, options: LintOptions = {}): LintResult {
       referenceId: options.referenceId,
       severity,
       report(r) {
-        diagnostics.push({
+        const d: Diagnostic = {
           ruleId: rule.id,
           ruleName: rule.name,
           // A user's override replaces every severity the rule would emit.
           severity: override ?? r.severity ?? severity,
           message: r.message,
           range: r.range,
-          ...(r.related?.length ? { related: r.related } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-          ...(r.unnecessary ? { unnecessary: true } : {}),
-        });
+        };
+        // Set one by one: spreading optional parts built three objects per diagnostic.
+        if (r.related?.length) d.related = r.related;
+        if (r.fixes?.length) d.fixes = r.fixes;
+        if (r.unnecessary) d.unnecessary = true;
+        diagnostics.push(d);
       },
     };
     try {
