@@ -9,7 +9,7 @@ import type { Diagnostic, Fix } from '../../server/src/engine/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const synthetic = readFileSync(join(here, '../fixtures/synthetic-reykjavik.cable'), 'utf8');
-const seed002 = readFileSync(join(here, '../../../shared/seeds/002_2b98e5fefbf61cd3.txt'), 'utf8');
+const seed002 = readFileSync(join(here, '../../examples/seed-002-dushanbe-313-published.txt'), 'utf8');
 
 const MINE = [
   'CBL030', 'CBL031', 'CBL032', 'CBL033', 'CBL035', 'CBL036', 'CBL037',
@@ -439,6 +439,13 @@ describe('CBL043 decl-valid', () => {
   it('reports a value that is neither date, code nor phrase', () => {
     const [d] = diags(edit(synthetic, 'DECL: 05/14/2018', 'DECL: 1.4(D)'), 'CBL043');
     assert.match(d!.message, /"1\.4\(D\)" is neither a date/);
+  });
+
+  it('reads a long run of codes joined by AND that ends in a separator (once exponential: fuzz seed 20261122)', () => {
+    const value = `${Array.from({ length: 30 }, () => 'X1').join(' AND ')} /`;
+    const [d, ...rest] = diags(edit(synthetic, 'DECL: 05/14/2018', `DECL: ${value}`), 'CBL043');
+    assert.equal(rest.length, 0);
+    assert.match(d!.message, /^DECL value: "X1 AND X1 AND .* X1 \/" is neither a date/);
   });
 
   it('accepts the date forms, codes and event phrases of spec 2.4', () => {

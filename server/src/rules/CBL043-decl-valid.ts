@@ -38,7 +38,12 @@ const DMY = /^(?<dd>\d{1,2}) (?<month>[A-Za-z]+\.?),? (?<y>\d{4})$/;
 const MDY_NAMED = /^(?<month>[A-Za-z]+\.?) (?<dd>\d{1,2}),? (?<y>\d{4})$/;
 const DATE_SHAPED = /^\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{1,4}$/;
 const CODE = /^\(?(?:X[1-8]|1\.6X[1-8]|25X[1-9](?:\s*-\s*HUMAN)?|50X1-HUM|50X2-WMD|OADR|GDS|MR)\)?$/i;
-const CODE_LIST = /^[^,;/&]+(?:\s*(?:,|;|\/|&|AND)\s*[^,;/&]+)+$/i;
+/**
+ * What separates the codes of a list (`X1, X6`, `25X1 AND 25X6`). Splitting on it, rather than
+ * matching the whole list with one pattern, keeps a long sentence linear: the pattern this
+ * replaced backtracked exponentially on text with many `AND`s (fuzz seed 20261122).
+ */
+const CODE_SEPARATOR = /\s*(?:,|;|\/|&|\bAND\b)\s*/i;
 // An event phrase: two or more words, starting with a letter (`TEN YEARS AFTER KOREAN UNIFICATION`).
 const PHRASE = /^[A-Za-z][A-Za-z'-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9',/-]*)+$/;
 
@@ -83,7 +88,8 @@ export function readDecl(cable: Cable, eo: EoLine): DeclReading | undefined {
     return { kind: 'invalid', span, reason: `"${v}" is not a date in the form MM/DD/YYYY or YYYY/MM/DD` };
   }
   if (CODE.test(v)) return { kind: 'code', span };
-  if (CODE_LIST.test(v) && v.split(/\s*(?:,|;|\/|&|\bAND\b)\s*/i).every((p) => CODE.test(p))) return { kind: 'code', span };
+  const parts = v.split(CODE_SEPARATOR);
+  if (parts.length > 1 && parts.every((p) => CODE.test(p))) return { kind: 'code', span };
   if (PHRASE.test(v) && /[A-Za-z]{3}/.test(v)) return { kind: 'phrase', span };
   return {
     kind: 'invalid',
