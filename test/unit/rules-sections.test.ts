@@ -448,6 +448,13 @@ describe('CBL043 decl-valid', () => {
     assert.match(d!.message, /^DECL value: "X1 AND X1 AND .* X1 \/" is neither a date/);
   });
 
+  it('reads a long comma-separated value that is no phrase (once exponential)', () => {
+    const value = `${Array.from({ length: 30 }, () => 'ABC').join(', ')} !`;
+    const [d, ...rest] = diags(edit(synthetic, 'DECL: 05/14/2018', `DECL: ${value}`), 'CBL043');
+    assert.equal(rest.length, 0);
+    assert.match(d!.message, /^DECL value: "ABC, ABC, .* ABC !" is neither a date/);
+  });
+
   it('accepts the date forms, codes and event phrases of spec 2.4', () => {
     for (const v of [
       '05/14/2018', '5/14/2018', '05/14/18', '2018/05/14', '2018-05-14', '14 MAY 2018', '25X1-HUMAN', '25X1- HUMAN',

@@ -45,7 +45,14 @@ const CODE = /^\(?(?:X[1-8]|1\.6X[1-8]|25X[1-9](?:\s*-\s*HUMAN)?|50X1-HUM|50X2-W
  */
 const CODE_SEPARATOR = /\s*(?:,|;|\/|&|\bAND\b)\s*/i;
 // An event phrase: two or more words, starting with a letter (`TEN YEARS AFTER KOREAN UNIFICATION`).
-const PHRASE = /^[A-Za-z][A-Za-z'-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9',/-]*)+$/;
+/** An event phrase (`TEN YEARS AFTER KOREAN UNIFICATION`): words split on blanks and commas. */
+const PHRASE_FIRST_WORD = /^[A-Za-z][A-Za-z'-]*$/;
+const PHRASE_WORD = /^[A-Za-z0-9][A-Za-z0-9'/-]*$/;
+/** Checked word by word: one pattern for the whole phrase backtracked exponentially on `A, B, C, … !`. */
+function isPhrase(v: string): boolean {
+  const words = v.split(/[ ,]+/);
+  return words.length > 1 && PHRASE_FIRST_WORD.test(words[0]!) && words.slice(1).every((w) => PHRASE_WORD.test(w));
+}
 
 /** The DECL value of the E.O. line, classified; undefined when the line has no DECL. */
 export function readDecl(cable: Cable, eo: EoLine): DeclReading | undefined {
@@ -90,7 +97,7 @@ export function readDecl(cable: Cable, eo: EoLine): DeclReading | undefined {
   if (CODE.test(v)) return { kind: 'code', span };
   const parts = v.split(CODE_SEPARATOR);
   if (parts.length > 1 && parts.every((p) => CODE.test(p))) return { kind: 'code', span };
-  if (PHRASE.test(v) && /[A-Za-z]{3}/.test(v)) return { kind: 'phrase', span };
+  if (isPhrase(v) && /[A-Za-z]{3}/.test(v)) return { kind: 'phrase', span };
   return {
     kind: 'invalid',
     span,
