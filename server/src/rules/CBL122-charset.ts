@@ -34,14 +34,41 @@ function isTelegraphic(c: number): boolean {
   return c >= 0x20 && c <= 0x7e;
 }
 
+/** What a run of characters stands for, worked out once per distinct run (most repeat: `’`, `“`). */
+interface Reading {
+  /** The plain ASCII for the run; undefined when a character has none (`\uFFFD`). */
+  replacement?: string;
+  /** Tabs and quotes are safe to replace unseen; dropped accents and line separators are not. */
+  safe: boolean;
+  unique: string[];
+}
+
+function readRun(run: string): Reading {
+  const chars = [...run];
+  let replacement = '';
+  let safe = true;
+  for (const ch of chars) {
+    const plain = PLAIN[ch];
+    if (plain) {
+      replacement += plain.to;
+      if (UNSAFE.has(ch)) safe = false;
+      continue;
+    }
+    const base = deaccent(ch);
+    if (base === undefined) return { safe: false, unique: [...new Set(chars)] };
+    replacement += base;
+    safe = false;
+  }
+  return { replacement, safe, unique: [...new Set(chars)] };
+}
+
 interface Run {
   range: Range;
-  unique: string[];
-  fix?: Fix;
+  reading: Reading;
 }
 
 function shown(runs: Run[]): string {
-  const unique = [...new Set(runs.flatMap((r) => r.unique))];
+  const unique = [...new Set([...new Set(runs.map((r) => r.reading))].flatMap((r) => r.unique))];
   return unique.slice(0, 4).map(describe).join(', ') + (unique.length > 4 ? `, and ${unique.length - 4} more` : '');
 }
 
@@ -51,10 +78,10 @@ function shown(runs: Run[]): string {
  * takes the runs that need a look (accents dropped, lines split).
  */
 function fixesForRuns(runs: Run[], what: (n: number) => string): { fixes?: Fix[] } {
-  const fixable = runs.filter((r) => r.fix);
-  const safe = fixable.filter((r) => r.fix!.safe);
+  const fixable = runs.filter((r) => r.reading.replacement !== undefined);
+  const safe = fixable.filter((r) => r.reading.safe);
   const fixes: Fix[] = [];
-  const edits = (rs: Run[]) => rs.flatMap((r) => r.fix!.edits);
+  const edits = (rs: Run[]) => rs.map((r) => ({ range: r.range, newText: r.reading.replacement! }));
   if (safe.length > 0) fixes.push({ title: `Replace ${what(safe.length)} with plain ASCII`, edits: edits(safe), safe: true });
   if (fixable.length > safe.length) {
     fixes.push({ title: `Replace ${what(fixable.length)} with plain ASCII, accented letters and line separators included`, edits: edits(fixable), safe: false });
@@ -103,6 +130,7 @@ export const CBL122: Rule = {
     // Past the first hundred, runs are summed up in one diagnostic whose fix covers them all, so
     // that fix-all settles in one pass (it took a pass per hundred tabs).
     const unlisted: Run[] = [];
+    const readings = new Map<string, Reading>();
     // One regular-expression pass finds the runs: a character-by-character loop in JavaScript
     // made this the costliest rule on the corpus.
     const outside = /[^\x20-\x7e\u00b6\r\n]/g;
@@ -123,39 +151,20 @@ export const CBL122: Rule = {
         j++;
       }
       outside.lastIndex = j;
-      const run = [...text.slice(i, j)];
+      const runText = text.slice(i, j);
+      let reading = readings.get(runText);
+      if (!reading) readings.set(runText, (reading = readRun(runText)));
       const range = {
         start: { offset: i, line: l, character: i - line.start },
         end: { offset: j, line: l, character: j - line.start },
       };
-      const unique = [...new Set(run)];
-      let replacement = '';
-      let fixable = true;
-      let safe = true;
-      let deaccented = false;
-      for (const ch of run) {
-        const plain = PLAIN[ch];
-        if (plain) {
-          replacement += plain.to;
-          if (UNSAFE.has(ch)) safe = false;
-          continue;
-        }
-        const base = deaccent(ch);
-        if (base === undefined) {
-          fixable = false;
-          break;
-        }
-        replacement += base;
-        deaccented = true;
-      }
-      if (deaccented) safe = false;
-      const fixes: Fix[] = fixable
-        ? [{ title: `Replace with ${JSON.stringify(replacement)}`, edits: [{ range, newText: replacement }], safe }]
-        : [];
       if (published || reports >= MAX_REPORTS) {
-        (published ? all : unlisted).push({ range, unique, ...(fixes[0] ? { fix: fixes[0] } : {}) });
+        (published ? all : unlisted).push({ range, reading });
         continue;
       }
+      const { replacement, safe, unique } = reading;
+      const fixes: Fix[] =
+        replacement !== undefined ? [{ title: `Replace with ${JSON.stringify(replacement)}`, edits: [{ range, newText: replacement }], safe }] : [];
       ctx.report({
         range,
         message: `${unique.length === 1 ? 'character' : 'characters'} outside the telegraphic set: ${unique.map(describe).join(', ')}; expected plain ASCII`,
