@@ -42,14 +42,14 @@ interface Entry {
   memo: Map<string, unknown>;
 }
 
+/** How many parsed trees stay in memory: enough for the editors a user has in view. */
+const MAX_TREES = 16;
+
 /**
  * The open documents (incremental sync through `TextDocuments`) and one parse per document
  * version: every feature request for a version reuses the same tree, and anything derived from
  * it is memoised with it, so a keystroke costs one parse however many requests follow.
  */
-/** How many parsed trees stay in memory: enough for the editors a user has in view. */
-const MAX_TREES = 16;
-
 export class CableDocuments {
   readonly documents = new TextDocuments(tolerant);
   private readonly cache = new Map<string, Entry>();

@@ -72,8 +72,8 @@ export function analyseBlocks(cable: Cable): BlockAnalysis {
     };
   };
   /**
-   * The `)` balancing each `(`, matched once for the whole text: scanning forward from every
-   * opener made 1,000 nested `(NOTE:` quadratic.
+   * The `)` balancing each `(`, matched in one pass from the first opener asked about: scanning
+   * forward from every opener made 1,000 nested `(NOTE:` quadratic.
    */
   let balancing: Map<number, number> | undefined;
   let balancedFrom = 0;
