@@ -27,15 +27,29 @@ export async function smoke({ page, url, results, log }) {
     }
   }
 
+  /**
+   * Runs a command from the palette. The palette lists only the commands registered when it was
+   * filled, and the workbench registers some (the Extensions view's) a while after it shows: so
+   * the palette is filled again until the command appears or the time is up.
+   */
   async function runCommand(label) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await input.fill(`>${label}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await row.click();
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await input.fill(`>${label}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+      try {
+        await row.waitFor({ state: 'visible', timeout: Math.min(5_000, Math.max(1, deadline - Date.now())) });
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        continue;
+      }
+      await row.click();
+      return;
+    }
   }
 
   log(`smoke: opening ${url}`);
