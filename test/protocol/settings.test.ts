@@ -116,6 +116,26 @@ describe('settings: client configuration and .cablelintrc.json', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: {} } });
   });
 
+  it('follows changes to a file the .cablelintrc.json extends', async () => {
+    const sub = mkdtempSync(join(dir, 'extends-'));
+    const file = join(sub, 'malta.cable');
+    const base = join(sub, 'desk-base.json');
+    writeFileSync(file, PARAGRAPHS);
+    writeFileSync(base, '{ "rules": { "CBL081": "off" } }\n');
+    writeFileSync(join(sub, '.cablelintrc.json'), '{ "extends": "desk-base.json" }\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(sub, '.cablelintrc.json')).href, type: 1 }] });
+    const uri = pathToFileURL(file).href;
+    const before = await client.openAndWait(uri, PARAGRAPHS);
+    assert.ok(!codes(before).includes('CBL081'), `the base turns CBL081 off: ${codes(before).join(' ')}`);
+
+    writeFileSync(base, '{ "rules": {} }\n');
+    const next = client.nextDiagnostics(uri, 1);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(base).href, type: 2 }] });
+    const after = (await next).diagnostics;
+    assert.ok(codes(after).includes('CBL081'), `the edited base no longer turns CBL081 off: ${codes(after).join(' ')}`);
+    await client.close(uri);
+  });
+
   it('reports a broken .cablelintrc.json and lints with the client settings meanwhile', async () => {
     const sub = mkdtempSync(join(dir, 'broken-'));
     const file = join(sub, 'malta.cable');

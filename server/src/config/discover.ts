@@ -116,6 +116,13 @@ export class ConfigResolver {
     return found ?? undefined;
   }
 
+  /** Every file the configs read so far came from: each config and the files it `extends`, absolute. */
+  filesRead(): string[] {
+    const configs = [...this.loaded.values(), ...(this.explicit ? [this.explicit] : [])];
+    // `sources` are labels relative to the working folder; resolving them gives the paths back.
+    return [...new Set(configs.flatMap((c) => (c.sources ?? [c.source]).map((s) => resolve(s))))];
+  }
+
   /**
    * The config for a file (absolute or relative to the working folder), or for unnamed input
    * (stdin) searched from `fallbackDir`.

@@ -244,7 +244,8 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+        // Any JSON file, since a config may `extends` one of any name; only those read count.
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.json' }],
       });
     }
   });
@@ -262,7 +263,12 @@ export function startServer(connection: Connection): void {
     try {
       const changes: unknown = change?.changes;
       if (!Array.isArray(changes)) return;
-      if (!changes.some((c: { uri?: unknown } | null) => typeof c?.uri === 'string' && c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+      const concernsConfig = (uri: string) => {
+        if (uri.endsWith(`/${CONFIG_FILE_NAME}`)) return true;
+        const path = filePathOf(uri);
+        return path !== undefined && settings.readsFrom(path);
+      };
+      if (!changes.some((c: { uri?: unknown } | null) => typeof c?.uri === 'string' && concernsConfig(c.uri))) return;
       settings.didChangeConfigFiles();
       revalidateAll();
     } catch (err) {

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Cable, Profile } from '../../../grammar/src/ast';
@@ -75,6 +75,11 @@ export class SettingsManager {
     this.clientCache.clear();
     this.reported.clear();
     this.generation++;
+  }
+
+  /** Whether a changed file is one the current configs were read from (a base they `extends`, say). */
+  readsFrom(path: string): boolean {
+    return this.resolver.filesRead().includes(resolve(path));
   }
 
   didChangeConfigFiles(): void {
