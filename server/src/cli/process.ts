@@ -3,15 +3,13 @@
  * (or fix it) under the run's settings. Everything here is plain data in and out, so a worker
  * can be handed the settings and a slice of the files.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Profile } from '../../../grammar/src/ast';
 import { fixSource, lintSource, type FileReport, type FixOutcome, type LintSession, type LintSource } from '../api';
-import { ConfigResolver } from '../config/discover';
+import { ConfigResolver, ioReason } from '../config/discover';
 import type { SeveritySetting } from '../engine/types';
 import type { FixMode } from './args';
 import { decodeCableWithEncoding, InputError, type CableEncoding, type InputFile } from './files';
-import { readFileSync } from 'node:fs';
-import { ioReason } from '../config/discover';
 
 /** The settings of a run, as plain data (what a worker thread is started with). */
 export interface RunSpec {

@@ -1,11 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import type { Cable, Profile } from '../../../grammar/src/ast';
+import type { Profile } from '../../../grammar/src/ast';
 import { referenceIdFromPath } from '../cli/files';
 import { ConfigResolver } from '../config/discover';
 import {
-  applyIgnores,
   type CableLintConfig,
   ConfigError,
   type IgnoreEntry,
@@ -15,7 +14,6 @@ import {
   ruleSettingFrom,
 } from '../config/settings';
 import type { LintOptions, RuleSetting } from '../engine/lint';
-import type { Diagnostic } from '../engine/types';
 
 /** Everything the server needs to lint one document. */
 export interface DocumentSettings {
@@ -30,8 +28,6 @@ export interface DocumentSettings {
   /** The config's `ignores` and the file path they are matched against, as plain data for a worker. */
   ignores: IgnoreEntry[];
   path?: string;
-  /** Drops the diagnostics the config's `ignores` silence. */
-  filter(diagnostics: Diagnostic[], cable: Cable): Diagnostic[];
 }
 
 /** The client's `cableLint` section, validated. */
@@ -120,7 +116,6 @@ export class SettingsManager {
       ...(configFile ? { configFile } : {}),
       ignores,
       ...(path ? { path } : {}),
-      filter: (diagnostics, cable) => applyIgnores(diagnostics, ignores, cable, path),
     };
   }
 
