@@ -68,3 +68,15 @@ export function spanAt(lines: readonly Line[], text: string, start: number, end:
 export function lineText(text: string, line: Line): string {
   return text.slice(line.start, line.end);
 }
+
+/** Index of the first element of the ascending `sorted` greater than `x` (length if none). */
+export function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,163 @@
+/**
+ * Paragraph numbering as the text writes it: the `1`+N pilcrow artefact, wrapped lines that only
+ * start with a number, restarts, lists nested in a paragraph, and where each paragraph ends.
+ */
+import type { Cable, Paragraph } from './ast';
+import type { Doc } from './build-header';
+import { firstAbove, rangeAt } from './positions';
+import * as T from './lexer';
+import { lineBefore, type Segment, TRAILER } from './segments';
+
+/**
+ * Normalises paragraph numbers: detects the `1`+N pilcrow artefact (CBL084), CBL085
+ * ambiguous line starts, and restarts after headings or quoted text (CBL083).
+ */
+export function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: number[]): void {
+  // Pilcrow artefact: every number without an explicit ¶ / \P reads as `1` + expected. A number
+  // that already reads as expected is one the user has fixed (quick fixes go one line at a
+  // time), so it neither counts nor breaks the run.
+  let prev = 0;
+  let candidates = 0;
+  let certain = false;
+  let all = true;
+  const artefacts = new Set<Paragraph>();
+  for (const p of paragraphs) {
+    const explicit = p.pilcrow || p.latex;
+    if (explicit || p.written === prev + 1) {
+      prev = p.written;
+      continue;
+    }
+    const w = String(p.written);
+    const rest = w.length >= 2 && w.startsWith('1') ? Number(w.slice(1)) : NaN;
+    if (rest === prev + 1 && !w.slice(1).startsWith('0')) {
+      candidates++;
+      artefacts.add(p);
+      if (rest >= 10) certain = true;
+      prev = rest;
+    } else {
+      all = false;
+      break;
+    }
+  }
+  const artefactMode = all && (candidates >= 2 || certain);
+
+  let last: Paragraph | undefined;
+  let restartIdx = 0;
+  const sortedRestarts = [...restartPoints].sort((a, b) => a - b);
+  for (const p of paragraphs) {
+    if (artefactMode && artefacts.has(p)) {
+      p.number = Number(String(p.written).slice(1));
+      p.artefact = true;
+    }
+    let sawRestartPoint = false;
+    while (restartIdx < sortedRestarts.length && sortedRestarts[restartIdx]! < p.range.start.offset) {
+      if (last && sortedRestarts[restartIdx]! > last.range.start.offset) sawRestartPoint = true;
+      restartIdx++;
+    }
+    const expected = last ? last.number + 1 : 1;
+    if (!p.midLine && last && p.number !== expected && !p.portionMark) {
+      const before = lineBefore(doc, p.range.start.offset).trimEnd();
+      if (before && /[A-Za-z,]$/.test(before) && !isStandaloneTitle(doc, p.range.start.offset)) {
+        p.ambiguous = true;
+        continue;
+      }
+    }
+    if (p.number === 1 && last && sawRestartPoint) p.restart = true;
+    last = p;
+  }
+  markNested(doc, paragraphs);
+}
+
+const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)\b|^\s*QUOTE\b/im;
+const QUOTE_END = /\bEND\s+(?:OF\s+)?(?:TEXT|QUOTE)\b|\bUNQUOTE\b/i;
+
+/**
+ * A marked paragraph followed by unmarked numbers that start again at 1, or that run on inside
+ * a `BEGIN TEXT` quotation (`¶7. (SBU) BEGIN TEXT OF DRAFT CONCLUSIONS` ⏎ `¶17. The European
+ * Council …`, 04THEHAGUE3178), holds a list or a quoted document of its own. Its items stay
+ * nested until the cable's numbering resumes with the next marked number, or the quote ends.
+ * Only cables that mark their paragraphs can tell the two numberings apart this way.
+ */
+function markNested(doc: Doc, paragraphs: Paragraph[]): void {
+  let outer: Paragraph | undefined;
+  let inNested = false;
+  let prev: Paragraph | undefined;
+  for (const p of paragraphs) {
+    if (p.ambiguous || p.midLine) continue;
+    const between = prev ? doc.text.slice(prev.range.start.offset, p.range.start.offset) : '';
+    if (inNested && outer) {
+      const resumes = p.number === outer.number + 1 && Boolean(p.portionMark);
+      if (!resumes && !QUOTE_END.test(between)) {
+        p.nested = true;
+        prev = p;
+        continue;
+      }
+      inNested = false;
+    }
+    if (outer?.portionMark && !p.portionMark && !p.redactedLead && p.number !== outer.number + 1) {
+      const sinceOuter = doc.text.slice(outer.range.start.offset, p.range.start.offset);
+      if (p.number === 1 || (QUOTE_OPEN.test(sinceOuter) && !QUOTE_END.test(sinceOuter))) {
+        p.nested = true;
+        inNested = true;
+        prev = p;
+        continue;
+      }
+    }
+    outer = p;
+    prev = p;
+  }
+}
+
+/** A paragraph runs until the next paragraph or heading (page markers are transparent). */
+export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable, body: Segment[]): void {
+  if (!paragraphs.length) return;
+  const boundaries = [
+    ...paragraphs.filter((p) => !p.ambiguous).map((p) => p.range.start.offset),
+    ...cable.headings.map((h) => h.range.start.offset),
+    ...cable.sectionBanners.map((b) => b.range.start.offset),
+  ].sort((a, b) => a - b);
+  const lastBodyEnd = body.reduce(
+    (m, s) => (s.token.tokenType === T.EndOfMessageLine || TRAILER.test(doc.text.slice(s.start, s.end)) ? m : Math.max(m, s.end)),
+    0,
+  );
+  const sig = cable.signature && !cable.signature.appended ? cable.signature.range.start.offset : Infinity;
+  const eom = cable.endOfMessage ? cable.endOfMessage.range.start.offset : Infinity;
+  // Sorted, so each paragraph finds its limits by binary search: a scan per paragraph made
+  // 10,000-paragraph texts quadratic.
+  // A page marker after a paragraph's last line belongs to no paragraph; one inside it is
+  // covered anyway, because the paragraph runs on to its next line of text.
+  const markerOnly = new Set(cable.pageMarkers.map((m) => m.range.end.offset));
+  const segEnds = body
+    .filter((s) => !markerOnly.has(s.end))
+    .map((s) => s.end)
+    .sort((a, b) => a - b);
+  for (const p of paragraphs) {
+    if (p.ambiguous) continue;
+    const start = p.range.start.offset;
+    const next = boundaries[firstAbove(boundaries, start)];
+    const limit = Math.min(sig, eom, lastBodyEnd, next ?? Infinity);
+    // End at the last segment end at or before the limit.
+    let end = p.range.end.offset;
+    const last = firstAbove(segEnds, limit) - 1;
+    if (last >= 0 && segEnds[last]! > end) end = segEnds[last]!;
+    if (p.midLine) {
+      if (next !== undefined && next < end) end = next;
+      while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    }
+    p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
+  }
+}
+
+/**
+ * The line above `offset` is a short title standing alone under a blank line (`Measures to
+ * Address the Deceleration` ⏎ `¶1. More credit lines …`, 08MADRID707), not the wrapped text of
+ * a paragraph whose next line merely starts with a number.
+ */
+function isStandaloneTitle(doc: Doc, offset: number): boolean {
+  const above = lineBefore(doc, offset);
+  const t = above.trim();
+  if (t.length === 0 || t.length > 50 || /^(?:¶\s?)?\d{1,3}\s?\./.test(t)) return false;
+  const lineStart = offset - (offset - doc.text.lastIndexOf('\n', offset - 1) - 1);
+  const aboveStart = doc.text.lastIndexOf('\n', lineStart - 2) + 1;
+  return aboveStart === 0 || lineBefore(doc, aboveStart).trim() === '';
+}

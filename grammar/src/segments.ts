@@ -1,0 +1,57 @@
+/**
+ * Segments: the pieces of text the walk hands to the builders (a line, or a tab-separated cell),
+ * with what several builders ask about them and the lines around them.
+ */
+import type { IToken } from 'chevrotain';
+import type { Cable } from './ast';
+import { type Doc, tokenEnd } from './build-header';
+import * as T from './lexer';
+import type { FieldKind } from './parser';
+import { lineIndexAt } from './positions';
+
+/** Publisher lines after the text (`===== CABLE ENDS =====`, site footers). */
+export const TRAILER = /^(?:=+\s*CABLE ENDS\s*=+|Visit .*Web Site|\d{4}[A-Z]{3,}\d+ - Classification:|Keep Us Strong|WikiLeaks)/i;
+
+export interface Segment {
+  token: IToken;
+  start: number;
+  /** End of the segment's content (exclusive), trailing blanks and `\` removed. */
+  end: number;
+}
+
+export function segmentOf(doc: Doc, t: IToken): Segment {
+  let end = tokenEnd(t);
+  while (end > t.startOffset && /[\s\\]/.test(doc.text[end - 1]!)) end--;
+  return { token: t, start: t.startOffset, end };
+}
+
+/** The text of the line before the one holding `offset` ('' on the first line). */
+export function lineBefore(doc: Doc, offset: number): string {
+  const at = lineIndexAt(doc.lines, offset);
+  if (at === 0) return '';
+  const prev = doc.lines[at - 1]!;
+  return doc.text.slice(prev.start, prev.end);
+}
+
+export const FIELD_TOKEN = new Map<unknown, FieldKind>([
+  [T.EoLine, 'eo'],
+  [T.TagsLine, 'tags'],
+  [T.SubjectLine, 'subject'],
+  [T.RefLine, 'ref'],
+  [T.ClassifiedByLine, 'classifiedBy'],
+]);
+
+export function hasField(cable: Cable, field: FieldKind): boolean {
+  switch (field) {
+    case 'eo':
+      return Boolean(cable.eo);
+    case 'tags':
+      return cable.tags.length > 0;
+    case 'subject':
+      return Boolean(cable.subject);
+    case 'ref':
+      return Boolean(cable.refs);
+    case 'classifiedBy':
+      return Boolean(cable.classifiedBy);
+  }
+}

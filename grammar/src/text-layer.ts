@@ -1,0 +1,182 @@
+/**
+ * The text layer (spec 2.5): paragraphs, sub-paragraphs, headings, block marks, page markers and
+ * the signature, read from the body segments in one pass.
+ */
+import type { Cable, Paragraph, SubParagraph } from './ast';
+import * as B from './build-body';
+import { buildBanner, type Doc } from './build-header';
+import { addField, splitGluedFields } from './header-repair';
+import { extendParagraphs, numberParagraphs } from './numbering';
+import * as T from './lexer';
+import { fieldContinues, TRUNCATED } from './parser';
+import { rangeAt } from './positions';
+import { midLineParagraphs, previewOf } from './reflowed';
+import { FIELD_TOKEN, hasField, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
+
+export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): void {
+  const { text } = doc;
+  cable.textStart = body.length ? body[0]!.start : Math.min(text.length, headerEnd);
+  let afterEom = false;
+  let lastText: Segment | undefined;
+  type Parent = { kind: 'paragraph' | 'heading'; index: number };
+  let parent: Parent | undefined;
+  const subs: SubParagraph[] = [];
+  const paragraphs: Paragraph[] = [];
+  /** Body offsets where numbering may restart (headings, quoted text). */
+  const restartPoints: number[] = [];
+
+  const addParagraph = (p: Paragraph) => {
+    const prev = paragraphs[paragraphs.length - 1];
+    // `¶1. (C) Summary. 1. (C) Summary. The political …` (08ROME1406): the publisher's number
+    // before the original one on the same line is one paragraph, not two.
+    if (p.midLine && prev && prev.written === p.written && prev.range.start.line === p.range.start.line &&
+        p.range.start.offset - prev.range.start.offset < 40) return;
+    paragraphs.push(p);
+    parent = { kind: 'paragraph', index: paragraphs.length - 1 };
+  };
+
+  for (let i = 0; i < body.length; i++) {
+    const seg = body[i]!;
+    const t = seg.token.tokenType;
+    const s = text.slice(seg.start, seg.end);
+    if (afterEom) {
+      if (TRAILER.test(s) || cable.endOfMessage?.trailing || /^\d{4}-\d{2}-\d{2}/.test(s) || cable.partialExtract) {
+        cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      } else if (cable.endOfMessage) {
+        cable.endOfMessage.trailing = { text: s, range: rangeAt(doc.lines, seg.start, seg.end) };
+      }
+      continue;
+    }
+    if (TRAILER.test(s)) {
+      cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      continue;
+    }
+    // `1...`, `¶1. (C...`, `¶1. (SBU) SUMMARY.  The UN Security Council failed on Augu...`:
+    // the publisher's cut-off preview of paragraph 1 (one line, or two: 08USUNNEWYORK721)
+    // before the full copy (06LIMA1358, 08USUNNEWYORK720).
+    const previewEnd = t === T.ParagraphLine && paragraphs.length === 0 ? previewOf(doc, body, i) : -1;
+    if (previewEnd >= 0) {
+      const last = body[previewEnd]!;
+      cable.wrapper.push({ kind: 'Wrapper', role: 'preview', text: text.slice(seg.start, last.end), range: rangeAt(doc.lines, seg.start, last.end) });
+      i = previewEnd;
+      continue;
+    }
+    const paragraphIndex = paragraphs.length - 1;
+    cable.blockMarks.push(...B.blockMarksIn(doc, seg.start, seg.end, paragraphIndex));
+
+    if (t === T.EndOfMessageLine) {
+      cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, seg.start, seg.start + 4) };
+      afterEom = true;
+      const glued = text.slice(seg.start + 4, seg.end).trim();
+      if (glued && !TRAILER.test(glued) && !cable.partialExtract) {
+        cable.endOfMessage.trailing = { text: glued, range: rangeAt(doc.lines, seg.start + 4, seg.end) };
+      }
+      continue;
+    }
+    if (t === T.BannerLine) {
+      const banner = buildBanner(doc, seg.start, seg.end);
+      if (banner && !cable.banner) cable.banner = banner;
+      else if (banner) cable.sectionBanners.push(banner);
+      continue;
+    }
+    if (t === T.PageMarkerLine) {
+      const pm = B.pageMarkerAt(doc, seg.start, seg.end, false);
+      if (pm) {
+        cable.pageMarkers.push(pm);
+        continue;
+      }
+    }
+    if (t === T.LegacyPageLine) {
+      cable.pageMarkers.push(B.legacyPageAt(doc, seg.start, seg.end));
+      continue;
+    }
+    const fieldKind = FIELD_TOKEN.get(t);
+    if (fieldKind && paragraphs.length === 0 && !hasField(cable, fieldKind)) {
+      // A field after a pass line or another stray line that ended the header: read its
+      // continuation lines as the header would have.
+      const tokens = [seg.token];
+      while (i + 1 < body.length && fieldContinues(fieldKind, tokens, body[i + 1]!.token)) tokens.push(body[++i]!.token);
+      const segs = tokens.map((tk) => segmentOf(doc, tk)).map((g) => [g.start, g.end] as [number, number]);
+      for (const part of splitGluedFields(doc, fieldKind, segs)) {
+        if (!hasField(cable, part.field) || part.field === fieldKind) addField(cable, doc, part.field, part.segments, false);
+      }
+      continue;
+    }
+    if (t === T.ParagraphLine || (t === T.ClassifiedByLine && /^(?:¶ ?)?1\./.test(s))) {
+      const p = B.paragraphAt(doc, seg.start, seg.end, false);
+      if (p) {
+        addParagraph(p);
+        // Reflowed text: further paragraphs run on in the same line.
+        if (seg.end - seg.start > 150) midLineParagraphs(doc, seg, p.numberText.range.end.offset, addParagraph);
+        lastText = seg;
+        continue;
+      }
+    }
+    if (t === T.CaptionLine) continue;
+    if (t === T.TextLine && paragraphs.length === 0 && seg.end - seg.start <= 60 && TRUNCATED.test(s)) {
+      // `Classif...` after the REF list: the publisher's cut-off preview (08RIGA497).
+      cable.wrapper.push({ kind: 'Wrapper', role: 'preview', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      continue;
+    }
+
+    // Plain text: heading, sub-paragraph, dashed heading, continuation.
+    const trimmed = s.trim();
+    if (B.isDashRule(trimmed)) continue;
+    const prevDash = i > 0 && isDashSegment(text, body[i - 1]!);
+    const nextDash = i + 1 < body.length && isDashSegment(text, body[i + 1]!);
+    const sub = B.subParagraphAt(doc, seg.start, seg.end);
+    if (sub) {
+      subs.push({ ...sub, parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1 });
+    } else if ((prevDash && nextDash && trimmed.length <= 80) || (B.isHeadingText(trimmed) && isStandalone(doc, seg))) {
+      cable.headings.push(B.heading(doc, seg.start, seg.end, prevDash && nextDash));
+      parent = { kind: 'heading', index: cable.headings.length - 1 };
+      restartPoints.push(seg.start);
+    } else if (seg.end - seg.start > 150 || paragraphs.length === 0) {
+      // Before paragraph 1 a short line may end with it too: a reflowed copy of the header
+      // (`SUBJECT: … REF: VILNIUS 663 1. (SBU)` ⏎ `The neutrality …`, 08VILNIUS668).
+      midLineParagraphs(doc, seg, seg.start, addParagraph);
+    }
+    if (/\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i.test(s)) restartPoints.push(seg.end);
+    lastText = seg;
+  }
+
+  numberParagraphs(doc, paragraphs, restartPoints);
+  extendParagraphs(doc, paragraphs, cable, body);
+  cable.paragraphs = paragraphs;
+  cable.subParagraphs = subs;
+  cable.blocks = B.pairBlocks(doc, cable.blockMarks);
+  cable.reflowed = paragraphs.some((p) => p.midLine) || body.some((s) => s.token.tokenType === T.ParagraphLine && s.end - s.start > 150);
+
+  // Signature: the last text line, or a name appended to the last paragraph.
+  if (lastText) {
+    const s = text.slice(lastText.start, lastText.end);
+    const glued = /^(.*\S)\s+NNNN\s*$/.exec(s);
+    const end = glued ? lastText.start + glued[1]!.length : lastText.end;
+    if (glued && !cable.endOfMessage) {
+      const at = lastText.start + s.lastIndexOf('NNNN');
+      cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, at, at + 4) };
+    }
+    const isParagraph = lastText.token.tokenType === T.ParagraphLine;
+    cable.signature =
+      (!isParagraph ? B.signatureOwnLine(doc, lastText.start, end) : undefined) ??
+      B.signatureAppended(doc, lastText.start, end);
+    if (cable.signature && !cable.signature.appended) {
+      // An own-line signature is not a heading.
+      const sigStart = cable.signature.range.start.offset;
+      cable.headings = cable.headings.filter((h) => h.range.start.offset !== sigStart);
+    }
+  }
+}
+
+export function isDashSegment(text: string, seg: Segment): boolean {
+  // A visible character other than `-` up front rules the segment out without a copy.
+  const c = text.charCodeAt(seg.start);
+  if (seg.start < seg.end && c > 0x20 && c < 0x7f && c !== 0x2d) return false;
+  return B.isDashRule(text.slice(seg.start, seg.end).trim());
+}
+
+/** Whether a short capitalised line stands alone (blank or boundary above and below). */
+function isStandalone(doc: Doc, seg: Segment): boolean {
+  const before = lineBefore(doc, seg.start).trim();
+  return before === '' || B.isDashRule(before) || /[.:]$/.test(before);
+}

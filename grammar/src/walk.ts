@@ -1,0 +1,217 @@
+/**
+ * The walk over the parser's items: every segment goes to its layer (publication wrapper,
+ * envelope, classification block, header fields, text), and the builders read each layer.
+ */
+import type { Cable, Caption, Dtg, EnvelopeLine, WrapperPart } from './ast';
+import * as B from './build-body';
+import { assembleEnvelope, dtgFrom, envelopeLine, splitCopies } from './build-envelope';
+import { buildBanner, buildMalformedBanner, type Doc } from './build-header';
+import * as F from './fields';
+import { addField, findMidLineFields, mergeReasonCites, mergeRefLines, splitGluedFields } from './header-repair';
+import { lex } from './lexer';
+import * as T from './lexer';
+import { type FieldKind, parseItems, TRUNCATED } from './parser';
+import { rangeAt, splitLines } from './positions';
+import { findLooseBanner, findMidLinePageMarkers } from './reflowed';
+import { type Segment, segmentOf } from './segments';
+import { buildText } from './text-layer';
+
+const MEDIA_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{1,2}:\d{2})?\s*$/;
+const METADATA = /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2})?|\d{2}[A-Z]{3,}\d+|(?:Embassy|Consulate|Mission|Secretary of State|US Mission|USUN|REO|American Institute)\b.*|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/[A-Z ]+)?|(?:id|date|refid|origin|classification|destination|header):.*|null|Cable Text:|End Cable Text)\s*\\?\s*$/;
+const DISTRIBUTION = /^(?:INFO +LOG-|ACTION +[A-Z]+-\d|[A-Z]{1,5}-\d{2}\b|.*\/\d{3}W\s*$|-{6,}|CXTelA:|ACTION:|DRAFTED:|CLEARED:|APPROVED:)/;
+const ENTIRE_TEXT = /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*-+\s*ENTIRE\s+TEXT\b/i;
+
+export function emptyCable(text: string, lines = splitLines(text)): Cable {
+  return {
+    kind: 'Cable',
+    text,
+    lines,
+    range: rangeAt(lines, 0, text.length),
+    wrapper: [],
+    sectionBanners: [],
+    malformedBanners: [],
+    captions: [],
+    passLines: [],
+    tags: [],
+    headerOrder: [],
+    textStart: 0,
+    paragraphs: [],
+    subParagraphs: [],
+    headings: [],
+    blockMarks: [],
+    blocks: [],
+    pageMarkers: [],
+    entireTextMarked: false,
+    partialExtract: false,
+    reflowed: false,
+    errors: [],
+  };
+}
+
+export function build(text: string): Cable {
+  const lines = splitLines(text);
+  const doc: Doc = { text, lines };
+  const cable = emptyCable(text, lines);
+  const { tokens } = lex(text);
+  const { items, errors } = parseItems(tokens);
+
+  for (const e of errors) {
+    const t = e.token;
+    const start = Number.isFinite(t.startOffset) ? t.startOffset : text.length;
+    const end = Number.isFinite(t.endOffset) ? (t.endOffset ?? start) + 1 : start;
+    cable.errors.push({ message: e.message, range: rangeAt(lines, start, end) });
+  }
+
+  const wrapper = (role: WrapperPart['role'], start: number, end: number) =>
+    cable.wrapper.push({ kind: 'Wrapper', role, text: text.slice(start, end), range: rangeAt(lines, start, end) });
+
+  const envLines: EnvelopeLine[] = [];
+  const envTokens = new Map<EnvelopeLine, Segment>();
+  const body: Segment[] = [];
+  const fields: { field: FieldKind; segments: Segment[] }[] = [];
+  let headerEnd = 0;
+
+  for (const item of items) {
+    switch (item.role) {
+      case 'preamble': {
+        const seg = segmentOf(doc, item.token);
+        const s = text.slice(seg.start, seg.end);
+        if (item.token.tokenType === T.PartialExtractLine) {
+          cable.partialExtract = true;
+          wrapper('partial-extract-note', seg.start, seg.end);
+        } else if (s.length <= 40 && F.WRAPPER_DTG.test(s)) {
+          const m = F.WRAPPER_DTG.exec(s)!;
+          const dtg = dtgFrom(doc, seg.start + m.index, seg.start + m.index + m[0].length);
+          // Wrapper dates have no precedence letter; read the parts directly.
+          cable.wrapperDtg ??= wrapperDate(m, dtg);
+          wrapper('date-line', seg.start, seg.end);
+        } else if (DISTRIBUTION.test(s)) {
+          wrapper('distribution', seg.start, seg.end);
+        } else if (METADATA.test(s) || MEDIA_DATE.test(s)) {
+          wrapper('metadata', seg.start, seg.end);
+        } else {
+          wrapper('preamble', seg.start, seg.end);
+        }
+        break;
+      }
+      case 'envelope': {
+        const seg = segmentOf(doc, item.token);
+        const s = text.slice(seg.start, seg.end);
+        if (item.token.tokenType === T.TextLine && (MEDIA_DATE.test(s) || METADATA.test(s))) {
+          wrapper(MEDIA_DATE.test(s) ? 'date-line' : 'metadata', seg.start, seg.end);
+          break;
+        }
+        const line = envelopeLine(doc, item.token);
+        envLines.push(line);
+        envTokens.set(line, seg);
+        break;
+      }
+      case 'envelopeNoise': {
+        const seg = segmentOf(doc, item.token);
+        const found = text.slice(seg.start, Math.min(seg.end, seg.start + 40));
+        cable.errors.push({
+          message: `expected an envelope line (precedence line, DE, ZNR/ZNY, DTG or FM) but found "${found}"`,
+          expected: 'envelope line',
+          found,
+          range: rangeAt(lines, seg.start, seg.end),
+        });
+        break;
+      }
+      case 'banner': {
+        const seg = segmentOf(doc, item.token);
+        const banner = buildBanner(doc, seg.start, seg.end);
+        if (banner) cable.banner = banner;
+        else cable.malformedBanners.push(buildMalformedBanner(doc, seg.start, seg.end));
+        headerEnd = seg.end;
+        break;
+      }
+      case 'classification':
+      case 'headerText': {
+        const seg = segmentOf(doc, item.token);
+        const s = text.slice(seg.start, seg.end);
+        if (item.token.tokenType === T.TextLine && s.length <= 60 && TRUNCATED.test(s)) {
+          wrapper('preview', seg.start, seg.end);
+          headerEnd = seg.end;
+          break;
+        }
+        classificationLine(cable, doc, seg);
+        headerEnd = seg.end;
+        break;
+      }
+      case 'field': {
+        const segs = item.tokens.map((t) => segmentOf(doc, t));
+        fields.push({ field: item.field, segments: segs });
+        headerEnd = segs[segs.length - 1]!.end;
+        break;
+      }
+      case 'body':
+        body.push(segmentOf(doc, item.token));
+        break;
+    }
+  }
+
+  // Envelope: read the last complete copy; earlier copies are the publisher's.
+  if (envLines.length) {
+    const copies = splitCopies(envLines);
+    let chosen = copies.length - 1;
+    while (chosen > 0 && !copies[chosen]!.some((l) => l.lineKind === 'fm')) chosen--;
+    copies.forEach((copy, i) => {
+      if (i === chosen) return;
+      const a = copy[0]!.range.start.offset;
+      const b = copy[copy.length - 1]!.range.end.offset;
+      wrapper('envelope-copy', a, b);
+    });
+    cable.envelope = assembleEnvelope(doc, copies[chosen]!);
+  }
+
+  // Header fields; when a field repeats (a truncated preview, then the full header),
+  // the last complete one wins.
+  mergeReasonCites(doc, fields);
+  mergeRefLines(doc, fields);
+  for (const f of fields) {
+    for (const part of splitGluedFields(doc, f.field, f.segments.map((s) => [s.start, s.end] as [number, number]))) {
+      addField(cable, doc, part.field, part.segments, false);
+    }
+  }
+
+  buildText(cable, doc, body, headerEnd);
+  if (!cable.banner) findLooseBanner(cable, doc);
+  findMidLineFields(cable, doc, body);
+  findMidLinePageMarkers(cable, doc, body);
+  cable.wrapper.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cable.pageMarkers.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cable.headerOrder.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  cable.entireTextMarked = ENTIRE_TEXT.test(text.slice(0, Math.min(text.length, cable.textStart + 400)));
+  return cable;
+}
+
+function wrapperDate(m: RegExpExecArray, base: Dtg): Dtg {
+  const g = m.groups!;
+  const month = F.MONTHS.indexOf(g.mon!.toUpperCase()) + 1;
+  const yy = Number(g.yy);
+  return {
+    ...base,
+    wellFormed: month > 0,
+    day: Number(g.dd),
+    hour: Number(g.hh),
+    minute: Number(g.mi),
+    ...(month > 0 ? { month } : {}),
+    year: yy >= 60 ? 1900 + yy : 2000 + yy,
+  };
+}
+
+function classificationLine(cable: Cable, doc: Doc, seg: Segment): void {
+  const s = doc.text.slice(seg.start, seg.end);
+  const range = rangeAt(doc.lines, seg.start, seg.end);
+  if (seg.token.tokenType === T.CaptionLine) {
+    cable.captions.push({ kind: 'Caption', names: F.captionNames(s), text: s, range, known: true });
+  } else if (seg.token.tokenType === T.PageMarkerLine) {
+    const pm = B.pageMarkerAt(doc, seg.start, seg.end, false);
+    if (pm) cable.pageMarkers.push(pm);
+  } else if (/^[A-Z]{3,12}$/.test(s.trim()) && !F.PASS_LINE.test(s)) {
+    const caption: Caption = { kind: 'Caption', names: [s.trim()], text: s, range, known: false };
+    cable.captions.push(caption);
+  } else {
+    cable.passLines.push({ kind: 'PassLine', text: s, range });
+  }
+}
