@@ -43,6 +43,8 @@ export interface StartOptions {
   nodeFlags?: readonly string[];
   /** The server bundle to start (default dist/server.js), e.g. one unpacked from the .vsix. */
   server?: string;
+  /** Changes the announced capabilities (a client that takes snippets, or no documentChanges). */
+  patchCapabilities?: (capabilities: ClientCapabilities) => void;
 }
 
 export function capabilities(options: StartOptions): ClientCapabilities {
@@ -157,7 +159,11 @@ export class TestClient {
       connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: pathToFileURL(ROOT).href,
-        capabilities: capabilities(options),
+        capabilities: (() => {
+          const announced = capabilities(options);
+          options.patchCapabilities?.(announced);
+          return announced;
+        })(),
         workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'cable-lint' }],
       }) as Promise<InitializeResult>,
       died,

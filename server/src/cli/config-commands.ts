@@ -10,6 +10,7 @@ import { parseCable } from '../../../grammar/src/index';
 import { allRules } from '../rules/index';
 import type { CliArgs } from './args';
 import { readCableFile } from './files';
+import { jsonText } from './formatters';
 
 /**
  * The starter `.cablelintrc.json`: JSON with comments (as the engine and VS Code read it), every
@@ -80,5 +81,5 @@ export function printConfig(absolute: string, shown: string, resolver: ConfigRes
     })),
     severities,
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonText(out, 2);
 }

@@ -16,8 +16,9 @@ const MAX_CELLS = 4_000_000;
  * subsequence.
  */
 export function lineDiff(before: string, after: string): DiffHunk[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  // Lines end as the cable's do (LF, CRLF or a lone CR), so line numbers match the diagnostics'.
+  const a = before.split(/\r\n|\r|\n/);
+  const b = after.split(/\r\n|\r|\n/);
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;

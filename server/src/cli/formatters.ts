@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { DiagnosticRecord, FileReport, LintReport, RuleRecord, SpanRecord } from '../api';
+import { printable } from '../engine/message';
 import type { Severity } from '../engine/types';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
@@ -63,7 +64,8 @@ export function formatStylish(report: LintReport, style: Style = PLAIN): string 
     const posW = Math.max(...positions.map((p) => p.length));
     const sevW = Math.max(...rows.map((r) => r.severity.length));
     const msgW = Math.max(...rows.map((r) => r.message.length));
-    out.push('', style.underline(file.path));
+    // A file name is text from the file system: shown escaped like the cable's own text.
+    out.push('', style.underline(printable(file.path)));
     for (const [i, r] of rows.entries()) {
       const pos = positions[i]!.padEnd(posW);
       const colour = r.severity === 'error' ? style.red : r.severity === 'warning' ? style.yellow : style.blue;
@@ -84,8 +86,17 @@ export function formatStylish(report: LintReport, style: Style = PLAIN): string 
   return out.join('\n') + '\n';
 }
 
+/**
+ * JSON.stringify escapes C0 controls but leaves DEL, C1 controls, line separators and
+ * bidirectional controls raw; written as `\uXXXX` they are the same JSON data, and a terminal
+ * the report is printed on shows them as text.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
 export function formatJson(report: LintReport): string {
-  return JSON.stringify(report) + '\n';
+  return jsonText(report);
 }
 
 /** `--print-rules`: one rule a line, aligned. */
@@ -103,7 +114,7 @@ export function formatRulesTable(rules: readonly RuleRecord[], style: Style = PL
 }
 
 export function formatRulesJson(rules: readonly RuleRecord[]): string {
-  return JSON.stringify({ version: 1, rules }) + '\n';
+  return jsonText({ version: 1, rules });
 }
 
 const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -214,7 +225,7 @@ export function formatSarif(report: LintReport, rules: readonly RuleRecord[], co
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log, 2);
 }
 
 function isRelative(path: string): boolean {
@@ -238,7 +249,7 @@ export function formatGithub(report: LintReport): string {
   for (const f of report.files) {
     for (const d of f.diagnostics) {
       const props = [
-        `file=${escapeProperty(f.path)}`,
+        `file=${escapeProperty(printable(f.path))}`,
         `line=${d.line}`,
         `col=${d.column}`,
         `endLine=${d.endLine}`,
@@ -251,10 +262,10 @@ export function formatGithub(report: LintReport): string {
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-/** Text fit for XML 1.0: escaped, and without the control characters XML cannot carry at all. */
+/** Text fit for XML 1.0: escaped, controls written `U+XXXX`, and without the characters XML cannot carry at all. */
 function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+  return printable(s)
+    .replace(/[\uFFFE\uFFFF]/g, '\uFFFD')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

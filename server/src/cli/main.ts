@@ -9,6 +9,7 @@ import { repository, version } from '../../../package.json';
 import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
 import { ConfigResolver, ioReason } from '../config/discover';
 import { ConfigError } from '../config/settings';
+import { printable } from '../engine/message';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
 import { lineDiff } from './diff';
 import { decodeCableWithEncoding, encodeCable, expandInputs, InputError, writeFileAtomic, type InputFile } from './files';
@@ -97,7 +98,7 @@ async function collectInputs(args: CliArgs, io: CliIo, cwd: string): Promise<Inp
       continue;
     }
     const { files, ignored } = expandInputs([p], options);
-    for (const name of ignored) io.stderr.write(`cable-lint: ${name} is ignored by an ignore pattern; not linted (--no-ignore lints it)\n`);
+    for (const name of ignored) io.stderr.write(`cable-lint: ${printable(name)} is ignored by an ignore pattern; not linted (--no-ignore lints it)\n`);
     for (const f of files) {
       if (seen.has(f.absolutePath)) continue;
       seen.add(f.absolutePath);
@@ -123,12 +124,13 @@ function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly
   outcomes.forEach((o, i) => {
     const fix = o.fix;
     if (!fix) return;
-    const path = o.report.path;
+    // Paths are text from the file system: escaped like the cable's own text.
+    const path = printable(o.report.path);
     if (fix.refused === 'parse-errors') {
       io.stderr.write(`cable-lint: not fixed ${path}: its parse has CBL000 errors (--fix-unsafe fixes it anyway)\n`);
       return;
     }
-    for (const w of fix.withheld) io.stderr.write(`cable-lint: left out in ${path}:${w.line}: ${w.ruleId} "${w.title}" would change words it does not name\n`);
+    for (const w of fix.withheld) io.stderr.write(`cable-lint: left out in ${path}:${w.line}: ${w.ruleId} "${printable(w.title)}" would change words it does not name\n`);
     if (!fix.changed || fix.output === undefined) return;
     const file = inputs[i]!.file;
     if (args.fix === 'write' && file && o.read) {
@@ -163,6 +165,7 @@ function clip(line: string, from: number): string {
   return (start > 0 ? '\u2026' : '') + line.slice(start, end) + (end < line.length ? '\u2026' : '');
 }
 
+/** The changed lines, each shown like all text from a file: controls written `U+XXXX`. */
 function dryRunDiff(original: string, output: string, style: Style): string {
   const out: string[] = [];
   for (const h of lineDiff(original, output)) {
@@ -176,8 +179,8 @@ function dryRunDiff(original: string, output: string, style: Style): string {
       while (k < x.length && k < y.length && x[k] === y[k]) k++;
       return Math.max(0, k - 20);
     };
-    h.removed.forEach((l, i) => out.push(style.red(`  - ${clip(l, from(i, h.removed, h.added))}`)));
-    h.added.forEach((l, i) => out.push(`  ${style.bold('+')} ${clip(l, from(i, h.added, h.removed))}`));
+    h.removed.forEach((l, i) => out.push(style.red(`  - ${printable(clip(l, from(i, h.removed, h.added)))}`)));
+    h.added.forEach((l, i) => out.push(`  ${style.bold('+')} ${printable(clip(l, from(i, h.added, h.removed)))}`));
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
 }
@@ -225,7 +228,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const target = resolve(cwd, '.cablelintrc.json');
     if (existsSync(target)) throw new UsageError(`--init: ${target} exists already; not overwritten`);
     writeFileSync(target, initConfigText(), { flag: 'wx' });
-    io.stdout.write(`wrote ${target}\n`);
+    io.stdout.write(`wrote ${printable(target)}\n`);
     return 0;
   }
   // A bad --config fails before any file is read.
@@ -323,11 +326,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof InputError) {
-      io.stderr.write(`cable-lint: ${err.message}\n`);
+      // Messages name paths and arguments: text from outside, escaped.
+      io.stderr.write(`cable-lint: ${printable(err.message)}\n`);
       return 2;
     }
     // A defect in cable-lint itself: the stack is what a bug report needs.
-    io.stderr.write(`cable-lint: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    io.stderr.write(`cable-lint: internal error: ${printable((err as Error)?.stack ?? String(err)).replace(/U\+000A/g, '\n')}\n`);
     return 2;
   }
 }

@@ -1,6 +1,7 @@
 import type { Cable, Profile } from '../../../grammar/src/ast';
 import { parseCable } from '../../../grammar/src/index';
 import { allRules } from '../rules/index';
+import { printableDiagnostic } from './message';
 import { detectProfile } from './profile';
 import type { Diagnostic, Rule, RuleContext, Severity, SeveritySetting } from './types';
 
@@ -98,7 +99,7 @@ export function lintCable(cable: Cable, options: LintOptions = {}): LintResult {
         if (r.related?.length) d.related = r.related;
         if (r.fixes?.length) d.fixes = r.fixes;
         if (r.unnecessary) d.unnecessary = true;
-        diagnostics.push(d);
+        diagnostics.push(printableDiagnostic(d));
       },
     };
     try {

@@ -16,7 +16,7 @@ import type { Cable } from '../../../grammar/src/ast';
 import type { Diagnostic, TextEdit } from '../engine/types';
 import { fixAll, quickFixes } from '../service/code-actions';
 import { configEdit, lineRegex, relativeGlob, targetConfigFile } from './config-edits';
-import { fromLspDiagnostic, toEngineRange, toLspEdit } from './convert';
+import { fromLspDiagnostic, toEngineRangeClamped, toLspEdit } from './convert';
 import type { DocumentSettings } from './settings';
 import { filePathOf } from './settings';
 
@@ -32,6 +32,8 @@ export interface ActionContext {
   /** Renumbering edits, memoised per version by the caller. */
   renumber: () => TextEdit[];
   canCreateFiles: boolean;
+  /** The client takes `documentChanges` (versioned edits); without it edits go as `changes`. */
+  documentChanges: boolean;
 }
 
 /** Whether an action of `kind` is wanted under the client's `only` filter (kinds are hierarchical). */
@@ -39,15 +41,23 @@ function wanted(kind: string, only: string[] | undefined): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-function versionedEdit(doc: TextDocument, edits: TextEdit[], version = doc.version): WorkspaceEdit {
-  const change: TextDocumentEdit = { textDocument: { uri: doc.uri, version }, edits: edits.map(toLspEdit) };
+/**
+ * The edits as a WorkspaceEdit: versioned `documentChanges`, so that the client refuses them on a
+ * newer text, for a client that announced them; plain `changes` for one that did not (LSP's
+ * baseline, which every client reads).
+ */
+function documentEdit(ctx: ActionContext, edits: TextEdit[]): WorkspaceEdit {
+  const { doc } = ctx;
+  if (!ctx.documentChanges) return { changes: { [doc.uri]: edits.map(toLspEdit) } };
+  const change: TextDocumentEdit = { textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map(toLspEdit) };
   return { documentChanges: [change] };
 }
 
 export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeAction[] {
   const { doc } = ctx;
   const only = params.context?.only;
-  const range = toEngineRange(doc, params.range);
+  // A range past the last line (a client asking for the whole document) ends at the text's end.
+  const range = toEngineRangeClamped(doc, params.range);
   if (!range) return [];
   const actions: CodeAction[] = [];
   const sent = (params.context?.diagnostics ?? []) as LspDiagnostic[];
@@ -63,7 +73,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
         kind: CodeActionKind.QuickFix,
         ...(lsp ? { diagnostics: [lsp] } : {}),
         isPreferred: fix.preferred,
-        edit: versionedEdit(doc, fix.edits),
+        edit: documentEdit(ctx, fix.edits),
       });
     }
     actions.push(...ignoreActions(pairs, ctx));
@@ -72,14 +82,14 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
   if (wanted(FIX_ALL_KIND, only)) {
     const edits = fixAll(ctx.cable, ctx.diagnostics);
     if (edits.length > 0) {
-      actions.push({ title: 'cable-lint: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits) });
+      actions.push({ title: 'cable-lint: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: documentEdit(ctx, edits) });
     }
   }
 
   if (wanted(CodeActionKind.RefactorRewrite, only) && ctx.cable.paragraphs.length > 0) {
     const edits = ctx.renumber();
     if (edits.length > 0) {
-      actions.push({ title: 'Renumber all paragraphs', kind: CodeActionKind.RefactorRewrite, edit: versionedEdit(doc, edits) });
+      actions.push({ title: 'Renumber all paragraphs', kind: CodeActionKind.RefactorRewrite, edit: documentEdit(ctx, edits) });
     }
   }
   return actions;

@@ -58,6 +58,28 @@ export function toEngineRange(doc: TextDocument, r: unknown): Range | undefined 
   return start && end ? { start, end } : undefined;
 }
 
+/**
+ * A range with each end clamped into the document: a line past the last is the end of the text,
+ * as a column past a line's end is that line's end. For requests about a span (code actions),
+ * where a client may ask up to `lineCount:0` for the whole text; a position request keeps the
+ * strict reading above.
+ */
+export function toEngineRangeClamped(doc: TextDocument, r: unknown): Range | undefined {
+  if (!r || typeof r !== 'object') return undefined;
+  const clamp = (p: unknown): Position | undefined => {
+    if (!p || typeof p !== 'object') return undefined;
+    const { line, character } = p as { line?: unknown; character?: unknown };
+    if (!Number.isInteger(line) || !Number.isInteger(character) || (line as number) < 0 || (character as number) < 0) return undefined;
+    if ((line as number) < doc.lineCount) return toEnginePosition(doc, p);
+    const offset = doc.getText().length;
+    const end = doc.positionAt(offset);
+    return { line: end.line, character: end.character, offset };
+  };
+  const start = clamp((r as { start?: unknown }).start);
+  const end = clamp((r as { end?: unknown }).end);
+  return start && end ? { start, end } : undefined;
+}
+
 export function toLspSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }

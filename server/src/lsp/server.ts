@@ -38,6 +38,7 @@ import {
 } from '../service/index';
 import { renumberParagraphs } from '../service/code-actions';
 import { CODE_ACTION_KINDS, codeActions } from './actions';
+import { withoutSnippets } from './snippets';
 import { CONFIG_FILE_NAME } from './config-edits';
 import { toEnginePosition } from './convert';
 import { CableDocuments } from './documents';
@@ -371,7 +372,13 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onHover(atPosition('hover', null, (cable, position) => hover(cable, position)));
-  connection.onCompletion(atPosition('completion', [], (cable, position) => completions(cable, position)));
+  connection.onCompletion(
+    atPosition('completion', [], (cable, position) => {
+      const items = completions(cable, position);
+      // A client that takes no snippets would insert `${1|U,C|}` as it stands.
+      return capabilities.textDocument?.completion?.completionItem?.snippetSupport ? items : withoutSnippets(items);
+    }),
+  );
   connection.onDefinition(
     atPosition('definition', null, (cable, position, _p, doc) => {
       const range = definition(cable, position);
@@ -393,11 +400,14 @@ export function startServer(connection: Connection): void {
       if (token?.isCancellationRequested) return cancelled();
       const doc = docs.get(params?.textDocument?.uri);
       if (!doc) return [];
+      // The store updates a document in place: the version asked at must be kept by value.
+      const askedAt = doc.version;
       const s = await settings.forDocument(doc.uri);
       if (token?.isCancellationRequested) return cancelled();
       const current = docs.get(doc.uri);
-      // Edited while the settings came: the client asks again for the new version.
-      if (!current || current.version !== doc.version) return [];
+      // Edited while the settings came: the request's range and diagnostics belong to the old
+      // text, and the client asks again for the new version.
+      if (!current || current.version !== askedAt) return [];
       const outcome = s.enable ? lintOutcome(current, s) : { diagnostics: [] as Diagnostic[] };
       const resourceOps = capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
       return codeActions(params, {
@@ -407,6 +417,7 @@ export function startServer(connection: Connection): void {
         settings: s,
         renumber: () => docs.memo(current, 'renumber', (cable): TextEdit[] => renumberParagraphs(cable)),
         canCreateFiles: resourceOps.includes('create') && !!capabilities.workspace?.workspaceEdit?.documentChanges,
+        documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
       });
     } catch (err) {
       logError('codeAction', err);
