@@ -21,7 +21,8 @@ describe('editing features over LSP', () => {
   let client: TestClient;
   let n = 0;
   before(async () => {
-    client = await TestClient.start();
+    // A client that takes snippets, as VS Code does: the skeletons come as snippets only then.
+    client = await TestClient.start({ patchCapabilities: (c) => void (c.textDocument!.completion!.completionItem!.snippetSupport = true) });
   });
   after(async () => {
     await client?.stop();
