@@ -90,6 +90,23 @@ function safeFixesChange(text: string, diagnostics: Diagnostic[]): string {
   return applyEdits(text, fixAll(text, diagnostics));
 }
 
+/**
+ * The first range of a diagnostic (its own, a related location's or a fix edit's) that lies outside
+ * the text or ends before it starts, by the independent line table; undefined when all are inside.
+ */
+export function checkRanges(text: string, diagnostics: readonly Diagnostic[]): string | undefined {
+  const lengths = lineLengths(text);
+  for (const d of diagnostics) {
+    const ranges = [d.range, ...(d.related ?? []).map((r) => r.range), ...(d.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))];
+    for (const r of ranges) {
+      if (!inside(lengths, r.start) || !inside(lengths, r.end) || !ordered(r.start, r.end)) {
+        return `${d.ruleId} range outside the document or reversed: ${JSON.stringify({ start: r.start, end: r.end })} (${lengths.length} lines)`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Returns the first property the text breaks, or undefined. */
 export function checkText(text: string): string | undefined {
   let result;
@@ -98,17 +115,13 @@ export function checkText(text: string): string | undefined {
   } catch (err) {
     return `lint threw: ${(err as Error)?.stack ?? String(err)}`;
   }
+  const rangeProblem = checkRanges(text, result.diagnostics);
+  if (rangeProblem) return rangeProblem;
   const lengths = lineLengths(text);
   const starts = lineStarts(text);
   let wholeTextFixes = 0;
   for (const d of result.diagnostics) {
     if (/^internal (parser )?error/.test(d.message)) return `${d.ruleId}: ${d.message}`;
-    const ranges = [d.range, ...(d.related ?? []).map((r) => r.range), ...(d.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range))];
-    for (const r of ranges) {
-      if (!inside(lengths, r.start) || !inside(lengths, r.end) || !ordered(r.start, r.end)) {
-        return `${d.ruleId} range outside the document or reversed: ${JSON.stringify(r)} (${lengths.length} lines)`;
-      }
-    }
     for (const fix of d.fixes ?? []) {
       if (!fix.safe) continue;
       const spans = locate(starts, fix);
