@@ -6,6 +6,8 @@
 // Rows become positional tuples; long repeated strings (source citations) go into one pool and are
 // referenced by index, which keeps the module about half the size of the TSVs. The script checks
 // headers, enums, integers and duplicate keys so that a bad edit fails here rather than at run time.
+//
+//   node scripts/gen-data.mjs --check   exits 1 when the committed module is not what the TSVs give
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'server', 'data');
 const outFile = join(root, 'server', 'src', 'data', 'tables.generated.ts');
+const checkOnly = process.argv.includes('--check');
 
 function fail(msg) {
   console.error(`gen-data: ${msg}`);
@@ -152,6 +155,64 @@ const eoReasons = eoRows.map((r) => [
   int('eo_classification_reasons.tsv', r, 5),
 ]);
 
+// --- tags_handbooks.tsv
+// One row per code and edition. The 5 FAH-3 rows are the ones tags.tsv marks `official`; the 1974
+// rows add codes and historic meanings. `note` carries two facts the lookup needs, so they are
+// checked here: `1974 code, superseded` marks the historic country codes, and a 5 FAH-3 title cut
+// off in the stored copy (`Ener...`) confirms the code without giving its meaning.
+const TAG_EDITIONS = ['5FAH3-2022', 'TAGS-1974'];
+const HANDBOOK_KINDS = ['subject', 'organization', 'geographic'];
+const hbRows = readTsv('tags_handbooks.tsv', ['code', 'kind', 'meaning', 'edition', 'source', 'note']);
+unique('tags_handbooks.tsv', hbRows, (r) => `${r[0]}\t${r[3]}`);
+const tagByCode = new Map(tagRows.map((r) => [r[0], r]));
+const handbookTags = hbRows.map((r) => {
+  const [code, , meaning, edition, , note] = r;
+  if (!/^[A-Z][A-Z0-9/-]*$/.test(code)) fail(`tags_handbooks.tsv: odd code ${JSON.stringify(code)}`);
+  oneOf('tags_handbooks.tsv', r, 1, HANDBOOK_KINDS);
+  oneOf('tags_handbooks.tsv', r, 3, TAG_EDITIONS);
+  const historic = note === '1974 code, superseded';
+  if (historic && (edition !== 'TAGS-1974' || tagByCode.has(code))) {
+    fail(`tags_handbooks.tsv: ${code} is marked superseded but is not a 1974 code missing from tags.tsv`);
+  }
+  const partial = /\.\.\. \(title cut off/.test(meaning);
+  if (edition === '5FAH3-2022' && tagByCode.get(code)?.[4] !== 'official') {
+    fail(`tags_handbooks.tsv: ${code} is a 5 FAH-3 row but tags.tsv does not mark it official`);
+  }
+  return [code, r[1], meaning, edition, src(r[4]), note, historic, partial];
+});
+const historicCount = handbookTags.filter((r) => r[6]).length;
+if (historicCount !== 17) fail(`tags_handbooks.tsv: expected the 17 superseded 1974 country codes, found ${historicCount}`);
+
+// --- executive_orders.tsv
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const eoOrderRows = readTsv('executive_orders.tsv', [
+  'eo', 'title', 'signed', 'effective', 'ended', 'replaced_by', 'amends', 'citation', 'source', 'note',
+]);
+unique('executive_orders.tsv', eoOrderRows, (r) => r[0]);
+const eoNumbers = new Set(eoOrderRows.map((r) => r[0]));
+const executiveOrders = eoOrderRows.map((r) => {
+  const [eo, title, signed, effective, ended, replacedBy, amends, citation, source, note] = r;
+  if (!/^\d{5}$/.test(eo)) fail(`executive_orders.tsv: odd order number ${JSON.stringify(eo)}`);
+  for (const [name, v, optional] of [['signed', signed, false], ['effective', effective, false], ['ended', ended, true]]) {
+    if (!(optional && v === '') && !ISO_DAY.test(v)) fail(`executive_orders.tsv: ${eo}: ${name} is not a YYYY-MM-DD day: ${JSON.stringify(v)}`);
+  }
+  if (effective < signed) fail(`executive_orders.tsv: ${eo} takes effect before it was signed`);
+  if (ended !== '' && ended <= effective) fail(`executive_orders.tsv: ${eo} ends before it takes effect`);
+  for (const ref of [replacedBy, amends]) {
+    if (ref !== '' && !eoNumbers.has(ref)) fail(`executive_orders.tsv: ${eo} refers to ${ref}, which is not in the table`);
+  }
+  if ((ended === '') !== (replacedBy === '')) fail(`executive_orders.tsv: ${eo}: an order that ended names what replaced it, and only then`);
+  return [eo, title, signed, effective, ended, replacedBy, amends, citation, src(source), note];
+});
+// The orders that are not amendments succeed one another without gap or overlap.
+const governing = executiveOrders.filter((r) => r[6] === '').sort((a, b) => (a[3] < b[3] ? -1 : 1));
+for (let i = 1; i < governing.length; i++) {
+  const [prev, next] = [governing[i - 1], governing[i]];
+  if (prev[4] !== next[3] || prev[5] !== next[0]) {
+    fail(`executive_orders.tsv: ${prev[0]} should end the day ${next[0]} takes effect and name it as its replacement`);
+  }
+}
+
 // --- emit
 const lit = (s) => JSON.stringify(s);
 const union = (xs) => xs.map(lit).join(' | ');
@@ -166,6 +227,8 @@ export type TagStatus = ${union(TAG_STATUSES)};
 export type UndefinedTagLikelyKind = ${union(LIKELY_KINDS)};
 export type HeaderField = ${union(headerFields)};
 export type EoSection = ${union(['1.4', '1.5'])};
+export type HandbookEdition = ${union(TAG_EDITIONS)};
+export type HandbookTagKind = ${union(HANDBOOK_KINDS)};
 
 /** Distinct source citations, referenced by index from the tables below. */
 export const SOURCES: readonly string[] = [
@@ -206,12 +269,37 @@ export type EoReasonRow = readonly [section: EoSection, letter: string, category
 export const EO_REASONS: readonly EoReasonRow[] = [
 ${rowsOf(eoReasons)}
 ];
+
+/** tags_handbooks.tsv; \`historic\`: a superseded 1974 country code; \`partial\`: title cut off in the stored copy. */
+export type HandbookTagRow = readonly [code: string, kind: HandbookTagKind, meaning: string, edition: HandbookEdition, source: number, note: string, historic: boolean, partial: boolean];
+export const HANDBOOK_TAGS: readonly HandbookTagRow[] = [
+${rowsOf(handbookTags)}
+];
+
+/** executive_orders.tsv; days are YYYY-MM-DD, empty when the order has not ended / replaces or amends nothing. */
+export type ExecutiveOrderRow = readonly [eo: string, title: string, signed: string, effective: string, ended: string, replacedBy: string, amends: string, citation: string, source: number, note: string];
+export const EXECUTIVE_ORDERS: readonly ExecutiveOrderRow[] = [
+${rowsOf(executiveOrders)}
+];
 `;
 
-mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, out);
-console.log(
-  `gen-data: wrote ${outFile.slice(root.length + 1)} (${tags.length} tags, ${undefinedTags.length} undefined tags, ` +
-    `${routingIndicators.length} routing indicators, ${posts.length} posts, ${headerCodes.length} header codes, ` +
-    `${eoReasons.length} E.O. reasons, ${tagCategories.length} tag categories, ${pool.length} sources; ${out.length} bytes)`,
-);
+const relOut = outFile.slice(root.length + 1);
+if (checkOnly) {
+  let current = '';
+  try {
+    current = readFileSync(outFile, 'utf8');
+  } catch {
+    // missing: reported below
+  }
+  if (current !== out) fail(`${relOut} is not what server/data/*.tsv give: run node scripts/gen-data.mjs`);
+  console.log(`gen-data: ${relOut} is up to date`);
+} else {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, out);
+  console.log(
+    `gen-data: wrote ${relOut} (${tags.length} tags, ${handbookTags.length} handbook rows, ${undefinedTags.length} undefined tags, ` +
+      `${routingIndicators.length} routing indicators, ${posts.length} posts, ${headerCodes.length} header codes, ` +
+      `${eoReasons.length} E.O. reasons, ${executiveOrders.length} executive orders, ${tagCategories.length} tag categories, ` +
+      `${pool.length} sources; ${out.length} bytes)`,
+  );
+}

@@ -5,6 +5,8 @@
 import { distance } from 'fastest-levenshtein';
 import {
   EO_REASONS,
+  EXECUTIVE_ORDERS,
+  HANDBOOK_TAGS,
   HEADER_CODES,
   POSTS,
   ROUTING_INDICATORS,
@@ -21,15 +23,122 @@ import {
 
 export type { EoSection, HeaderField, TagKind, TagStatus, UndefinedTagLikelyKind };
 
+/**
+ * A day a meaning or an order is asked for: a `Date` (its UTC day), `YYYY-MM-DD`, or the
+ * `{ year, month, day }` the engine's `cableDate` gives. An undated draft is asked for today, by
+ * the caller's injected clock: nothing here reads the wall clock.
+ */
+export type CableDay = Date | string | { readonly year: number; readonly month: number; readonly day: number };
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD`, which orders as the days do; undefined for an invalid day. */
+export function isoDay(day: CableDay): string | undefined {
+  if (day instanceof Date) {
+    return Number.isNaN(day.getTime()) ? undefined : `${pad(day.getUTCFullYear(), 4)}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+  }
+  if (typeof day === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+  const { year, month, day: d } = day;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(d) || year < 0 || year > 9999) return undefined;
+  if (month < 1 || month > 12 || d < 1 || d > 31) return undefined;
+  return `${pad(year, 4)}-${pad(month)}-${pad(d)}`;
+}
+
+/**
+ * Where a TAGS meaning comes from. Three sources, each dated: the current 5 FAH-3 handbook (the
+ * stored excerpt, 2022), the project's table `tags.tsv` (compiled from the sources of each row,
+ * dated 1995, see `TAG_EDITIONS`), and the 1974 handbook 5 FAH-3 replaced.
+ */
+export type TagEdition = '5FAH3-2022' | 'current' | 'TAGS-1974';
+
+export interface TagEditionInfo {
+  readonly edition: TagEdition;
+  /** How a hover names it: "5 FAH-3, 2022", "current table", "1974 handbook". */
+  readonly name: string;
+  /** The day from which it speaks for a cable, YYYY-MM-DD. */
+  readonly date: string;
+  readonly title: string;
+}
+
+/**
+ * The sources, newest first. `tags.tsv` has no edition date of its own: it collects the titles of
+ * cables of 1966-2010 from several sources, with the FIPS 10-4 country list as last published. It
+ * is dated 1 January 1995, the first day on which all of its meanings can hold: it reads WTO as the
+ * World Trade Organization, founded that day, where the 1974 handbook has the Warsaw Pact
+ * Organization; and by then every country of the 1974 handbook's historic codes was gone or renamed
+ * but the Netherlands Antilles. So a cable dated before 1995 reads a code by the 1974 handbook
+ * wherever the handbook has it.
+ */
+export const TAG_EDITIONS: readonly TagEditionInfo[] = [
+  { edition: '5FAH3-2022', name: '5 FAH-3, 2022', date: '2022-02-17', title: "5 FAH-3 H-011.1 'TAGS and Subject', CT:TAGS-91 of 17 February 2022 (the stored excerpt ends at ENRG)" },
+  { edition: 'current', name: 'current table', date: '1995-01-01', title: "cable-lint's TAGS table (server/data/tags.tsv), each row with its own source and trust" },
+  { edition: 'TAGS-1974', name: '1974 handbook', date: '1974-06-28', title: "'Traffic Analysis by Geography and Subject and Executive Order 11652 Codes', TL:TAGS-1 of 28 June 1974" },
+];
+
+const editionInfo = (edition: TagEdition): TagEditionInfo => TAG_EDITIONS.find((e) => e.edition === edition)!;
+
+/** One source's word on one code: a row of tags.tsv or of tags_handbooks.tsv. */
+export interface TagSource {
+  readonly code: string;
+  readonly kind: TagKind;
+  readonly meaning: string;
+  readonly edition: TagEdition;
+  /** The edition's name: "1974 handbook". */
+  readonly name: string;
+  /** The edition's date, YYYY-MM-DD. */
+  readonly date: string;
+  /** Trust: a handbook row is `official` (the State Department's own handbook); a table row has its own. */
+  readonly status: TagStatus;
+  /** The citation: page, section, repository. */
+  readonly source: string;
+  readonly note: string;
+  /** A 1974 country code no later source carries (UR, GE, YO …): its meaning holds before the current table's date only. */
+  readonly historic: boolean;
+  /** The stored copy cut the title off (5 FAH-3 `Ener...`): the row confirms the code but gives no meaning. */
+  readonly partial: boolean;
+}
+
 export interface TagInfo {
   readonly code: string;
   readonly kind: TagKind;
   readonly meaning: string;
+  /** The citation of the source the meaning comes from. */
   readonly source: string;
-  /** How far to trust `meaning`: only `official` comes from the State TAGS handbook itself. */
+  /** How far to trust `meaning`: `official` comes from a State TAGS handbook (5 FAH-3 or the 1974 one). */
   readonly status: TagStatus;
   readonly corpusCount: number;
   readonly note: string;
+  /** The source the meaning comes from. */
+  readonly edition: TagEdition;
+  /** Its name: "5 FAH-3, 2022", "current table", "1974 handbook". */
+  readonly sourceName: string;
+  /** Every source's word on the code, newest first: which handbook and edition says so. */
+  readonly sources: readonly TagSource[];
+  /**
+   * A historic 1974 country code: it has no meaning on cables from 1995 on, and `meaning` is the
+   * 1974 one (`Germany (East)`), to be shown as history. Ask `tagOn` with the cable's date.
+   */
+  readonly historic: boolean;
+}
+
+/** A code read for a cable of a given day. */
+export interface DatedTag {
+  readonly code: string;
+  /** The day asked for, YYYY-MM-DD. */
+  readonly day: string;
+  /**
+   * The source that gives the meaning: the latest dated on or before the day; when none is, the
+   * earliest after it (`fromLaterSource`). Undefined when no source gives the code a meaning on
+   * that day: a historic code on a later cable (see `historic`).
+   */
+  readonly reading?: TagSource;
+  /** No source dated on or before the day defines the code: `reading` is from a later one. */
+  readonly fromLaterSource: boolean;
+  /** For a historic code read without a meaning: the 1974 row, to show as history. */
+  readonly historic?: TagSource;
+  /** Every source's word on the code, newest first. */
+  readonly sources: readonly TagSource[];
+  readonly corpusCount: number;
 }
 
 export interface UndefinedTagInfo {
@@ -101,12 +210,122 @@ function lazy<T>(build: () => T): () => T {
 // ---------------------------------------------------------------------------------------------
 // TAGS
 
+const EDITION_ORDER: Record<TagEdition, number> = { '5FAH3-2022': 0, current: 1, 'TAGS-1974': 2 };
+/** The day after which a historic 1974 code has no meaning: the current table's. */
+const HISTORIC_UNTIL = editionInfo('current').date;
+/** Later than any source: what "now" reads as for callers with no date (`lookupTag`). */
+const LATEST = '9999-12-31';
+
+/**
+ * Every code any source knows, with its sources newest first. Built once: 694 codes, ~900 rows.
+ */
+const sourceIndex = lazy(() => {
+  const byCode = new Map<string, TagSource[]>();
+  const add = (row: TagSource) => {
+    const list = byCode.get(row.code);
+    if (list) list.push(row);
+    else byCode.set(row.code, [row]);
+  };
+  const current = editionInfo('current');
+  for (const [code, kind, meaning, source, status, , note] of TAGS) {
+    add({ code, kind, meaning, edition: 'current', name: current.name, date: current.date, status, source: SOURCES[source]!, note, historic: false, partial: false });
+  }
+  for (const [code, kind, meaning, edition, source, note, historic, partial] of HANDBOOK_TAGS) {
+    const e = editionInfo(edition);
+    add({ code, kind, meaning, edition, name: e.name, date: e.date, status: 'official', source: SOURCES[source]!, note, historic, partial });
+  }
+  for (const list of byCode.values()) list.sort((a, b) => EDITION_ORDER[a.edition] - EDITION_ORDER[b.edition]);
+  const corpusCount = new Map<string, number>();
+  for (const [code, , , , , count] of TAGS) corpusCount.set(code, count);
+  // Handbook codes tags.tsv lacks: the scan of undefined tokens counted them.
+  for (const [code, , countPublic] of UNDEFINED_TAGS) if (byCode.has(code) && !corpusCount.has(code)) corpusCount.set(code, countPublic);
+  return { byCode, corpusCount };
+});
+
+function readTag(code: string, day: string): DatedTag | undefined {
+  const { byCode, corpusCount } = sourceIndex();
+  const sources = byCode.get(code);
+  if (!sources) return undefined;
+  const speaks = (s: TagSource) => !s.partial && !(s.historic && day >= HISTORIC_UNTIL);
+  // Newest first: the first dated on or before the day is the latest such.
+  let reading = sources.find((s) => speaks(s) && s.date <= day);
+  let fromLaterSource = false;
+  if (!reading) {
+    for (const s of sources) if (speaks(s)) reading = s; // the earliest of those after the day
+    fromLaterSource = reading !== undefined;
+  }
+  const historic = reading ? undefined : sources.find((s) => s.historic);
+  return {
+    code,
+    day,
+    ...(reading ? { reading } : {}),
+    fromLaterSource,
+    ...(historic ? { historic } : {}),
+    sources,
+    corpusCount: corpusCount.get(code) ?? 0,
+  };
+}
+
+/**
+ * The meaning of a TAGS code on a cable of `day`: the latest source dated on or before it
+ * (5 FAH-3 2022, then the current table, then the 1974 handbook), or the earliest after it when
+ * none is (a cable older than the 1974 handbook, a code only later sources list). A historic 1974
+ * country code has no meaning from 1995 on: `reading` is then undefined and `historic` holds the
+ * 1974 row. Undefined for a code no source knows, and for an invalid day. Never invents a meaning.
+ */
+export function tagOn(code: string, day: CableDay): DatedTag | undefined {
+  const iso = isoDay(day);
+  return iso === undefined ? undefined : readTag(code, iso);
+}
+
+/** The reading as a line for a hover or an inlay hint: `Warsaw Pact Organization (1974 handbook)`. */
+export function describeTagOn(tag: DatedTag): string {
+  if (tag.reading) {
+    const later = tag.fromLaterSource ? `, a source dated after ${tag.day}` : '';
+    return `${tag.reading.meaning} (${tag.reading.name}${later})`;
+  }
+  const h = tag.historic;
+  return h ? `no meaning on a cable of ${tag.day}: a historic code, ${h.meaning} in the ${h.name}` : `no meaning on a cable of ${tag.day}`;
+}
+
+const infoOf = (tag: DatedTag): TagInfo => {
+  const row = (tag.reading ?? tag.historic)!;
+  const tableNote = tag.sources.find((s) => s.edition === 'current')?.note ?? '';
+  const note = row.historic
+    ? `Historic code: ${row.meaning} in the ${row.name}, which no later source carries; it has no meaning on cables dated from ${HISTORIC_UNTIL.slice(0, 4)} on.`
+    : [row.edition === 'current' ? '' : row.note, tableNote].filter((n, i, all) => n !== '' && all.indexOf(n) === i).join(' ');
+  return {
+    code: tag.code,
+    kind: row.kind,
+    meaning: row.meaning,
+    source: row.edition === 'current' ? row.source : `${row.name}: ${row.source}`,
+    status: row.status,
+    corpusCount: tag.corpusCount,
+    note,
+    edition: row.edition,
+    sourceName: row.name,
+    sources: tag.sources,
+    historic: row.historic,
+  };
+};
+
+const knownIndex = lazy(() => {
+  const byCode = new Map<string, TagInfo>();
+  for (const code of sourceIndex().byCode.keys()) byCode.set(code, infoOf(readTag(code, LATEST)!));
+  return byCode;
+});
+
+/**
+ * The codes suggested for a slip and split out of run-together tokens: those of the current table
+ * (as `lookupTag` reads them). Codes only the 1974 handbook has are known, never suggested: a
+ * typo on a draft of today should not turn into a 1974 code.
+ */
 const tagIndex = lazy(() => {
   const byCode = new Map<string, TagInfo>();
   const byLength = new Map<number, TagInfo[]>();
   const all: TagInfo[] = [];
-  for (const [code, kind, meaning, source, status, corpusCount, note] of TAGS) {
-    const info: TagInfo = { code, kind, meaning, source: SOURCES[source]!, status, corpusCount, note };
+  for (const [code] of TAGS) {
+    const info = knownIndex().get(code)!;
     byCode.set(code, info);
     all.push(info);
     const bucket = byLength.get(code.length);
@@ -123,13 +342,23 @@ const undefinedTagIndex = lazy(
     ),
 );
 
-/** Meaning of a TAGS code; exact match (codes are upper case, some contain `-` or `/`). */
+/**
+ * A known TAGS code, read by the latest sources (a draft of today): every code of the current table
+ * and of the handbooks. Exact match (codes are upper case, some contain `-` or `/`). A historic
+ * 1974 code comes with `historic` set and its 1974 meaning; ask `tagOn` for a dated cable.
+ */
 export function lookupTag(code: string): TagInfo | undefined {
-  return tagIndex().byCode.get(code);
+  return knownIndex().get(code);
 }
 
+/** The codes of the current table (562), as `lookupTag` reads them: what completion offers. */
 export function allTags(): readonly TagInfo[] {
   return tagIndex().all;
+}
+
+/** Every known code (the current table and both handbooks), as `lookupTag` reads them. */
+export function allKnownTags(): readonly TagInfo[] {
+  return [...knownIndex().values()];
 }
 
 /**
@@ -396,4 +625,84 @@ const eoIndex = lazy(
 /** Classification reason, e.g. `eoReason('1.4', 'b')`; the letter may be upper case as cables write it. */
 export function eoReason(section: EoSection, letter: string): EoReason | undefined {
   return eoIndex().get(`${section}${letter.toLowerCase()}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Executive orders on classification
+
+/** An order of executive_orders.tsv: the classification orders a cable's E.O. line cites. */
+export interface ExecutiveOrder {
+  /** `12958`. */
+  readonly number: string;
+  readonly title: string;
+  /** Days are YYYY-MM-DD. */
+  readonly signed: string;
+  /** The first day it governed: cables from this day on are classified under it. */
+  readonly effective: string;
+  /** The day it stopped governing (the day `replacedBy` took effect); undefined while in force. */
+  readonly ended?: string;
+  readonly replacedBy?: string;
+  /** For an amendment (13292): the order it amends, which stays the order cables cite. */
+  readonly amends?: string;
+  /** Federal Register citation. */
+  readonly citation: string;
+  readonly source: string;
+  readonly note: string;
+}
+
+/** How an order stands on a day. */
+export type ExecutiveOrderStatus =
+  /** Signed but not yet in force. */
+  | 'not-yet-effective'
+  | 'in-force'
+  /** Revoked: `replacedBy` governs. */
+  | 'superseded';
+
+const executiveOrderIndex = lazy(() => {
+  const byNumber = new Map<string, ExecutiveOrder>();
+  for (const [number, title, signed, effective, ended, replacedBy, amends, citation, source, note] of EXECUTIVE_ORDERS) {
+    byNumber.set(number, {
+      number,
+      title,
+      signed,
+      effective,
+      ...(ended ? { ended } : {}),
+      ...(replacedBy ? { replacedBy } : {}),
+      ...(amends ? { amends } : {}),
+      citation,
+      source: SOURCES[source]!,
+      note,
+    });
+  }
+  return byNumber;
+});
+
+/** The order with that number (`'12958'`), or undefined for one the table does not hold. */
+export function executiveOrder(number: string): ExecutiveOrder | undefined {
+  return executiveOrderIndex().get(number);
+}
+
+/** All six, oldest first: 11652, 12065, 12356, 12958, 13292, 13526. */
+export function executiveOrders(): readonly ExecutiveOrder[] {
+  return [...executiveOrderIndex().values()];
+}
+
+/** Where `number` stands on `day`; undefined for an order the table does not hold or an invalid day. */
+export function executiveOrderStatus(number: string, day: CableDay): ExecutiveOrderStatus | undefined {
+  const eo = executiveOrder(number);
+  const iso = isoDay(day);
+  if (!eo || iso === undefined) return undefined;
+  if (iso < eo.effective) return 'not-yet-effective';
+  return eo.ended !== undefined && iso >= eo.ended ? 'superseded' : 'in-force';
+}
+
+/**
+ * The order a cable of `day` is classified under, the one its E.O. line cites: never an
+ * amendment (a 2005 cable cites 12958, which 13292 amended). Undefined before 1 June 1972 (E.O.
+ * 10501 governed; the table starts at 11652) and for an invalid day.
+ */
+export function governingExecutiveOrder(day: CableDay): ExecutiveOrder | undefined {
+  const iso = isoDay(day);
+  if (iso === undefined) return undefined;
+  return executiveOrders().find((eo) => !eo.amends && eo.effective <= iso && (eo.ended === undefined || iso < eo.ended));
 }
