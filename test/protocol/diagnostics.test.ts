@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPECTED, rows } from './expected';
-import { EXAMPLES, exampleUri, positionOf, ROOT, TestClient, textAt } from './lsp-client';
+import { apiDiagnostics, coreDiagnostics, EXAMPLES, exampleUri, positionOf, ROOT, TestClient, textAt } from './lsp-client';
 
 const read = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
 const EXAMPLE_NAMES = Object.keys(EXPECTED);
@@ -117,6 +117,8 @@ describe('diagnostics of the examples, pushed', () => {
     const fresh = await client.openAndWait(freshUri, local.getText());
     const strip = (ds: Diagnostic[]) => ds.map(({ data: _d, relatedInformation: r, ...rest }) => ({ ...rest, related: (r ?? []).map((x) => x.location.range) }));
     assert.deepEqual(strip(final.diagnostics), strip(fresh));
+    // And outside the server: a bug shared by the edited and the fresh document passes the above.
+    assert.deepEqual(coreDiagnostics(final.diagnostics), apiDiagnostics(local.getText()), 'the Node API (dist/index.js) on the final text');
     assert.ok(fresh.length > 0, 'the edits introduce problems');
   });
 });
@@ -153,6 +155,7 @@ describe('incremental sync of a CRLF draft', () => {
     const fresh = await client.openAndWait('untitled:crlf-fresh', local.getText());
     const strip = (ds: Diagnostic[]) => ds.map(({ data: _d, relatedInformation: r, ...rest }) => ({ ...rest, related: (r ?? []).map((x) => x.location.range) }));
     assert.deepEqual(strip(after), strip(fresh));
+    assert.deepEqual(coreDiagnostics(after), apiDiagnostics(local.getText()), 'the Node API (dist/index.js) on the final text');
     // Numbers now run 1, 2, 3, 5, 5, 6 and every line after the join moved up one: the gap
     // moved to before the first 5. (line 22), the repeated 5. (25) and the (S) paragraph (16)
     // remain, the SUMMARY still never ends (13), the joined line 13 is now over 69 characters,

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +28,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
 export const EXAMPLES = join(ROOT, 'examples');
+/** The Node API as the package ships it, built beside the server by `npm run build`. */
+export const API = join(ROOT, 'dist', 'index.js');
 
 export function exampleUri(name: string): string {
   return pathToFileURL(join(EXAMPLES, name)).href;
@@ -341,4 +344,49 @@ export function positionOf(text: string, needle: string, delta = 0, occurrence =
 export function textAt(text: string, range: LspTextEdit['range']): string {
   const doc = TextDocument.create('file:///x', 'cable', 0, text);
   return text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end));
+}
+
+type NodeApi = typeof import('../../server/src/api');
+let nodeApi: NodeApi | undefined;
+
+/** A diagnostic reduced to what every path reports the same way: where, how bad, which rule, what. */
+export interface CoreDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: number;
+  code: string;
+  message: string;
+}
+
+const byPlace = (a: CoreDiagnostic, b: CoreDiagnostic) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/** What the server published, reduced for comparison with {@link apiDiagnostics}. */
+export function coreDiagnostics(ds: readonly Diagnostic[]): CoreDiagnostic[] {
+  return ds
+    .map((d) => ({
+      range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+      severity: d.severity ?? 0,
+      code: String(d.code),
+      message: d.message,
+    }))
+    .sort(byPlace);
+}
+
+/**
+ * What the Node API (`dist/index.js`, in this process) reports for a text: an oracle outside the
+ * server, which has no document store, incremental sync, scheduler, worker or LSP conversion, so a
+ * bug in any of those cannot pass by agreeing with itself. No config file, like an untitled document.
+ */
+export function apiDiagnostics(text: string, options: { profile?: 'transmitted' | 'draft' | 'published'; rules?: Record<string, string> } = {}): CoreDiagnostic[] {
+  if (!existsSync(API)) throw new Error(`${API} is missing: run npm run build first`);
+  nodeApi ??= createRequire(import.meta.url)(API) as NodeApi;
+  const report = nodeApi.lintText(text, { config: false, ...(options.profile ? { profile: options.profile } : {}), ...(options.rules ? { rules: options.rules as never } : {}) });
+  const severity = { error: 1, warning: 2, info: 3 } as const;
+  return report.files[0]!.diagnostics
+    .map((d) => ({
+      range: { start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.endLine - 1, character: d.endColumn - 1 } },
+      severity: severity[d.severity],
+      code: d.ruleId,
+      message: d.message,
+    }))
+    .sort(byPlace);
 }
