@@ -78,8 +78,8 @@ function packageExtension() {
       'package',
       '--no-dependencies',
       '--allow-missing-repository',
-      // The README's relative links point at files the package ships (docs/rules); the
-      // repository URL is a placeholder, so there is nothing absolute to rewrite them to.
+      // The README's relative links point at files the package ships (docs/rules); package.json
+      // names no repository yet, so there is nothing absolute to rewrite them to.
       '--no-rewrite-relative-links',
       '--out',
       out,

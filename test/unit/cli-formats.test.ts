@@ -57,10 +57,7 @@ describe('cli: --format sarif', () => {
     assert.equal(run.columnKind, 'utf16CodeUnits');
     const rules = run.tool.driver.rules!;
     assert.deepEqual(rules.map((d) => d.id), allRules.map((x) => x.id));
-    for (const d of rules) {
-      assert.match(d.helpUri!, new RegExp(`^https?://.*/docs/rules/${d.id}\\.md$`));
-      assert.equal(d.name, allRules.find((x) => x.id === d.id)!.name);
-    }
+    for (const d of rules) assert.equal(d.name, allRules.find((x) => x.id === d.id)!.name);
     assert.deepEqual(run.artifacts!.map((a) => [a.location!.uri, a.location!.uriBaseId]), [
       ['a.cable', 'SRCROOT'],
       ['clean.cable', 'SRCROOT'],
@@ -78,6 +75,44 @@ describe('cli: --format sarif', () => {
     assert.equal(known!.artifactLocation.uri, 'a.cable');
     assert.equal(replaceOnLine(tagsLine, known!.replacements[0]!), 'TAGS: PREL PREL ECON ECON');
     assert.equal(replaceOnLine(tagsLine, repeated!.replacements[0]!), 'TAGS: PREL PRELL ECON');
+  });
+});
+
+describe('cli: SARIF help', () => {
+  it('carries each rule\'s help from its page (why, failing and passing example), and no link without a real repository', () => {
+    const log: Sarif.Log = JSON.parse(cli(['--format', 'sarif', 'a.cable'], { cwd: dir }).stdout);
+    const run = log.runs[0]!;
+    assert.equal(run.tool.driver.informationUri, undefined, 'package.json names no repository');
+    for (const d of run.tool.driver.rules!) {
+      assert.equal(d.helpUri, undefined, `${d.id}: no link that goes nowhere`);
+      const page = readFileSync(join(ROOT, 'docs/rules', `${d.id}.md`), 'utf8');
+      const failing = /## Failing example\n\n(?:[^`#][^\n]*\n\n)?```[a-z]*\n([\s\S]*?)\n```/.exec(page)![1]!;
+      const md = d.help?.markdown ?? '';
+      assert.match(md, /^## Why\n\n/, d.id);
+      assert.ok(md.includes('## Failing example\n\n') && md.includes(failing), `${d.id}: the failing example as on the page`);
+      assert.ok(md.includes('## Passing example'), d.id);
+      assert.ok(!/\]\((?!https?:)[^)]*\)/.test(md), `${d.id}: no relative link left`);
+      assert.ok(!md.includes('## Configuration'), `${d.id}: only the sections a result needs`);
+      const text = d.help?.text ?? '';
+      assert.match(text, /^Why\n\n/, d.id);
+      assert.ok(text.includes(failing.split('\n').map((l) => `    ${l}`).join('\n')), `${d.id}: the example indented in the text`);
+      assert.ok(!text.includes('```') && !text.includes('**'), `${d.id}: plain text`);
+    }
+    const cbl061 = run.tool.driver.rules!.find((d) => d.id === 'CBL061')!;
+    assert.ok(cbl061.help!.text.includes('Failing example\n\n    TAGS: PRELL ENRG QZXV IC'), cbl061.help!.text);
+  });
+
+  it('links each rule to its page in a real repository, never on a reserved placeholder host', async () => {
+    const { formatSarif, ruleHelpUri } = await import('../../server/src/cli/formatters');
+    assert.equal(ruleHelpUri('git+https://github.com/someone/cable-lint.git', 'CBL061'), 'https://github.com/someone/cable-lint/blob/main/docs/rules/CBL061.md');
+    for (const placeholder of ['https://example.invalid/cable-lint.git', 'https://example.com/x', 'http://repo.test/x', 'git@github.com:a/b.git', 'https://localhost/x']) {
+      assert.equal(ruleHelpUri(placeholder, 'CBL061'), undefined, placeholder);
+    }
+    const report = { version: 1 as const, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } };
+    const rules = [{ id: 'CBL061', name: 'tags-known', defaultSeverity: 'warning' as const, profiles: { transmitted: 'warning' as const, draft: 'warning' as const, published: 'warning' as const }, fixable: true, enabledByDefault: true, description: 'd' }];
+    const log = JSON.parse(formatSarif(report, rules, { toolVersion: '1', cwd: '/', repositoryUrl: 'https://github.com/someone/cable-lint' }));
+    assert.equal(log.runs[0].tool.driver.informationUri, 'https://github.com/someone/cable-lint');
+    assert.equal(log.runs[0].tool.driver.rules[0].helpUri, 'https://github.com/someone/cable-lint/blob/main/docs/rules/CBL061.md');
   });
 });
 

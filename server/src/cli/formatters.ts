@@ -119,12 +119,30 @@ export function formatRulesJson(rules: readonly RuleRecord[]): string {
 
 const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** Where a rule's page lives for people reading a SARIF log: the repository's docs/rules. */
-export function ruleHelpUri(repositoryUrl: string | undefined, ruleId: string): string | undefined {
+/**
+ * The repository as a web address, or undefined when there is none to link to: not http(s), or a
+ * host reserved for examples and tests (RFC 2606: `.invalid`, `.example`, `example.com` …), where
+ * every link would be dead.
+ */
+export function repositoryWebUrl(repositoryUrl: string | undefined): string | undefined {
   if (!repositoryUrl) return undefined;
   const base = repositoryUrl.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '');
-  if (!/^https?:\/\//.test(base)) return undefined;
-  return `${base}/blob/main/docs/rules/${ruleId}.md`;
+  let host: string;
+  try {
+    const url = new URL(base);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    host = url.hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (/(?:^|\.)(?:invalid|example|test|localhost)$/.test(host) || /(?:^|\.)example\.(?:com|org|net)$/.test(host)) return undefined;
+  return base;
+}
+
+/** Where a rule's page lives for people reading a SARIF log: the repository's docs/rules. */
+export function ruleHelpUri(repositoryUrl: string | undefined, ruleId: string): string | undefined {
+  const base = repositoryWebUrl(repositoryUrl);
+  return base ? `${base}/blob/main/docs/rules/${ruleId}.md` : undefined;
 }
 
 function region(s: SpanRecord): Sarif.Region {
@@ -143,6 +161,8 @@ export interface SarifContext {
   /** The working folder, which relative artifact URIs are relative to. */
   cwd: string;
   repositoryUrl?: string;
+  /** A rule's help from its page (SARIF `help`), when the page can be read. */
+  help?: (ruleId: string) => { text: string; markdown: string } | undefined;
 }
 
 /**
@@ -203,13 +223,15 @@ export function formatSarif(report: LintReport, rules: readonly RuleRecord[], co
             name: 'cable-lint',
             version: context.toolVersion,
             semanticVersion: context.toolVersion,
-            ...(context.repositoryUrl && /^https?:/.test(context.repositoryUrl) ? { informationUri: context.repositoryUrl.replace(/\.git$/, '') } : {}),
+            ...(repositoryWebUrl(context.repositoryUrl) ? { informationUri: repositoryWebUrl(context.repositoryUrl) } : {}),
             rules: rules.map((r) => {
               const helpUri = ruleHelpUri(context.repositoryUrl, r.id);
+              const help = context.help?.(r.id);
               return {
                 id: r.id,
                 name: r.name,
                 shortDescription: { text: r.description },
+                ...(help ? { help } : {}),
                 ...(helpUri ? { helpUri } : {}),
                 defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity], enabled: r.enabledByDefault },
                 properties: { fixable: r.fixable },

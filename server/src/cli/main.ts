@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { repository, version } from '../../../package.json';
+import packageJson from '../../../package.json';
 import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
 import { ConfigResolver, ioReason } from '../config/discover';
 import { ConfigError } from '../config/settings';
@@ -30,7 +30,16 @@ import {
 } from './formatters';
 import { initConfigText, printConfig } from './config-commands';
 import { processFile, processSource, type FileOutcome, type RunSpec } from './process';
+import { readRuleHelp } from './rule-docs';
 import { runInWorkers, threadCount } from './worker';
+
+const { version } = packageJson;
+
+/** The package's repository, when package.json names one (it names none while there is no public home). */
+function repositoryUrl(): string | undefined {
+  const repository = (packageJson as { repository?: string | { url?: string } }).repository;
+  return typeof repository === 'string' ? repository : repository?.url;
+}
 
 export interface CliIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -195,7 +204,7 @@ function render(args: CliArgs, report: LintReport, style: Style, cwd: string): s
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, listRules(), { toolVersion: version, cwd, repositoryUrl: repository?.url });
+      return formatSarif(report, listRules(), { toolVersion: version, cwd, repositoryUrl: repositoryUrl(), help: readRuleHelp });
     case 'github':
       return formatGithub(report);
     case 'junit':
