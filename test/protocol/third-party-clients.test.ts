@@ -4,8 +4,10 @@
  * client that asks for code actions over the whole document with a range past its last line.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, DocumentSymbol, TextEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, EXAMPLES, editsFor, positionOf, TestClient } from './lsp-client';
@@ -93,6 +95,21 @@ describe('a client without snippets or documentChanges (Neovim 0.7)', () => {
     for (const item of [...inText, ...header, ...banner]) {
       assert.notEqual(item.insertTextFormat, 2, item.label);
       assert.ok(!/\$\{?\d/.test(newText(item)), `${item.label}: ${newText(item)}`);
+    }
+  });
+
+  it('a .cablelintrc.json that is not valid JSON is explained in words, with line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-lint-third-party-'));
+    try {
+      writeFileSync(join(dir, '.cablelintrc.json'), '{\n  "rules": {\n    "CBL061": "off"\n    "CBL062": "off"\n  }\n}\n');
+      const uri = pathToFileURL(join(dir, 'a.cable')).href;
+      await client.openAndWait(uri, DRAFT);
+      const shown = (await client.notification('window/showMessage', (p) => String((p as { message: string }).message).includes('.cablelintrc.json'))) as {
+        message: string;
+      };
+      assert.match(shown.message, /^cable-lint: .*\.cablelintrc\.json:4:5: invalid JSON: expected a comma before `"CBL062"`$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -86,7 +86,7 @@ describe('cli: SARIF help', () => {
     for (const d of run.tool.driver.rules!) {
       assert.equal(d.helpUri, undefined, `${d.id}: no link that goes nowhere`);
       const page = readFileSync(join(ROOT, 'docs/rules', `${d.id}.md`), 'utf8');
-      const failing = /## Failing example\n\n(?:[^`#][^\n]*\n\n)?```[a-z]*\n([\s\S]*?)\n```/.exec(page)![1]!;
+      const failing = /## Failing example\n\n(?:[^`#][^\n]*\n\n)?```[^\n]*\n([\s\S]*?)\n```/.exec(page)![1]!;
       const md = d.help?.markdown ?? '';
       assert.match(md, /^## Why\n\n/, d.id);
       assert.ok(md.includes('## Failing example\n\n') && md.includes(failing), `${d.id}: the failing example as on the page`);
@@ -100,6 +100,9 @@ describe('cli: SARIF help', () => {
     }
     const cbl061 = run.tool.driver.rules!.find((d) => d.id === 'CBL061')!;
     assert.ok(cbl061.help!.text.includes('Failing example\n\n    TAGS: PRELL ENRG QZXV IC'), cbl061.help!.text);
+    // Settings an example runs under read as a sentence before it, not in the fence.
+    const cbl003 = run.tool.driver.rules!.find((d) => d.id === 'CBL003')!;
+    assert.match(cbl003.help!.markdown, /## Failing example\n\nWith the settings `\{"profile": "transmitted"\}`:\n\n```cable\n/);
   });
 
   it('links each rule to its page in a real repository, never on a reserved placeholder host', async () => {

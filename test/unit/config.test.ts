@@ -52,7 +52,7 @@ describe('config: parsing and validation', () => {
   });
 
   it('reports JSON syntax errors with a position', () => {
-    assert.match(configError(() => parseConfigText('{\n  "rules": {\n    "CBL061" "off"\n  }\n}', 'cfg', '/')), /^cfg:3:\d+: invalid JSON: ColonExpected$/);
+    assert.match(configError(() => parseConfigText('{\n  "rules": {\n    "CBL061" "off"\n  }\n}', 'cfg', '/')), /^cfg:3:14: invalid JSON: expected a colon after the key, found `"off"`$/);
   });
 
   it('rejects unknown rules, bad severities and bad shapes with the file and key named', () => {

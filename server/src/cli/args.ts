@@ -1,5 +1,6 @@
 /** Command-line arguments, read with Node's own `util.parseArgs`. */
 import { parseArgs } from 'node:util';
+import { distance } from 'fastest-levenshtein';
 import type { Profile } from '../../../grammar/src/ast';
 import type { SeveritySetting } from '../engine/types';
 import { ConfigError, parseRuleFlag, profileFrom } from '../config/settings';
@@ -65,8 +66,11 @@ Inputs:
       --no-ignore             neither .cablelintignore nor --ignore-pattern
       --stdin-filename NAME   name for the text read from -, for config and reference id
 Fixing:
-      --fix                   apply the rules' safe fixes and write the files back
-      --fix-dry-run           show what --fix would change; write nothing
+      --fix                   apply the rules' safe fixes and write the files back; the
+                              report and the exit status are of the problems left
+      --fix-dry-run           show what --fix would change; write nothing; the report and
+                              the exit status are those --fix would give: the problems left
+                              after the fixes, not those of the files as they stand
       --fix-unsafe            also fix files whose parse had CBL000 errors (implies --fix
                               unless --fix-dry-run is given)
 Rules and config:
@@ -88,6 +92,30 @@ Other:
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 2 usage, configuration or I/O error.
 `;
+
+/** Every option, long form, as `--help` lists it. */
+const OPTION_NAMES = [...HELP.matchAll(/--([a-z][a-z-]*)/g)].map((m) => `--${m[1]}`);
+
+/**
+ * What parseArgs found wrong, as one line that points at `--help`: its first sentence
+ * (`Unknown option '--fixx'`), and for an unknown option the nearest known one.
+ */
+function argumentProblem(err: Error & { code?: string }): string {
+  const first = err.message.split('. ')[0]!.replace(/\.$/, '');
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const given = /'([^']+)'/.exec(first)?.[1] ?? '';
+    const name = given.split('=')[0]!;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const option of new Set(OPTION_NAMES)) {
+      const d = distance(name, option);
+      if (d < bestDistance) [best, bestDistance] = [option, d];
+    }
+    const hint = best && name.startsWith('--') && bestDistance <= Math.max(1, Math.floor(name.length / 4)) ? `: did you mean ${best}?` : '';
+    return `unknown option '${given}'${hint} (cable-lint --help lists every option)`;
+  }
+  return `${first.charAt(0).toLowerCase()}${first.slice(1)} (see cable-lint --help)`;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -121,8 +149,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       },
     });
   } catch (err) {
-    // parseArgs explains unknown options and missing values well; keep its first sentence.
-    throw new UsageError((err as Error).message.split('. ')[0]!.replace(/\.$/, ''));
+    throw new UsageError(argumentProblem(err as Error & { code?: string }));
   }
   const v = parsed.values;
   const format = v.format ?? 'stylish';

@@ -47,7 +47,15 @@ function plural(n: number, word: string): string {
  * ESLint's stylish layout: each file with problems, then `  line:col  severity  message  ruleId`
  * in aligned columns, then a summary line. Prints nothing when there is nothing to report.
  */
-export function formatStylish(report: LintReport, style: Style = PLAIN): string {
+export interface StylishOptions {
+  /**
+   * The report is of the text after fixing: written back (`write`), or only shown (`dry-run`,
+   * the files as they stand have more). The summary line says so.
+   */
+  fixed?: 'write' | 'dry-run';
+}
+
+export function formatStylish(report: LintReport, style: Style = PLAIN, options: StylishOptions = {}): string {
   const out: string[] = [];
   for (const file of report.files) {
     if (file.diagnostics.length === 0) continue;
@@ -75,12 +83,13 @@ export function formatStylish(report: LintReport, style: Style = PLAIN): string 
   const { errors, warnings, infos, files } = report.summary;
   const total = errors + warnings + infos;
   const checked = `${plural(files, 'file')} checked`;
-  if (total === 0) return style.bold(`\u2714 ${checked}, no problems`) + '\n';
+  const after = options.fixed === 'write' ? ' left after fixing' : options.fixed === 'dry-run' ? ' left once the fixes shown are made' : '';
+  if (total === 0) return style.bold(`\u2714 ${checked}, no problems${after}`) + '\n';
   const colour = errors > 0 ? style.red : warnings > 0 ? style.yellow : style.blue;
   const withProblems = report.files.filter((f) => f.diagnostics.length > 0).length;
   out.push(
     '',
-    colour(style.bold(`\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`)) +
+    colour(style.bold(`\u2716 ${plural(total, 'problem')}${after} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`)) +
       style.dim(` in ${withProblems} of ${checked}`),
   );
   return out.join('\n') + '\n';

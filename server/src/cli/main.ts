@@ -210,7 +210,7 @@ function render(args: CliArgs, report: LintReport, style: Style, cwd: string): s
     case 'junit':
       return formatJunit(report);
     default:
-      return formatStylish(report, style);
+      return formatStylish(report, style, args.fix !== 'none' ? { fixed: args.fix } : {});
   }
 }
 

@@ -35,6 +35,16 @@ function sections(page: string): Map<string, string> {
   return out;
 }
 
+/**
+ * A fence's info string may carry the settings the example runs under (```` ```cable {"profile":
+ * "transmitted"} ````): a reader gets them as a sentence, the fence its language only.
+ */
+function settingsOutOfFences(markdown: string): string {
+  return markdown.replace(/^(\s*)(```|~~~)(\w*)[ \t]+(\{.*\})[ \t]*$/gm, (_m, indent: string, fence: string, lang: string, settings: string) =>
+    `${indent}With the settings \`${settings}\`:\n\n${indent}${fence}${lang}`,
+  );
+}
+
 /** Links to other pages are dead outside the repository: their text stays. */
 function unlink(markdown: string): string {
   return markdown.replace(/\[([^\]\n]+)\]\((?!https?:)[^)\s]+\)/g, '$1');
@@ -58,7 +68,7 @@ function plain(markdown: string): string {
 /** The help of one rule from its page; undefined when the page has none of the sections. */
 export function ruleHelp(page: string): RuleHelp | undefined {
   const found = sections(page);
-  const parts = SECTIONS.filter((s) => found.get(s)).map((s) => ({ title: s, body: unlink(found.get(s)!) }));
+  const parts = SECTIONS.filter((s) => found.get(s)).map((s) => ({ title: s, body: settingsOutOfFences(unlink(found.get(s)!)) }));
   if (parts.length === 0) return undefined;
   return {
     markdown: parts.map((p) => `## ${p.title}\n\n${p.body}`).join('\n\n'),

@@ -134,7 +134,7 @@ export class ConfigResolver {
     if (!path) return undefined;
     let config = this.loaded.get(path);
     if (!config) {
-      config = loadConfigFile(path);
+      config = loadConfigFile(path, relativeLabel(path));
       this.loaded.set(path, config);
     }
     return config;

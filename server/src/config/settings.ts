@@ -6,6 +6,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/es
 import picomatch from 'picomatch';
 import type { Cable, Profile } from '../../../grammar/src/ast';
 import type { RuleSetting } from '../engine/lint';
+import { printable } from '../engine/message';
 import type { Diagnostic, SeveritySetting } from '../engine/types';
 import { findRule } from '../rules/index';
 
@@ -192,13 +193,47 @@ function lineColumn(text: string, offset: number): string {
   return `${line}:${offset - lineStart + 1}`;
 }
 
+/** What the JSON parser found wrong, in words, by the name jsonc-parser gives it (`CloseBraceExpected`). */
+const PARSE_ERROR_WORDS: Record<string, string> = {
+  InvalidSymbol: 'unexpected {found} (keys and strings need double quotes; values are strings, numbers, true, false, null, arrays or objects)',
+  InvalidNumberFormat: 'invalid number {found}',
+  PropertyNameExpected: 'expected a key in double quotes, found {found}',
+  ValueExpected: 'expected a value, found {found}',
+  ColonExpected: 'expected a colon after the key, found {found}',
+  CommaExpected: 'expected a comma before {found}',
+  CloseBraceExpected: 'expected a closing brace } for the object, found {found}',
+  CloseBracketExpected: 'expected a closing bracket ] for the array, found {found}',
+  EndOfFileExpected: 'unexpected {found} after the end of the settings object',
+  InvalidCommentToken: 'invalid comment {found}',
+  UnexpectedEndOfComment: 'a /* comment is not closed with */',
+  UnexpectedEndOfString: 'a string is not closed with a double quote before the end of its line',
+  UnexpectedEndOfNumber: 'a number ends too early: {found}',
+  InvalidUnicode: 'invalid \\u escape in {found}',
+  InvalidEscapeCharacter: 'invalid escape in {found} (a backslash in a string is written \\\\)',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+/** The text a parse error points at, quoted and cut short, or "the end of the file". */
+function foundText(text: string, offset: number, length: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  const found = text.slice(offset, offset + Math.max(1, length)).split(/\r?\n|\r/)[0]!;
+  return `\`${printable(found.length > 30 ? `${found.slice(0, 30)}…` : found)}\``;
+}
+
 /** Parses `.cablelintrc.json` text (JSON with comments and trailing commas) and validates it. */
 export function parseConfigText(text: string, source: string, baseDir: string): CableLintConfig {
   const errors: ParseError[] = [];
   const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
   if (first) {
-    throw new ConfigError(`${source}:${lineColumn(text, first.offset)}: invalid JSON: ${printParseErrorCode(first.error)}`);
+    const found = foundText(text, first.offset, first.length);
+    // `["off" }`: the parser wants a comma, but the likelier slip is the bracket that does not match.
+    const code = printParseErrorCode(first.error);
+    const words =
+      code === 'CommaExpected' && (found === '`}`' || found === '`]`')
+        ? `expected a comma, or a closing bracket that matches the opening one, before ${found}`
+        : (PARSE_ERROR_WORDS[code] ?? `invalid JSON (${code})`).replace('{found}', found);
+    throw new ConfigError(`${source}:${lineColumn(text, first.offset)}: invalid JSON: ${words}`);
   }
   return validateConfig(raw, source, baseDir);
 }
