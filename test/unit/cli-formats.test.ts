@@ -102,7 +102,7 @@ describe('cli: SARIF help', () => {
     assert.ok(cbl061.help!.text.includes('Failing example\n\n    TAGS: PRELL ENRG QZXV IC'), cbl061.help!.text);
     // Settings an example runs under read as a sentence before it, not in the fence.
     const cbl003 = run.tool.driver.rules!.find((d) => d.id === 'CBL003')!;
-    assert.match(cbl003.help!.markdown, /## Failing example\n\nWith the settings `\{"profile": "transmitted"\}`:\n\n```cable\n/);
+    assert.match(cbl003.help!.markdown ?? '', /## Failing example\n\nWith the settings `\{"profile": "transmitted"\}`:\n\n```cable\n/);
   });
 
   it('links each rule to its page in a real repository, never on a reserved placeholder host', async () => {
