@@ -93,6 +93,8 @@ type Waiter = { uri: string; version?: number; resolve: (p: PublishDiagnosticsPa
 
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
+  /** When each publication arrived (`performance.now()`), index for index with `published`. */
+  readonly publishedAt: number[] = [];
   readonly logs: { type: number; message: string }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly stdout: Buffer[] = [];
@@ -129,6 +131,7 @@ export class TestClient {
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.published.push(p);
+      client.publishedAt.push(performance.now());
       for (const w of [...client.waiters]) {
         if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
           client.waiters.splice(client.waiters.indexOf(w), 1);
@@ -260,6 +263,18 @@ export class TestClient {
       Buffer.concat([frame({ jsonrpc: '2.0', id, method, params }), frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } })]),
     );
     return response;
+  }
+
+  /**
+   * Writes several notifications in one write to the server's stdin, so they arrive together
+   * whatever the load on this machine: a burst no timer of the server can fall between.
+   */
+  sendNotificationsAtOnce(messages: readonly { method: string; params: unknown }[]): void {
+    const frames = messages.map(({ method, params }) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.process.stdin!.write(Buffer.concat(frames));
   }
 
   private stopping?: Promise<number | null>;

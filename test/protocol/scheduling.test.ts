@@ -1,0 +1,143 @@
+/**
+ * When the server lints and what it publishes, over stdio with measured gaps (issue 13). The
+ * debounce of a small document is 50 ms (README: 50 ms plus 1 ms per 10 KB). Edits spaced wider
+ * than it are each linted and published once, in order; edits that come faster are linted once,
+ * for the last version, no sooner than the debounce after it; an edit that lands while a version
+ * is being validated is never answered with that older version. Every publication is also held
+ * to the Node API's diagnostics for the text of its version, outside the server.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXAMPLES, apiDiagnostics, coreDiagnostics, positionOf, TestClient } from './lsp-client';
+
+const BASE = readFileSync(join(EXAMPLES, 'valid-draft-unclassified.cable'), 'utf8');
+const DEBOUNCE_MS = 50;
+/** Wider than the debounce by far, so that each version settles even on a loaded machine. */
+const SPACED_MS = 300;
+/** How long to keep listening after the last expected publication, for a late or stale one. */
+const SETTLE_MS = 400;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An edit that changes the diagnostics: the TAGS line gains an unknown code, a new one each time. */
+function tagEdit(text: string, n: number): TextDocumentContentChangeEvent {
+  const at = positionOf(text, 'TAGS: ', 6);
+  return { range: { start: at, end: at }, text: `QZ${String.fromCharCode(65 + n)} ` };
+}
+
+describe('scheduling over stdio: debounce and stale results', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  /** Publications for `uri` from index `from` of `client.published`, once `version` has been published. */
+  async function publicationsUntil(uri: string, from: number, version: number, timeoutMs = 20_000): Promise<Array<PublishDiagnosticsParams & { at: number }>> {
+    const deadline = Date.now() + timeoutMs;
+    const mine = () =>
+      client.published
+        .map((p, i) => ({ ...p, at: client.publishedAt[i]! }))
+        .slice(from)
+        .filter((p) => p.uri === uri);
+    while (!mine().some((p) => p.version === version)) {
+      if (Date.now() > deadline) throw new Error(`no publication of ${uri} version ${version} within ${timeoutMs} ms: got versions ${mine().map((p) => p.version).join(', ') || 'none'}`);
+      await sleep(2);
+    }
+    await sleep(SETTLE_MS);
+    return mine();
+  }
+
+  it('edits spaced wider than the debounce: one publication per version, in order, each for its own text', async () => {
+    const uri = 'untitled:scheduling-spaced';
+    const doc = TextDocument.create(uri, 'cable', 1, BASE);
+    await client.openAndWait(uri, BASE);
+    const from = client.published.length;
+    const texts = new Map<number, string>();
+    const sentAt: number[] = [];
+    for (let version = 2; version <= 6; version++) {
+      const change = tagEdit(doc.getText(), version);
+      TextDocument.update(doc, [change], version);
+      texts.set(version, doc.getText());
+      sentAt.push(performance.now());
+      await client.change(uri, version, [change]);
+      if (version < 6) await sleep(SPACED_MS);
+    }
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!);
+    assert.ok(gaps.every((g) => g >= 4 * DEBOUNCE_MS), `measured gaps ${gaps.map((g) => g.toFixed(0)).join(', ')} ms are wider than the debounce`);
+    const mine = await publicationsUntil(uri, from, 6);
+    assert.deepEqual(
+      mine.map((p) => p.version),
+      [2, 3, 4, 5, 6],
+      'each settled version is published once, in order, and no older version after a newer one',
+    );
+    for (const p of mine) {
+      assert.deepEqual(coreDiagnostics(p.diagnostics), apiDiagnostics(texts.get(p.version!)!), `version ${p.version}: the diagnostics of its own text`);
+    }
+  });
+
+  it('edits faster than the debounce: one lint, for the last version, no sooner than the debounce after it', async () => {
+    const uri = 'untitled:scheduling-burst';
+    const doc = TextDocument.create(uri, 'cable', 1, BASE);
+    await client.openAndWait(uri, BASE);
+    const from = client.published.length;
+    const messages: { method: string; params: unknown }[] = [];
+    for (let version = 2; version <= 9; version++) {
+      const change = tagEdit(doc.getText(), version);
+      TextDocument.update(doc, [change], version);
+      messages.push({ method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [change] } });
+    }
+    // One write: the eight changes reach the server together, whatever else this machine runs.
+    client.sendNotificationsAtOnce(messages);
+    const sent = performance.now();
+    const mine = await publicationsUntil(uri, from, 9);
+    assert.deepEqual(
+      mine.map((p) => p.version),
+      [9],
+      'a burst is linted once, for its last version: each change cancels the lint the one before scheduled',
+    );
+    const waited = mine[0]!.at - sent;
+    // The server read the burst after it was written, so its timer started later still.
+    assert.ok(waited >= DEBOUNCE_MS - 5, `published ${waited.toFixed(1)} ms after the last change: the debounce is ${DEBOUNCE_MS} ms`);
+    assert.deepEqual(coreDiagnostics(mine[0]!.diagnostics), apiDiagnostics(doc.getText()), 'the diagnostics of the last text');
+  });
+
+  it('an edit landing while a version is being validated: that version is never published, the new one is', async () => {
+    const uri = 'untitled:scheduling-stale';
+    const doc = TextDocument.create(uri, 'cable', 1, BASE);
+    await client.openAndWait(uri, BASE);
+    const from = client.published.length;
+    // A settings change re-validates version 1 at once; its validation waits for the client's
+    // settings, which this client holds back until the edit has landed.
+    let release!: () => void;
+    client.configurationGate = new Promise((r) => (release = r));
+    const asked = client.configurationRequests;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: {} } });
+    const deadline = Date.now() + 20_000;
+    while (client.configurationRequests === asked) {
+      assert.ok(Date.now() < deadline, 'the server asks for the settings of version 1');
+      await sleep(2);
+    }
+    const change = tagEdit(doc.getText(), 2);
+    TextDocument.update(doc, [change], 2);
+    await client.change(uri, 2, [change]);
+    // Let the change be read before the settings arrive.
+    await sleep(DEBOUNCE_MS / 2);
+    release();
+    client.configurationGate = undefined;
+    const mine = await publicationsUntil(uri, from, 2);
+    assert.deepEqual(
+      mine.map((p) => p.version),
+      [2],
+      'the validation of version 1 under way when version 2 arrived published nothing (no stale result)',
+    );
+    assert.deepEqual(coreDiagnostics(mine[0]!.diagnostics), apiDiagnostics(doc.getText()), 'the diagnostics of version 2');
+    assert.deepEqual(client.errorLogs(), []);
+  });
+});
