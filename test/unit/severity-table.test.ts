@@ -46,7 +46,7 @@ describe('severity table: each rule in each profile, from the spec', () => {
       for (const severity of ['error', 'info'] as const) {
         const settings: ExampleSettings = { ...example.settings, rules: { ...example.settings.rules, [rule.id]: severity } };
         const own = lintExample({ ...example, settings }).diagnostics.filter((d) => d.ruleId === rule.id);
-        assert.ok(own.length > 0, `${example.where}: ${rule.id} set to ${severity} still fires on its failing example`);
+        assert.ok(own.length > 0, `${example.where}: ${rule.id} set to ${severity} does not fire on its failing example`);
         assert.deepEqual([...new Set(own.map((d) => d.severity))], [severity], `${rule.id} set to ${severity}`);
       }
     });
