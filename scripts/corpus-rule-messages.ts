@@ -1,6 +1,6 @@
 // node --import tsx scripts/corpus-rule-messages.ts RULE: how often each kind of message of one rule occurs on the public corpus (digits folded), and on how many cables.
 import { readFileSync, readdirSync } from 'node:fs';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/lint';
 import { decode } from './corpus-figures';
 const dir = process.env.CORPUS ?? '../shared/corpus/public';
 const rule = process.argv[2]!;

@@ -1,6 +1,6 @@
 // node --import tsx scripts/corpus-triage.ts RULE[:severity]|*:error [max] [ids…]: each diagnostic a rule gives on the public corpus, with its line, for false-positive review.
 import { readFileSync, readdirSync } from 'node:fs';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/lint';
 import { decode } from './corpus-figures';
 const dir = process.env.CORPUS ?? '../shared/corpus/public';
 const [spec, maxS, ...ids] = process.argv.slice(2);

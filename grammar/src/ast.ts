@@ -78,6 +78,8 @@ export interface DeLine extends EnvelopeLine {
   stationSerial?: Span;
   part?: Span;
   julian?: Span;
+  /** The Julian date-time's day of the year, hour and minute as written. */
+  julianParts?: { day: Span; hour: Span; minute: Span };
   /** Julian day of year 1..366, hour, minute as written (not validated). */
   dayOfYear?: number;
   hour?: number;
@@ -92,7 +94,12 @@ export interface SecurityLine extends EnvelopeLine {
 
 export interface Dtg extends EnvelopeLine {
   lineKind: 'dtg';
+  /** Precedence, `DDHHMMZ MON YY`, and nothing after it but operating signals (`ZDK`, `(CCY …)`). */
   wellFormed: boolean;
+  /** Each part of the value as written, when the value reads whole (its year not running on into a digit). */
+  parts?: { day: Span; hour: Span; minute: Span; month: Span; year: Span };
+  /** Text after the year, leading blanks left out. */
+  tail?: Span;
   precedence?: Span;
   infoPrecedence?: Span;
   /** The `DDHHMMZ MON YY` part. */
@@ -152,6 +159,8 @@ export interface Banner extends Node {
   rest?: Span;
   /** Captions glued after the serial (`NOFORN`, `SIPDIS`). */
   gluedCaptions: string[];
+  /** Where each of `gluedCaptions` is written. */
+  gluedCaptionSpans: Span[];
 }
 
 /** A line that starts like a banner but does not match `Banner` (CBL021). */
@@ -170,6 +179,8 @@ export interface Caption extends Node {
   kind: 'Caption';
   /** Upper-cased caption words on this line (`SIPDIS`, `SENSITIVE`, `NOFORN` …). */
   names: string[];
+  /** Where each of `names` is written (for an unknown caption, the word itself). */
+  nameSpans: Span[];
   text: string;
   /** Known caption (vs an unknown all-caps one-word line between banner and E.O.). */
   known: boolean;
@@ -237,6 +248,8 @@ export interface RefList extends Node {
 export interface ClassifiedBy extends Node {
   kind: 'ClassifiedBy';
   text: string;
+  /** `Classified By`, with the colon when one follows. */
+  keyword?: Span;
   authority?: Span;
   /** `1.4` / `1.5` as written, normalised to `1.4`/`1.5`. */
   reasonSection?: string;

@@ -24,10 +24,17 @@ export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
     return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
   };
   const month = F.MONTHS.indexOf(g.mon!.toUpperCase()) + 1;
-  const yy = Number(g.yy);
+  const tail = g.tail ?? '';
+  // `MAY 081`: a year that runs on into a digit is not the DTG's two-digit year.
+  const whole = !/^\d/.test(tail);
+  const tailStart = end - tail.length + (tail.length - tail.trimStart().length);
   return {
     ...base,
-    wellFormed: F.DTG_TAIL_OK.test(g.tail ?? ''),
+    wellFormed: whole && F.DTG_TAIL_OK.test(tail),
+    ...(whole
+      ? { parts: { day: sp('dd')!, hour: sp('hh')!, minute: sp('mi')!, month: sp('mon')!, year: sp('yy')! } }
+      : {}),
+    ...(tailStart < end ? { tail: spanAt(doc.lines, doc.text, tailStart, end) } : {}),
     precedence: sp('prec'),
     ...(g.infoPrec ? { infoPrecedence: sp('infoPrec') } : {}),
     value: sp('value'),
@@ -35,7 +42,7 @@ export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
     hour: Number(g.hh),
     minute: Number(g.mi),
     ...(month > 0 ? { month } : {}),
-    year: yy >= 60 ? 1900 + yy : 2000 + yy,
+    year: F.fullYear(g.yy!),
   };
 }
 
@@ -89,6 +96,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
           stationSerial: sp(m, 'ssn'),
           ...(g.part ? { part: sp(m, 'part') } : {}),
           julian: sp(m, 'julian'),
+          julianParts: { day: sp(m, 'ddd')!, hour: sp(m, 'hh')!, minute: sp(m, 'mi')! },
           dayOfYear: Number(g.ddd),
           hour: Number(g.hh),
           minute: Number(g.mi),

@@ -48,7 +48,7 @@ export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExp
   const n = F.sub(doc.text, start, m, 'n');
   const total = F.sub(doc.text, start, m, 'm');
   const restTrimmed = rest && rest.text.trim() ? rest : undefined;
-  const glued = restTrimmed ? F.captionNames(restTrimmed.text.slice(0, 60)) : [];
+  const glued = restTrimmed ? F.captionMatches(restTrimmed.text.slice(0, 60)) : [];
   const lineEnd = trimEnd(doc.text, start, end);
   return {
     kind: 'Banner',
@@ -73,7 +73,8 @@ export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExp
     post: span(doc, post.start, post.end),
     serial: span(doc, serial.start, serial.end),
     ...(restTrimmed ? { rest: span(doc, restTrimmed.start, trimEnd(doc.text, restTrimmed.start, restTrimmed.end)) } : {}),
-    gluedCaptions: glued,
+    gluedCaptions: glued.map((g) => g.name),
+    gluedCaptionSpans: glued.map((g) => span(doc, restTrimmed!.start + g.start, restTrimmed!.start + g.end)),
   };
 }
 
@@ -317,6 +318,8 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
   const end = trimEnd(doc.text, ls, le);
   const m = F.CLASSIFIED_BY.exec(doc.text.slice(s0, e0));
   const authStart = m ? s0 + m[0].length : s0;
+  const kw = m ? F.sub(doc.text, s0, m, 'kw') : undefined;
+  const kwEnd = kw ? kw.end + (doc.text[kw.end] === ':' ? 1 : 0) : 0;
   const whole = doc.text.slice(s0, end);
   const rm = F.REASON_CITE.exec(whole);
   const reasonIdx = rm ? s0 + rm.index : -1;
@@ -345,6 +348,7 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
     kind: 'ClassifiedBy',
     text: whole,
     range: rangeAt(doc.lines, s0, end),
+    ...(kw ? { keyword: span(doc, kw.start, Math.min(kwEnd, end)) } : {}),
     ...(authEnd > authStart ? { authority: span(doc, authStart, authEnd) } : {}),
     ...(reasonSection ? { reasonSection, reasonSectionSpan } : {}),
     reasonLetters,

@@ -24,11 +24,22 @@ export const PRECEDENCE = /^(?<prosign>ZZ|OO|PP|RR)(?<ris>(?: +R[A-Z]{3,8})+)[ \
 export const DE_LINE =
   /^DE +(?<ri>R[A-Z]{3,8}) +#(?<ssn>\d{4})(?:\/(?<part>\d{2}))? +(?<julian>(?<ddd>\d{3})(?<hh>\d{2})(?<mi>\d{2}))[ \\]*$/d;
 export const SECURITY = /^(?<op>ZN[RY]) +(?<cls>[A-Z]{5})(?:\/[A-Z]{5})?(?: +ZZH)?(?:.*)?$/d;
-export const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+/** The month names, written once: cables abbreviate them to their first three letters (`MAY`, `SEP`). */
+export const MONTH_NAMES: readonly string[] = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+export const MONTHS: readonly string[] = MONTH_NAMES.map((m) => m.slice(0, 3).toUpperCase());
+
+/** The year a DTG or a date writes: two digits are 1960–2059 (`08` → 2008, `73` → 1973), four are themselves. */
+export function fullYear(digits: string): number {
+  const n = Number(digits);
+  return digits.length <= 2 ? (n >= 60 ? 1900 + n : 2000 + n) : n;
+}
 export const DTG =
   /^(?<prec>[ZOPR])(?: +(?<infoPrec>[ZOPR]))? +(?<value>(?<dd>\d{2})(?<hh>\d{2})(?<mi>\d{2})Z +(?<mon>[A-Z]{3}) +(?<yy>\d{2}))(?<tail>.*)$/d;
-/** Operating signals after the DTG (`ZDK`, `ZFF3`, `(CCY …)`). */
-export const DTG_TAIL_OK = /^(?:\s+(?:Z[A-Z]{2}\d?\b.*|\(CCY [^)]*\)))?[ \\]*$/;
+/** ACP-127 operating signals after the DTG (`ZDK`, `ZFF3`, `(CCY …)`): accepted (spec 4.4). */
+export const DTG_TAIL_OK = /^(?:\s+(?:Z[A-Z]{2}\d?\b.*|\(CCY [^)]*\).*))?$/;
 /** A DTG-form date in the publication wrapper: `291359Z Nov 00`. */
 export const WRAPPER_DTG = /(?<![\w])(?<dd>\d{2})(?<hh>\d{2})(?<mi>\d{2})Z +(?<mon>[A-Za-z]{3}) +(?<yy>\d{2})(?!\d)/d;
 export const ADDRESSEE =
@@ -89,10 +100,12 @@ export const CAPTION_NAMES = [
 ];
 const CAPTION_RE = new RegExp(`\\b(?:${CAPTION_NAMES.join('|')})\\b|C O R R E C T E D {1,2}C ?O ?P ?Y`, 'gi');
 
-export function captionNames(s: string): string[] {
-  const out: string[] = [];
+/** The caption words of a line, upper-cased, with where each is written in `s`. */
+export function captionMatches(s: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
   for (const m of s.matchAll(CAPTION_RE)) {
-    out.push(m[0].toUpperCase().startsWith('C O R') ? 'CORRECTED COPY' : m[0].toUpperCase());
+    const name = m[0].toUpperCase().startsWith('C O R') ? 'CORRECTED COPY' : m[0].toUpperCase();
+    out.push({ name, start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { addField, findMidLineFields, mergeReasonCites, mergeRefLines, splitGlue
 import { lex } from './lexer';
 import * as T from './lexer';
 import { type FieldKind, parseItems, TRUNCATED } from './parser';
-import { rangeAt, splitLines } from './positions';
+import { rangeAt, spanAt, splitLines } from './positions';
 import { findLooseBanner, findMidLinePageMarkers } from './reflowed';
 import { type Segment, segmentOf } from './segments';
 import { buildText } from './text-layer';
@@ -188,7 +188,6 @@ export function build(text: string): Cable {
 function wrapperDate(m: RegExpExecArray, base: Dtg): Dtg {
   const g = m.groups!;
   const month = F.MONTHS.indexOf(g.mon!.toUpperCase()) + 1;
-  const yy = Number(g.yy);
   return {
     ...base,
     wellFormed: month > 0,
@@ -196,7 +195,7 @@ function wrapperDate(m: RegExpExecArray, base: Dtg): Dtg {
     hour: Number(g.hh),
     minute: Number(g.mi),
     ...(month > 0 ? { month } : {}),
-    year: yy >= 60 ? 1900 + yy : 2000 + yy,
+    year: F.fullYear(g.yy!),
   };
 }
 
@@ -204,12 +203,28 @@ function classificationLine(cable: Cable, doc: Doc, seg: Segment): void {
   const s = doc.text.slice(seg.start, seg.end);
   const range = rangeAt(doc.lines, seg.start, seg.end);
   if (seg.token.tokenType === T.CaptionLine) {
-    cable.captions.push({ kind: 'Caption', names: F.captionNames(s), text: s, range, known: true });
+    const found = F.captionMatches(s);
+    cable.captions.push({
+      kind: 'Caption',
+      names: found.map((f) => f.name),
+      nameSpans: found.map((f) => spanAt(doc.lines, doc.text, seg.start + f.start, seg.start + f.end)),
+      text: s,
+      range,
+      known: true,
+    });
   } else if (seg.token.tokenType === T.PageMarkerLine) {
     const pm = B.pageMarkerAt(doc, seg.start, seg.end, false);
     if (pm) cable.pageMarkers.push(pm);
   } else if (/^[A-Z]{3,12}$/.test(s.trim()) && !F.PASS_LINE.test(s)) {
-    const caption: Caption = { kind: 'Caption', names: [s.trim()], text: s, range, known: false };
+    const word = s.length - s.trimStart().length;
+    const caption: Caption = {
+      kind: 'Caption',
+      names: [s.trim()],
+      nameSpans: [spanAt(doc.lines, doc.text, seg.start + word, seg.start + word + s.trim().length)],
+      text: s,
+      range,
+      known: false,
+    };
     cable.captions.push(caption);
   } else {
     cable.passLines.push({ kind: 'PassLine', text: s, range });

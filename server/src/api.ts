@@ -13,7 +13,7 @@ import type { Cable, ClassificationLevel, Profile } from '../../grammar/src/ast'
 import { resolve } from 'node:path';
 import { refIdPostFor } from './data/index';
 import { bannerLevel, cableDate, referenceId } from './engine/facts';
-import { defaultSeverity, lint, type LintOptions, type LintResult } from './engine/lint';
+import { defaultSeverity, lint, type LintOptions, type LintResult } from './lint';
 import type { Diagnostic, Fix, Severity, SeveritySetting, TextEdit } from './engine/types';
 import { fixAll } from './service/code-actions';
 import { applyEdits } from './service/edits';

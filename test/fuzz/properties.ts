@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import { applyEdits, documentSymbols, fixAll } from '../../server/src/service/index';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
 

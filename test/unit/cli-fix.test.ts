@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fixSource, type LintSession } from '../../server/src/api';
 import { lineDiff } from '../../server/src/cli/diff';
 import { decodeCable } from '../../server/src/cli/files';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import { applyEdits, fixAll } from '../../server/src/service/index';
 import { BROKEN, cli, FIXABLE, jsonRun, ROOT, scratch } from './cli-helpers';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../../server/src/api';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import { findRule } from '../../server/src/rules/index';
 import { formatStylish, COLOURS } from '../../server/src/cli/formatters';
 

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Profile } from '../../grammar/src/ast';
 import { lintText, type DiagnosticRecord } from '../../server/src/api';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import {
   Mutation,
   applyFix,

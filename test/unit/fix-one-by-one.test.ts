@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import { applyEdits, fixAll } from '../../server/src/service/index';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'seed-000-dushanbe-50-partial-extract.txt'), 'utf8');

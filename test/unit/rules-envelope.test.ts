@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
-import { lint, type LintOptions } from '../../server/src/engine/lint';
+import { lint, type LintOptions } from '../../server/src/lint';
 
 // Envelope and classification-block rules (CBL001–CBL011, CBL020–CBL027, CBL124). Every
 // failing input is the valid synthetic cable of spec 1.1 with one defect injected.

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lint, type LintOptions } from '../../server/src/engine/lint';
+import { lint, type LintOptions } from '../../server/src/lint';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
 import { headerRules } from '../../server/src/rules/catalogue-header';
 import { findRefCitations } from '../../server/src/rules/ref-citations';

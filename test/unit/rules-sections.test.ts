@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Profile } from '../../grammar/src/ast';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
 
 const here = dirname(fileURLToPath(import.meta.url));

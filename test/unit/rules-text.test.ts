@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { applyEdits, fixAll } from '../../server/src/service/index';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Range } from '../../grammar/src/ast';
 import { parseCable } from '../../grammar/src/index';
 import { rangeAt, splitLines } from '../../grammar/src/positions';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/lint';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { applyEdits, fixAll, quickFixes, renumberParagraphs } from '../../server/src/service/index';
 import { readCable, root, seed000Text } from './service-fixtures';

@@ -1,6 +1,5 @@
 import type { Cable, Profile } from '../../../grammar/src/ast';
-import { parseCable } from '../../../grammar/src/index';
-import { allRules } from '../rules/index';
+import { modelOf } from '../model/index';
 import { printableDiagnostic } from './message';
 import { detectProfile } from './profile';
 import type { Diagnostic, Rule, RuleContext, Severity, SeveritySetting } from './types';
@@ -63,14 +62,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * Lints a parsed cable. Pure: no I/O, never throws (a rule that throws becomes a CBL000-style
- * internal diagnostic rather than taking the document down).
+ * Runs `rules` over a parsed cable: the engine's runner, given the rules by the linter above it
+ * (server/src/lint.ts). Pure: no I/O, never throws (a rule that throws, or a meaning of the model
+ * that cannot be computed, becomes an internal diagnostic rather than taking the document down).
  */
-export function lintCable(cable: Cable, options: LintOptions = {}): LintResult {
+export function runRules(rules: readonly Rule[], cable: Cable, options: LintOptions = {}): LintResult {
   const profile = options.profile ?? detectProfile(cable);
   const now = options.now ?? new Date(0);
+  const model = modelOf(cable);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of allRules) {
+  for (const rule of rules) {
     const setting = settingFor(rule, options.rules);
     const base = defaultSeverity(rule, profile);
     const override = setting.severity;
@@ -81,6 +82,7 @@ export function lintCable(cable: Cable, options: LintOptions = {}): LintResult {
     const severity: Severity = override ?? (base === 'off' ? rule.defaultSeverity : base);
     const ctx: RuleContext = {
       cable,
+      model,
       profile,
       options: setting.options ?? {},
       now,
@@ -114,10 +116,15 @@ export function lintCable(cable: Cable, options: LintOptions = {}): LintResult {
       });
     }
   }
+  for (const f of model.failures) {
+    diagnostics.push(printableDiagnostic({
+      ruleId: 'CBL000',
+      ruleName: 'syntax',
+      severity: 'info',
+      message: `internal error in the cable model (${f.meaning}): ${f.message}`,
+      range: { start: cable.range.start, end: cable.range.start },
+    }));
+  }
   diagnostics.sort(compareDiagnostics);
   return { cable, profile, diagnostics };
-}
-
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  return lintCable(parseCable(text), options);
 }

@@ -1,4 +1,5 @@
 import type { Cable, Profile, Range } from '../../../grammar/src/ast';
+import type { CableModel } from '../model/index';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -47,6 +48,8 @@ export interface Report {
 
 export interface RuleContext {
   cable: Cable;
+  /** What the cable means (server/src/model), computed once and shared by every rule and feature. */
+  model: CableModel;
   profile: Profile;
   /** Options of this rule from settings (e.g. `{ max: 72 }` for line-length). */
   options: Record<string, unknown>;

@@ -10,7 +10,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Profile } from '../../../grammar/src/ast';
 import { parseCable } from '../../../grammar/src/index';
 import { applyIgnores, type IgnoreEntry } from '../config/settings';
-import { lintCable, type LintOptions } from '../engine/lint';
+import { lintCable, type LintOptions } from '../lint';
 import type { Diagnostic } from '../engine/types';
 import { toLspDiagnostic } from './convert';
 

@@ -1,6 +1,5 @@
 import type { ClassificationLevel } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-import { bannerLevel } from '../engine/facts';
 
 const CODE_LEVEL: Record<string, ClassificationLevel> = {
   U: 'UNCLASSIFIED',
@@ -48,7 +47,7 @@ export const CBL005: Rule = {
       });
       return;
     }
-    const banner = bannerLevel(ctx.cable);
+    const banner = ctx.model.classification.bannerLevel;
     if (!banner) return;
     const expected = LEVEL_CODE[banner.level];
     if (!expected || letter === expected[0]) return;

@@ -1,8 +1,6 @@
-import { rangeAt } from '../../../grammar/src/positions';
-import { dayOfYear, isRealDate } from '../engine/facts';
 import type { Rule } from '../engine/types';
+import { dayOfYear, dtgStyle, isRealDate } from '../model/dates';
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const MINUTE = 60_000;
 /**
  * The DE time may trail the DTG (the message queued at the relay); when that carries it past
@@ -24,7 +22,8 @@ export const CBL008: Rule = {
     const env = ctx.cable.envelope;
     const de = env?.de;
     const dtg = env?.dtg;
-    if (!de?.julian || !dtg) return;
+    const jp = de?.julianParts;
+    if (!de?.julian || !jp || !dtg) return;
     const { dayOfYear: deDay, hour: deHour, minute: deMinute } = de;
     const { year, month, day, hour, minute } = dtg;
     if (deDay === undefined || deHour === undefined || deMinute === undefined) return;
@@ -42,15 +41,14 @@ export const CBL008: Rule = {
       if (Math.abs(d) < Math.abs(delta)) delta = d;
     }
 
-    const jStart = de.julian.range.start.offset;
-    const dtgText = `${String(day).padStart(2, '0')} ${MONTHS[month - 1]} ${String(year % 100).padStart(2, '0')}`;
+    const dtgText = dtgStyle(year, month, day);
     if (deDay !== expected) {
       if (delta > 0 && delta <= MAX_QUEUE_MINUTES) return;
       const want = String(expected).padStart(3, '0');
-      const range = rangeAt(ctx.cable.lines, jStart, jStart + 3);
+      const range = jp.day.range;
       ctx.report({
         range,
-        message: `DE Julian day ${de.julian.text.slice(0, 3)} differs from the DTG date ${dtgText}: expected ${want}`,
+        message: `DE Julian day ${jp.day.text} differs from the DTG date ${dtgText}: expected ${want}`,
         related: dtg.value ? [{ range: dtg.value.range, message: `DTG ${dtg.value.text}` }] : undefined,
         fixes: [{ title: `Change the DE Julian day to ${want}`, edits: [{ range, newText: want }], safe: false }],
       });
@@ -59,8 +57,8 @@ export const CBL008: Rule = {
     if (delta < -CLOCK_SKEW_MINUTES) {
       const hhmm = `${String(hour).padStart(2, '0')}${String(minute).padStart(2, '0')}`;
       ctx.report({
-        range: rangeAt(ctx.cable.lines, jStart + 3, jStart + 7),
-        message: `DE time ${de.julian.text.slice(3)}Z is earlier than the DTG time ${hhmm}Z: the message cannot be sent before it is dated`,
+        range: { start: jp.hour.range.start, end: jp.minute.range.end },
+        message: `DE time ${jp.hour.text}${jp.minute.text}Z is earlier than the DTG time ${hhmm}Z: the message cannot be sent before it is dated`,
         related: dtg.value ? [{ range: dtg.value.range, message: `DTG ${dtg.value.text}` }] : undefined,
       });
     }

@@ -1,7 +1,5 @@
-import { bannerRank } from '../engine/facts';
 import type { Fix, Rule } from '../engine/types';
-import { readDecl } from './CBL043-decl-valid';
-import { referenceDate } from './CBL044-decl-after-date';
+import { daysInMonth } from '../model/dates';
 
 // A bare date or code after the order (`E.O. 12958: 03/24/2019`, `E.O. 11652: GDS`) is a
 // declassification instruction written without its keyword: CBL041's, not a level mismatch.
@@ -14,13 +12,13 @@ export const CBL042: Rule = {
   fixable: true,
   description: 'UNCLAS cables write N/A on the E.O. line; CONFIDENTIAL and SECRET cables write DECL: (or DNG:).',
   check(ctx) {
-    const { cable } = ctx;
+    const { cable, model } = ctx;
     const eo = cable.eo;
-    const rank = bannerRank(cable);
+    const rank = model.classification.bannerRank;
     if (!eo || rank === undefined || !cable.banner) return;
     const level = cable.banner.level;
     const bodyText = eo.body?.text.trim() ?? '';
-    const reading = readDecl(cable, eo);
+    const reading = model.dates.decl;
     // `DECLASSIFIED BY NARA …` on a released old cable records its history.
     if (reading?.kind === 'declassified') return;
 
@@ -39,12 +37,12 @@ export const CBL042: Rule = {
 
     if (eo.bodyKind === 'DECL' || eo.bodyKind === 'DNG' || BARE_DECL.test(bodyText)) return;
     if (eo.bodyKind !== 'N/A' && bodyText) return; // an unreadable body is CBL041's
-    const ref = referenceDate(ctx);
+    const ref = model.dates.referenceDate(ctx.profile, ctx.now);
     let fix: Fix | undefined;
     if (ref && eo.body) {
       // Ten years after the cable date is the norm (82 % of corpus cables).
       const y = ref.year + 10;
-      const d = Math.min(ref.day, new Date(Date.UTC(y, ref.month, 0)).getUTCDate());
+      const d = Math.min(ref.day, daysInMonth(y, ref.month));
       const date = `${String(ref.month).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`;
       fix = { title: `Replace N/A with "DECL: ${date}" (ten years)`, edits: [{ range: eo.body.range, newText: `DECL: ${date}` }], safe: false };
     }

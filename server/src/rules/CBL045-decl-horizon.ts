@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { declAgainstReference } from './CBL044-decl-after-date';
 
 const HORIZON_YEARS = 25;
 
@@ -10,9 +9,10 @@ export const CBL045: Rule = {
   fixable: false,
   description: 'A DECL date more than 25 years after the cable date needs a 25X/50X exemption code instead.',
   check(ctx) {
-    const found = declAgainstReference(ctx);
-    if (!found) return;
-    const { r, ref } = found;
+    const { dates } = ctx.model;
+    const r = dates.decl;
+    const ref = r?.kind === 'date' ? dates.referenceDate(ctx.profile, ctx.now) : undefined;
+    if (r?.kind !== 'date' || !ref) return;
     // Whole years: drafters round a 25-year date to the year's end (12/31/2034 on a
     // January 2009 cable, 09ASUNCION14), which is still the 25-year rule.
     const years = r.year - ref.year;

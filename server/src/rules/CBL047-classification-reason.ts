@@ -1,7 +1,7 @@
 import type { ClassifiedBy, Span } from '../../../grammar/src/ast';
 import { rangeAt } from '../../../grammar/src/positions';
 import type { Rule, RuleContext } from '../engine/types';
-import { dayNumber, referenceDate } from './CBL044-decl-after-date';
+import { dayNumber } from '../model/dates';
 
 /** E.O. 13292 moved the reasons from section 1.5 to 1.4 (and added h) on 25 March 2003. */
 const AMENDMENT = dayNumber(2003, 3, 25);
@@ -54,7 +54,7 @@ export const CBL047: Rule = {
     if (!cb?.reasonSection || !cb.reasonSectionSpan) return;
     const section = cb.reasonSection;
     const secSpan = cb.reasonSectionSpan;
-    const ref = referenceDate(ctx);
+    const ref = ctx.model.dates.referenceDate(ctx.profile, ctx.now);
     if (ref) {
       const after = dayNumber(ref.year, ref.month, ref.day) >= AMENDMENT;
       if (after && section === '1.5') {

@@ -1,6 +1,4 @@
-import { bannerRank } from '../engine/facts';
 import type { Rule } from '../engine/types';
-import { keywordRange } from './CBL046-classified-by-required';
 
 export const CBL048: Rule = {
   id: 'CBL048',
@@ -9,11 +7,11 @@ export const CBL048: Rule = {
   fixable: false,
   description: 'An UNCLAS cable carries no Classified-By line.',
   check(ctx) {
-    const { cable } = ctx;
+    const { cable, model } = ctx;
     const cb = cable.classifiedBy;
-    if (!cb || !cable.banner || bannerRank(cable) !== 0) return;
+    if (!cb || !cable.banner || model.classification.bannerRank !== 0) return;
     ctx.report({
-      range: keywordRange(cable.lines, cb),
+      range: model.header.keywordRange(cb),
       message: `${cable.banner.level} cable with a Classified By line: only classified cables name a classifying authority (check the banner level or remove the line)`,
       related: [{ range: cable.banner.levelText.range, message: `banner level ${cable.banner.level}` }],
     });

@@ -1,6 +1,4 @@
 import type { Rule } from '../engine/types';
-import { analyseTags } from './CBL061-tags-known';
-import { hasGroup, listText, tagListRange } from './CBL062-tags-geographic';
 
 export const CBL063: Rule = {
   id: 'CBL063',
@@ -9,12 +7,11 @@ export const CBL063: Rule = {
   fixable: false,
   description: 'The TAGS list has at least one subject (PGOV, ECON …) or program (KCRM …) tag.',
   check(ctx) {
-    const entries = analyseTags(ctx.cable);
-    const range = tagListRange(entries);
-    if (!range || hasGroup(entries, 'subject')) return;
+    const { tags } = ctx.model;
+    if (!tags.listRange || tags.has('subject')) return;
     ctx.report({
-      range,
-      message: `TAGS has no subject or program tag: expected a code such as PGOV, PREL or KCRM, found ${listText(entries)}`,
+      range: tags.listRange,
+      message: `TAGS has no subject or program tag: expected a code such as PGOV, PREL or KCRM, found ${tags.listText}`,
     });
   },
 };

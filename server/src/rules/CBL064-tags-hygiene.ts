@@ -1,9 +1,9 @@
 import type { Rule } from '../engine/types';
 import { rangeAt } from '../../../grammar/src/positions';
-import { analyseTags, inCaseOf, type TagEntry } from './CBL061-tags-known';
+import { inCaseOf, type TagEntry } from '../model/tags';
 
 /** Separator the list itself uses between this token and its neighbours: `, ` or a space. */
-function separatorAround(text: string, entries: TagEntry[], i: number): string {
+function separatorAround(text: string, entries: readonly TagEntry[], i: number): string {
   const e = entries[i]!;
   const prev = entries[i - 1];
   const next = entries[i + 1];
@@ -20,7 +20,7 @@ export const CBL064: Rule = {
   description: 'TAGS tokens that run known codes together (PHUMPGOV) are split; repeated tags are reported as info.',
   check(ctx) {
     const { cable } = ctx;
-    const entries = analyseTags(cable);
+    const entries = ctx.model.tags.entries;
     const seen = new Map<string, TagEntry>();
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;

@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { missingFieldRange } from './CBL060-tags-required';
 
 export const CBL070: Rule = {
   id: 'CBL070',
@@ -9,7 +8,7 @@ export const CBL070: Rule = {
   fixable: false,
   description: 'A SUBJECT line with text exists (`SUBJ:` too, any case, mid-line in reflowed text).',
   check(ctx) {
-    const { cable } = ctx;
+    const { cable, model } = ctx;
     const subject = cable.subject;
     if (subject && subject.subject.trim() !== '') return;
     if (subject) {
@@ -18,7 +17,7 @@ export const CBL070: Rule = {
     }
     const lastTags = cable.tags[cable.tags.length - 1];
     ctx.report({
-      range: missingFieldRange(cable, [lastTags, cable.eo]),
+      range: model.header.missingFieldRange([lastTags, cable.eo]),
       message: 'no SUBJECT line: expected `SUBJECT:` after the TAGS line',
     });
   },

@@ -1,6 +1,5 @@
 import type { Cable, Paragraph } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-import { isClassified } from '../engine/facts';
 
 /**
  * `2. Rio Group Meeting:`, `5. WMD Proliferation Financing Issues`: a numbered heading standing
@@ -30,7 +29,7 @@ export const CBL090: Rule = {
   description: 'In a CONFIDENTIAL or SECRET cable every numbered paragraph carries a portion mark after its number.',
   check(ctx) {
     const { cable } = ctx;
-    if (!cable.banner || !isClassified(cable) || cable.entireTextMarked) return;
+    if (!cable.banner || !ctx.model.classification.classified || cable.entireTextMarked) return;
     for (const p of cable.paragraphs) {
       // A malformed mark is CBL092's; a redaction run hides whatever mark there was.
       // A list or quotation inside a paragraph is covered by that paragraph's mark.

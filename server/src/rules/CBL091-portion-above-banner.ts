@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { bannerRank } from '../engine/facts';
 
 export const CBL091: Rule = {
   id: 'CBL091',
@@ -10,7 +9,7 @@ export const CBL091: Rule = {
   check(ctx) {
     const { cable } = ctx;
     const banner = cable.banner;
-    const rank = bannerRank(cable);
+    const rank = ctx.model.classification.bannerRank;
     if (!banner || rank === undefined) return;
     for (const p of cable.paragraphs) {
       const m = p.portionMark;

@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { isClassified } from '../engine/facts';
 
 export const CBL093: Rule = {
   id: 'CBL093',
@@ -10,7 +9,7 @@ export const CBL093: Rule = {
   check(ctx) {
     const { cable } = ctx;
     const banner = cable.banner;
-    if (!banner || !isClassified(cable) || cable.entireTextMarked) return;
+    if (!banner || !ctx.model.classification.classified || cable.entireTextMarked) return;
     const numbered = cable.paragraphs.filter((p) => !p.ambiguous);
     if (numbered.length === 0) return;
     // Only when every paragraph shows its level: an unmarked or redacted one may be the classified one.

@@ -1,5 +1,4 @@
 import type { Range } from '../../../grammar/src/ast';
-import { cableDate, referenceId } from '../engine/facts';
 import type { Rule } from '../engine/types';
 
 const REFERENCE_ID = /^(\d{2})([A-Z]{3,17}?)0*(\d{1,7})$/;
@@ -27,7 +26,7 @@ export const CBL124: Rule = {
     const given = REFERENCE_ID.exec(supplied);
     // A name that is not shaped like a reference id (`draft.cable`) claims nothing.
     if (!given) return;
-    const built = referenceId(cable);
+    const built = ctx.model.referenceId;
     if (!built) return;
     const own = REFERENCE_ID.exec(built);
     if (!own || (given[1] === own[1] && given[2] === own[2] && given[3] === own[3])) return;
@@ -44,7 +43,7 @@ export const CBL124: Rule = {
       range ??= banner.post.range;
     }
     if (given[1] !== own[1]) {
-      const date = cableDate(cable);
+      const date = ctx.model.dates.cableDate;
       diffs.push(`year ${given[1]} vs DTG year ${date?.year ?? own[1]}`);
       range ??= (cable.envelope?.dtg ?? cable.wrapperDtg)?.value?.range ?? banner.range;
     }

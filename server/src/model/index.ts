@@ -1,0 +1,106 @@
+/**
+ * The cable model: what a parsed cable means, between the tree and everything that reads it.
+ * One module per meaning (dates, classification, blocks, numbering, sections, TAGS, references,
+ * header, envelope, wrapper), each computed the first time something asks for it and then kept.
+ * `modelOf` is the one entry point: the rules, the language service and the Node API read the
+ * same answers, so a hover cannot contradict a rule.
+ *
+ * Invariants: computed at most once per tree (one cache, here); inert from outside (the model and
+ * every record it builds are frozen; the tree itself is the grammar's); never throws (a meaning
+ * whose computation fails answers empty, and the failure is listed in `failures` for the linter
+ * to report).
+ */
+import type { Cable } from '../../../grammar/src/ast';
+import { type Classification, NO_CLASSIFICATION, readClassification } from './classification';
+import { type Dates, NO_DATES, readDates } from './dates';
+import { type Header, NO_HEADER, readHeader } from './header';
+import { readReferenceId } from './reference-id';
+import { NO_TAGS, readTags, type Tags } from './tags';
+
+export interface ModelFailure {
+  /** The meaning that could not be computed (`blocks`, `tags` …). */
+  meaning: string;
+  message: string;
+}
+
+export interface CableModel {
+  readonly cable: Cable;
+  readonly dates: Dates;
+  readonly classification: Classification;
+  readonly header: Header;
+  readonly tags: Tags;
+  /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
+  readonly referenceId: string | null;
+  /** Meanings whose computation failed (and answer empty). */
+  readonly failures: readonly ModelFailure[];
+  /**
+   * A view built from the model once per tree and kept with it (the service's position index
+   * and body structure), so that nothing else keeps a cache per tree.
+   */
+  view<T>(key: symbol, build: () => T): T;
+}
+
+class Model implements CableModel {
+  readonly #failures: ModelFailure[] = [];
+  readonly #memo = new Map<string | symbol, unknown>();
+
+  constructor(readonly cable: Cable) {
+    Object.freeze(this);
+  }
+
+  get failures(): readonly ModelFailure[] {
+    return Object.freeze([...this.#failures]);
+  }
+
+  #get<T>(meaning: string, compute: () => T, empty: T): T {
+    if (this.#memo.has(meaning)) return this.#memo.get(meaning) as T;
+    let value: T;
+    try {
+      value = compute();
+    } catch (err) {
+      this.#failures.push(Object.freeze({ meaning, message: (err as Error)?.message ?? String(err) }));
+      value = empty;
+    }
+    this.#memo.set(meaning, value);
+    return value;
+  }
+
+  view<T>(key: symbol, build: () => T): T {
+    if (!this.#memo.has(key)) this.#memo.set(key, build());
+    return this.#memo.get(key) as T;
+  }
+
+  get dates(): Dates {
+    return this.#get('dates', () => readDates(this.cable), NO_DATES);
+  }
+
+  get classification(): Classification {
+    return this.#get('classification', () => readClassification(this.cable), NO_CLASSIFICATION);
+  }
+
+  get header(): Header {
+    return this.#get('header', () => readHeader(this.cable), NO_HEADER);
+  }
+
+  get tags(): Tags {
+    return this.#get('tags', () => readTags(this.cable, this.header.tagsLines), NO_TAGS);
+  }
+
+  get referenceId(): string | null {
+    return this.#get('referenceId', () => readReferenceId(this.cable, this.dates.cableDate), null);
+  }
+}
+
+const models = new WeakMap<Cable, CableModel>();
+
+/** The model of a parsed cable: built on first use, the same object for the same tree. */
+export function modelOf(cable: Cable): CableModel {
+  let m = models.get(cable);
+  if (!m) models.set(cable, (m = new Model(cable)));
+  return m;
+}
+
+export type { CableDate, DeclReading, DowngradeReading, ReferenceDate } from './dates';
+export type { BannerAttempt, LeadingLevel } from './classification';
+export type { TagEntry, TagKindGroup, TagStatus } from './tags';
+export type { Correction } from './types';

@@ -1,0 +1,221 @@
+/**
+ * TAGS: every token of the cable's own TAGS lines classified once (known code, code seen on
+ * published cables, codes run together, a slip on a known code, unknown, or a personal tag or
+ * free word that is never checked), with the kinds it counts as.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Cable, Range, TagsLine, TagToken } from '../../../grammar/src/ast';
+import { rangeAt } from '../../../grammar/src/positions';
+import { isAcceptedUndefinedTag, isSeenUndefinedTag, lookupTag, nearestTags, splitRunTogetherTag, type TagInfo } from '../data/index';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export type TagKindGroup = 'geographic' | 'subject';
+
+export type TagStatus =
+  /** In tags.tsv. */
+  | 'known'
+  /** Seen on published cables without a known meaning (tags_undefined_in_corpus.tsv). */
+  | 'accepted'
+  /** Splits into known codes (`PHUMPGOV`): CBL064. */
+  | 'runTogether'
+  /** A known code with one letter added or changed (`PGOVE`, `PRELL`): CBL061, even if seen in the corpus. */
+  | 'misspelt'
+  /** Code-shaped and in neither table: CBL061. */
+  | 'unknown'
+  /** Personal tag, free word or publisher junk: never checked. */
+  | 'skipped';
+
+export interface TagEntry {
+  token: TagToken;
+  line: TagsLine;
+  /** The token without surrounding punctuation, upper-cased when the list is written in lower case. */
+  code: string;
+  /** The code as written (same case as the text). */
+  written: string;
+  start: number;
+  end: number;
+  range: Range;
+  status: TagStatus;
+  info?: TagInfo;
+  /** runTogether: the known codes it splits into. */
+  parts?: string[];
+  /** misspelt/unknown: nearest known codes, best first (up to 4, to tell one candidate from several). */
+  nearest?: string[];
+  /** What the token counts as for CBL062 (geographic/organization) and CBL063 (subject/program). */
+  groups: ReadonlySet<TagKindGroup>;
+}
+
+const OPENERS = '([{"\'';
+const CLOSERS = ',;.:)]}"\'\\';
+
+// English function words that turn up among free words on TAGS lines (`MEETINGS WITH AMBASSADOR`);
+// they are never codes unless a table says so (which is checked first).
+const STOP_WORDS = new Set(['THE', 'OF', 'AND', 'FOR', 'WITH', 'FROM', 'BY', 'ON', 'AT', 'OR', 'NOT', 'TO', 'IN', 'ITS', 'HIS', 'HER']);
+
+const SUBJECT_LETTERS = /^[ABCELMOPST][A-Z]{3}$/;
+
+function groupsOfInfo(info: TagInfo | undefined, into: Set<TagKindGroup>): void {
+  if (!info) return;
+  if (info.kind === 'geographic' || info.kind === 'organization') into.add('geographic');
+  else into.add('subject');
+}
+
+/** What an unknown code-shaped token was probably meant to be, so that CBL062/063 do not pile on. */
+function groupsOfShape(code: string, into: Set<TagKindGroup>): void {
+  if (/^[A-Z]{2}$/.test(code) || /^[A-Z]{3}$/.test(code)) into.add('geographic');
+  else if (/^K[A-Z]{3}$/.test(code) || SUBJECT_LETTERS.test(code)) into.add('subject');
+}
+
+function groupsOfUndefined(code: string, into: Set<TagKindGroup>): void {
+  const kind = isSeenUndefinedTag(code)?.likelyKind ?? 'unknown';
+  if (kind.startsWith('geographic') || kind === 'organization') into.add('geographic');
+  else if (kind.startsWith('subject') || kind.startsWith('program')) into.add('subject');
+  else groupsOfShape(code, into);
+}
+
+/** Known codes at edit distance 1 from `code`, at least four letters long (a slip on a real code). */
+function misspellingOf(code: string): string[] {
+  return nearestTags(code, 8).filter((t) => t.length >= 4 && /^[A-Z]+$/.test(t) && distance(t, code) === 1);
+}
+
+/**
+ * Classifies every token of every TAGS line (spec 2.4 and 4.4). Decides code shape from the
+ * token itself: upper-case letters, 2–4 long for geographic/subject/program codes, longer only
+ * when a table knows it (organizations) or it is a known code run together or mistyped.
+ * Tokens in parentheses and names after `OVIP` are personal tags; longer words are free text.
+ */
+function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
+  const text = cable.text;
+  const tokens: { token: TagToken; line: TagsLine }[] = [];
+  for (const line of tagsLines) for (const token of line.tags) tokens.push({ token, line });
+  // Media copies write the whole list in lower case (`Tags: prel, pgov, mops`): read it as codes.
+  // A list with any upper-case letter keeps mixed-case tokens as free words (`Human Rights`).
+  const lowerList = tokens.some((t) => /[a-z]/.test(t.token.text)) && !tokens.some((t) => /[A-Z]/.test(t.token.text));
+
+  const entries: TagEntry[] = [];
+  // The nearest codes are a scan of the whole table: look each distinct code up once, since a
+  // pasted or runaway TAGS line can repeat the same unknown word thousands of times.
+  const looked = new Map<string, string[]>();
+  const once = (key: string, find: () => string[]) => {
+    let found = looked.get(key);
+    if (!found) looked.set(key, (found = find()));
+    return [...found];
+  };
+  let depth = 0;
+  let afterOvip = false;
+  for (const { token, line } of tokens) {
+    let start = token.range.start.offset;
+    let end = token.range.end.offset;
+    const opens = (token.text.match(/\(/g) ?? []).length;
+    const closes = (token.text.match(/\)/g) ?? []).length;
+    const inParens = depth > 0 || opens > 0 || closes > 0;
+    depth = Math.max(0, depth + opens - closes);
+    while (start < end && OPENERS.includes(text[start]!)) start++;
+    while (end > start && CLOSERS.includes(text[end - 1]!)) end--;
+    const written = text.slice(start, end);
+    const code = lowerList ? written.toUpperCase() : written;
+    const groups = new Set<TagKindGroup>();
+    const entry: Mutable<TagEntry> = {
+      token,
+      line,
+      code,
+      written,
+      start,
+      end,
+      range: rangeAt(cable.lines, start, end),
+      status: 'skipped',
+      groups,
+    };
+    entries.push(entry);
+    if (code === '' || inParens) {
+      // `OVIP (CLINTON, HILLARY), UAE`: the parenthesis closes the personal tag.
+      if (depth === 0 && closes > 0) afterOvip = false;
+      continue;
+    }
+
+    const info = lookupTag(code);
+    if (info) {
+      entry.status = 'known';
+      entry.info = info;
+      groupsOfInfo(info, groups);
+      afterOvip = code === 'OVIP';
+      continue;
+    }
+    // `OVIP RICE CONDOLEEZZA KISL …`: the name runs until the next known code.
+    if (afterOvip) continue;
+    if (!/^[A-Z]+$/.test(code)) {
+      // Hyphens, slashes, digits, dots: organization forms (`AU-1`) or header junk (`E.O`, `12958`).
+      if (isAcceptedUndefinedTag(code)) {
+        entry.status = 'accepted';
+        groupsOfUndefined(code, groups);
+      }
+      continue;
+    }
+    if (code.length < 2) continue;
+    const parts = code.length >= 4 ? splitRunTogetherTag(code) : undefined;
+    if (parts) {
+      entry.status = 'runTogether';
+      entry.parts = parts;
+      for (const p of parts) groupsOfInfo(lookupTag(p), groups);
+      continue;
+    }
+    if (code.length <= 4) {
+      if (isAcceptedUndefinedTag(code)) {
+        entry.status = 'accepted';
+        groupsOfUndefined(code, groups);
+      } else if (!STOP_WORDS.has(code)) {
+        entry.status = 'unknown';
+        entry.nearest = once(`nearest ${code}`, () => nearestTags(code, 4));
+        groupsOfShape(code, groups);
+        for (const n of entry.nearest.slice(0, 1)) groupsOfInfo(lookupTag(n), groups);
+      }
+      continue;
+    }
+    // Five letters or more: an organization acronym the corpus knows, a slip on a known code,
+    // or a free word (`ELECTIONS`, `HUMAN RIGHTS`, names).
+    const undefinedKind = isSeenUndefinedTag(code)?.likelyKind;
+    if (undefinedKind === 'organization') {
+      entry.status = 'accepted';
+      groups.add('geographic');
+      continue;
+    }
+    const slips = once(`slips ${code}`, () => misspellingOf(code));
+    if (slips.length > 0) {
+      entry.status = 'misspelt';
+      entry.nearest = slips.slice(0, 4);
+      groupsOfInfo(lookupTag(slips[0]!), groups);
+    }
+  }
+  for (const e of entries) Object.freeze(e);
+  return entries;
+}
+
+/** Replacement text in the case the token is written in. */
+export function inCaseOf(written: string, code: string): string {
+  return /[a-z]/.test(written) && !/[A-Z]/.test(written) ? code.toLowerCase() : code;
+}
+
+
+export interface Tags {
+  /** Every token of the header's TAGS lines, in order. */
+  readonly entries: readonly TagEntry[];
+  /** From the first to the last token of the list (all its lines); undefined without tokens. */
+  readonly listRange: Range | undefined;
+  /** The tokens as written, for messages. */
+  readonly listText: string;
+  /** Whether some token counts as a tag of the group (geographic/organization, subject/program). */
+  has(group: TagKindGroup): boolean;
+}
+
+export const NO_TAGS: Tags = Object.freeze({ entries: Object.freeze([]), listRange: undefined, listText: '', has: () => false });
+
+export function readTags(cable: Cable, tagsLines: readonly TagsLine[]): Tags {
+  const entries = analyseTags(cable, tagsLines);
+  return Object.freeze({
+    entries: Object.freeze(entries),
+    listRange: entries.length ? { start: entries[0]!.token.range.start, end: entries[entries.length - 1]!.token.range.end } : undefined,
+    listText: entries.map((e) => e.written || e.token.text).join(' '),
+    has: (group: TagKindGroup) => entries.some((e) => e.groups.has(group)),
+  });
+}

@@ -1,0 +1,17 @@
+import type { Range } from '../../../grammar/src/ast';
+
+/**
+ * A change the model can already name (a banner total that every later source contradicts, a
+ * caption line to insert): the shape of the engine's `Fix`, so a rule passes it on as it is.
+ */
+export interface Correction {
+  title: string;
+  edits: { range: Range; newText: string }[];
+  safe: boolean;
+}
+
+/** Freezes a record the model built, and the arrays it holds, so nothing outside changes it. */
+export function frozen<T extends object>(value: T): Readonly<T> {
+  for (const v of Object.values(value)) if (Array.isArray(v)) Object.freeze(v);
+  return Object.freeze(value);
+}
