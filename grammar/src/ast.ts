@@ -62,6 +62,8 @@ export interface TransmissionId extends EnvelopeLine {
   lineKind: 'transmissionId';
   /** Matches `TransmissionId` exactly (CBL002 reports the rest). */
   wellFormed: boolean;
+  /** What follows `VZCZC` (channel and sequence number when well formed). */
+  rest?: Span;
 }
 
 export interface PrecedenceLine extends EnvelopeLine {

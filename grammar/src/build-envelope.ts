@@ -57,12 +57,13 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
   switch (t.tokenType) {
     case T.TransmissionIdLine: {
       const line: TransmissionId = { kind: 'EnvelopeLine', lineKind: 'transmissionId', text, range, wellFormed: F.TRANSMISSION_ID.test(text) };
+      if (end > start + 5) line.rest = spanAt(doc.lines, doc.text, start + 5, end);
       return line;
     }
     case T.PrecedenceLine: {
       const m = /^[ZOPR]{1,2}/.exec(text)!;
       const ris: PrecedenceLine['routingIndicators'] = [];
-      for (const r of text.matchAll(/R[A-Z]{3,8}/g)) {
+      for (const r of text.matchAll(/R[A-Z]{3,}/g)) {
         if (r.index! < 2) continue;
         ris.push(spanAt(doc.lines, doc.text, start + r.index!, start + r.index! + r[0].length));
       }
@@ -81,7 +82,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
       return { kind: 'EnvelopeLine', lineKind: 'routingContinuation', text, range };
     case T.DeLine: {
       const m = F.DE_LINE.exec(text);
-      const ri = /^DE +(R[A-Z]{3,8})/.exec(text)!;
+      const ri = /^DE +(R[A-Z]{3,})/.exec(text)!;
       const line: DeLine = {
         kind: 'EnvelopeLine',
         lineKind: 'de',

@@ -20,9 +20,9 @@ export function sub(text: string, base: number, m: RegExpExecArray, group: numbe
 }
 
 export const TRANSMISSION_ID = /^VZCZC(?<channel>[A-Z]{3})(?<csn>\d{3,4})[ \\]*$/;
-export const PRECEDENCE = /^(?<prosign>ZZ|OO|PP|RR)(?<ris>(?: +R[A-Z]{3,8})+)[ \\]*$/;
+export const PRECEDENCE = /^(?<prosign>ZZ|OO|PP|RR)(?<ris>(?: +R[A-Z]{3,})+)[ \\]*$/;
 export const DE_LINE =
-  /^DE +(?<ri>R[A-Z]{3,8}) +#(?<ssn>\d{4})(?:\/(?<part>\d{2}))? +(?<julian>(?<ddd>\d{3})(?<hh>\d{2})(?<mi>\d{2}))[ \\]*$/d;
+  /^DE +(?<ri>R[A-Z]{3,}) +#(?<ssn>\d{4})(?:\/(?<part>\d{2}))? +(?<julian>(?<ddd>\d{3})(?<hh>\d{2})(?<mi>\d{2}))[ \\]*$/d;
 export const SECURITY = /^(?<op>ZN[RY]) +(?<cls>[A-Z]{5})(?:\/[A-Z]{5})?(?: +ZZH)?(?:.*)?$/d;
 /** The month names, written once: cables abbreviate them to their first three letters (`MAY`, `SEP`). */
 export const MONTH_NAMES: readonly string[] = [
@@ -43,7 +43,7 @@ export const DTG_TAIL_OK = /^(?:\s+(?:Z[A-Z]{2}\d?\b.*|\(CCY [^)]*\).*))?$/;
 /** A DTG-form date in the publication wrapper: `291359Z Nov 00`. */
 export const WRAPPER_DTG = /(?<![\w])(?<dd>\d{2})(?<hh>\d{2})(?<mi>\d{2})Z +(?<mon>[A-Za-z]{3}) +(?<yy>\d{2})(?!\d)/d;
 export const ADDRESSEE =
-  /^(?:(?<kw>TO|INFO|XMT|FM) +)?(?:(?<ri>R[A-Z]{3,8})\/)?(?<plad>[A-Z0-9].*?)(?: +(?<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?: +(?<mcn>\d{4}))?[ \\]*$/d;
+  /^(?:(?<kw>TO|INFO|XMT|FM) +)?(?:(?<ri>R[A-Z]{3,})\/)?(?<plad>[A-Z0-9].*?)(?: +(?<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?: +(?<mcn>\d{4}))?[ \\]*$/d;
 
 export const BANNER =
   /^(?<lvl>UNCLAS(?: E F T O| EFTO)?|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt]|T O P {1,2}S E C R E T|[Uu] [Nn] [Cc] [Ll] [Aa] [Ss]|UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|Unclas|Confidential|Secret) +(?<section>[Ss][Ee][Cc][Tt][Ii][Oo][Nn] +(?<n>\d{1,3}) +[Oo][Ff] +(?<m>\d{1,3}) +)?(?<post>[A-Za-z][A-Za-z .'-]*?[A-Za-z]) +(?<serial>\d{4,8})(?![\d/])(?<rest>.*)$/d;

@@ -32,11 +32,17 @@ export const LineBreak = createToken({
 });
 
 // ---- envelope (ACP-127 format lines)
+/**
+ * The shape of a routing indicator: R and three or more letters. Which lengths are valid (3–7
+ * letters, spec 2.1) is the cable model's to say, so that a line with a longer one still reads
+ * as the line it is and every reader calls the indicator malformed alike.
+ */
+export const ROUTING_SHAPE = 'R[A-Z]{3,}';
 export const TransmissionIdLine = line('TransmissionIdLine', 'VZCZC');
 // Malformed prosigns (`P RUEHC`) are still precedence lines: CBL003 reports them.
-export const PrecedenceLine = whole('PrecedenceLine', '[ZOPR]{1,2}(?: +R[A-Z]{3,8})+');
-export const RoutingContinuationLine = whole('RoutingContinuationLine', 'R[A-Z]{3,8}(?: +R[A-Z]{3,8})*');
-export const DeLine = line('DeLine', 'DE +R[A-Z]{3,8}(?![A-Z])');
+export const PrecedenceLine = whole('PrecedenceLine', `[ZOPR]{1,2}(?: +${ROUTING_SHAPE})+`);
+export const RoutingContinuationLine = whole('RoutingContinuationLine', `${ROUTING_SHAPE}(?: +${ROUTING_SHAPE})*`);
+export const DeLine = line('DeLine', `DE +${ROUTING_SHAPE}(?![A-Z])`);
 export const SecurityLine = line('SecurityLine', 'ZN[RY] +[A-Z]{5}');
 export const DtgLine = line('DtgLine', '[ZOPR] +(?:[ZOPR] +)?\\d{6}Z +[A-Z]{3} +\\d{2}(?!\\d)');
 export const FmLine = line('FmLine', 'FM +(?=\\S)');

@@ -13,6 +13,7 @@
 import type { Cable } from '../../../grammar/src/ast';
 import { type Classification, NO_CLASSIFICATION, readClassification } from './classification';
 import { type Dates, NO_DATES, readDates } from './dates';
+import { type EnvelopeModel, NO_ENVELOPE, readEnvelope } from './envelope';
 import { type Header, NO_HEADER, readHeader } from './header';
 import { readReferenceId } from './reference-id';
 import { NO_TAGS, readTags, type Tags } from './tags';
@@ -28,6 +29,7 @@ export interface CableModel {
   readonly dates: Dates;
   readonly classification: Classification;
   readonly header: Header;
+  readonly envelope: EnvelopeModel;
   readonly tags: Tags;
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
   readonly referenceId: string | null;
@@ -82,6 +84,10 @@ class Model implements CableModel {
     return this.#get('header', () => readHeader(this.cable), NO_HEADER);
   }
 
+  get envelope(): EnvelopeModel {
+    return this.#get('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts), NO_ENVELOPE);
+  }
+
   get tags(): Tags {
     return this.#get('tags', () => readTags(this.cable, this.header.tagsLines), NO_TAGS);
   }
@@ -102,5 +108,6 @@ export function modelOf(cable: Cable): CableModel {
 
 export type { CableDate, DeclReading, DowngradeReading, ReferenceDate } from './dates';
 export type { BannerAttempt, LeadingLevel } from './classification';
+export type { AddresseeLine, RoutingIndicatorUse } from './envelope';
 export type { TagEntry, TagKindGroup, TagStatus } from './tags';
 export type { Correction } from './types';

@@ -1,7 +1,5 @@
-import { rangeAt } from '../../../grammar/src/positions';
+import type { TransmissionId } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-
-const TRANSMISSION_ID = /^VZCZC([A-Z]{3})(\d{3,4})$/;
 
 export const CBL002: Rule = {
   id: 'CBL002',
@@ -15,20 +13,15 @@ export const CBL002: Rule = {
     if (!env) return;
     for (const line of env.lines) {
       if (line.lineKind !== 'transmissionId') continue;
-      const text = line.text;
-      if (TRANSMISSION_ID.test(text)) continue;
-      const start = line.range.start.offset;
-      const after = text.slice(5);
+      const { text, wellFormed, rest } = line as TransmissionId;
+      if (wellFormed) continue;
       // Point at what follows VZCZC: that is where every corpus variant differs.
-      const range = after ? rangeAt(ctx.cable.lines, start + 5, start + text.length) : line.range;
+      const after = rest?.text ?? '';
       const channel = /^[A-Z]{3}/.exec(after)?.[0];
-      let detail: string;
-      if (!channel) detail = `expected a 3-letter channel after VZCZC, found '${after || 'nothing'}'`;
-      else {
-        const seq = after.slice(3);
-        detail = `expected a 3–4 digit sequence number after channel ${channel}, found '${seq || 'nothing'}'`;
-      }
-      ctx.report({ range, message: `transmission id '${text}' does not match VZCZC<channel><sequence>: ${detail}` });
+      const detail = channel
+        ? `expected a 3–4 digit sequence number after channel ${channel}, found '${after.slice(3) || 'nothing'}'`
+        : `expected a 3-letter channel after VZCZC, found '${after || 'nothing'}'`;
+      ctx.report({ range: rest?.range ?? line.range, message: `transmission id '${text}' does not match VZCZC<channel><sequence>: ${detail}` });
     }
   },
 };

@@ -1,8 +1,7 @@
-import { rangeAt } from '../../../grammar/src/positions';
 import type { Rule } from '../engine/types';
+import { routingIndicatorFault } from '../model/envelope';
 
 const PROSIGN = /^(?:ZZ|OO|PP|RR)$/;
-const ROUTING_INDICATOR = /^R[A-Z]{3,7}$/;
 
 export const CBL003: Rule = {
   id: 'CBL003',
@@ -14,21 +13,18 @@ export const CBL003: Rule = {
   check(ctx) {
     const env = ctx.cable.envelope;
     if (!env) return;
-    const { lines } = ctx.cable;
     let seenFm = false;
     for (const line of env.lines) {
       if (line.lineKind === 'fm') seenFm = true;
       // After FM a bare indicator line is an addressee (CBL011's), not FL2 continued.
       if (line.lineKind !== 'precedence' && (line.lineKind !== 'routingContinuation' || seenFm)) continue;
-      const base = line.range.start.offset;
-      const words = [...line.text.matchAll(/\S+/g)];
+      const words = [...ctx.model.envelope.words(line)];
       const first = line.lineKind === 'precedence' ? words.shift() : undefined;
       if (line.lineKind === 'precedence') {
-        if (!first || !PROSIGN.test(first[0])) {
-          const found = first?.[0] ?? '';
+        if (!first || !PROSIGN.test(first.text)) {
           ctx.report({
-            range: first ? rangeAt(lines, base + first.index!, base + first.index! + found.length) : line.range,
-            message: `precedence prosign '${found}': expected a doubled letter ZZ, OO, PP or RR`,
+            range: first?.range ?? line.range,
+            message: `precedence prosign '${first?.text ?? ''}': expected a doubled letter ZZ, OO, PP or RR`,
           });
         }
         if (words.length === 0) {
@@ -36,12 +32,8 @@ export const CBL003: Rule = {
         }
       }
       for (const w of words) {
-        if (ROUTING_INDICATOR.test(w[0])) continue;
-        const what = /^R[A-Z]+$/.test(w[0]) ? `has ${w[0].length} letters` : 'is not R + letters';
-        ctx.report({
-          range: rangeAt(lines, base + w.index!, base + w.index! + w[0].length),
-          message: `routing indicator '${w[0]}' ${what}: expected R followed by 3–7 letters`,
-        });
+        const fault = routingIndicatorFault(w.text);
+        if (fault) ctx.report({ range: w.range, message: `routing indicator '${w.text}' ${fault}: expected R followed by 3–7 letters` });
       }
     }
   },
