@@ -337,13 +337,6 @@ export interface BlockMark extends Node {
   paragraphIndex: number;
 }
 
-export interface Block extends Node {
-  kind: 'Block';
-  block: BlockKind;
-  open?: BlockMark;
-  end?: BlockMark;
-}
-
 export interface PageMarker extends Node {
   kind: 'PageMarker';
   form: 'page' | 'legacy';
@@ -429,7 +422,6 @@ export interface Cable extends Node {
   subParagraphs: SubParagraph[];
   headings: Heading[];
   blockMarks: BlockMark[];
-  blocks: Block[];
   pageMarkers: PageMarker[];
   signature?: Signature;
   endOfMessage?: EndOfMessage;

@@ -1,5 +1,4 @@
 import type {
-  Block,
   BlockKind,
   BlockMark,
   Heading,
@@ -279,34 +278,6 @@ export function blockMarksIn(doc: Doc, start: number, end: number, paragraphInde
   }
   out.sort((x, y) => x.range.start.offset - y.range.start.offset);
   return out;
-}
-
-/** Pairs opens with ends per kind, in order; unmatched ones stay half-open. */
-export function pairBlocks(doc: Doc, marks: BlockMark[]): Block[] {
-  const open = new Map<BlockKind, BlockMark>();
-  const blocks: Block[] = [];
-  for (const m of marks) {
-    if (m.role === 'open') {
-      const prev = open.get(m.block);
-      if (prev && !(m.block === 'COMMENT' && m.continued)) {
-        blocks.push({ kind: 'Block', block: prev.block, open: prev, range: prev.range });
-      }
-      if (!(prev && m.block === 'COMMENT' && m.continued)) open.set(m.block, m);
-    } else {
-      const o = open.get(m.block);
-      open.delete(m.block);
-      blocks.push({
-        kind: 'Block',
-        block: m.block,
-        ...(o ? { open: o } : {}),
-        end: m,
-        range: rangeAt(doc.lines, (o ?? m).range.start.offset, m.range.end.offset),
-      });
-    }
-  }
-  for (const o of open.values()) blocks.push({ kind: 'Block', block: o.block, open: o, range: o.range });
-  blocks.sort((x, y) => x.range.start.offset - y.range.start.offset);
-  return blocks;
 }
 
 export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: boolean): PageMarker | undefined {

@@ -80,3 +80,21 @@ export function firstAbove(sorted: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/**
+ * Index of the last element of the ascending `sorted` at or below `x` (-1 if none): the one binary
+ * search the grammar, the model and the service share.
+ */
+export function lastAtOrBelow<T>(sorted: readonly T[], x: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]!) <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

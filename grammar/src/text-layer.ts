@@ -144,7 +144,6 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   extendParagraphs(doc, paragraphs, cable, body);
   cable.paragraphs = paragraphs;
   cable.subParagraphs = subs;
-  cable.blocks = B.pairBlocks(doc, cable.blockMarks);
   cable.reflowed = paragraphs.some((p) => p.midLine) || body.some((s) => s.token.tokenType === T.ParagraphLine && s.end - s.start > 150);
 
   // Signature: the last text line, or a name appended to the last paragraph.

@@ -39,7 +39,6 @@ export function emptyCable(text: string, lines = splitLines(text)): Cable {
     subParagraphs: [],
     headings: [],
     blockMarks: [],
-    blocks: [],
     pageMarkers: [],
     entireTextMarked: false,
     partialExtract: false,

@@ -74,7 +74,9 @@ export const PUBLIC_COUNTS: RuleCounts = {
   CBL124: { info: 8 },
 };
 
-export const PUBLIC_TURNED_ON: Record<string, number> = { CBL022: 36, CBL103: 162, CBL121: 152741 };
+// CBL103 162 -> 133: a comment in parentheses is closed by its `)` also when no block mark follows it
+// (the cable model's pairing, which hover and outline share; 01VATICAN5693 and 28 more).
+export const PUBLIC_TURNED_ON: Record<string, number> = { CBL022: 36, CBL103: 133, CBL121: 152741 };
 
 /** `test/fixtures/corpus`: the 66 committed cables. */
 export const SAMPLE_COUNTS: RuleCounts = {
@@ -112,7 +114,8 @@ export const SAMPLE_COUNTS: RuleCounts = {
   CBL124: { info: 2 },
 };
 
-export const SAMPLE_TURNED_ON: Record<string, number> = { CBL022: 7, CBL103: 14, CBL121: 6292 };
+// CBL103 14 -> 9: see PUBLIC_TURNED_ON (01VATICAN5693 and 4 more of the sample).
+export const SAMPLE_TURNED_ON: Record<string, number> = { CBL022: 7, CBL103: 9, CBL121: 6292 };
 
 /**
  * The sample's bars, just under its figures: it keeps four known id mismatches and one

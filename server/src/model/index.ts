@@ -11,6 +11,7 @@
  * to report).
  */
 import type { Cable } from '../../../grammar/src/ast';
+import { type Blocks, NO_BLOCKS, readBlocks } from './blocks';
 import { type Classification, NO_CLASSIFICATION, readClassification } from './classification';
 import { type Dates, NO_DATES, readDates } from './dates';
 import { type EnvelopeModel, NO_ENVELOPE, readEnvelope } from './envelope';
@@ -29,6 +30,7 @@ export interface CableModel {
   readonly dates: Dates;
   readonly classification: Classification;
   readonly header: Header;
+  readonly blocks: Blocks;
   readonly envelope: EnvelopeModel;
   readonly tags: Tags;
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
@@ -84,6 +86,10 @@ class Model implements CableModel {
     return this.#get('header', () => readHeader(this.cable), NO_HEADER);
   }
 
+  get blocks(): Blocks {
+    return this.#get('blocks', () => readBlocks(this.cable), NO_BLOCKS);
+  }
+
   get envelope(): EnvelopeModel {
     return this.#get('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts), NO_ENVELOPE);
   }
@@ -107,6 +113,7 @@ export function modelOf(cable: Cable): CableModel {
 }
 
 export type { CableDate, DeclReading, DowngradeReading, ReferenceDate } from './dates';
+export type { BlockClose, BlockOpen, BlockSpan } from './blocks';
 export type { BannerAttempt, LeadingLevel } from './classification';
 export type { AddresseeLine, RoutingIndicatorUse } from './envelope';
 export type { TagEntry, TagKindGroup, TagStatus } from './tags';

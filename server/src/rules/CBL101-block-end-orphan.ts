@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { analyseBlocks } from './CBL102-block-crossed';
 
 export const CBL101: Rule = {
   id: 'CBL101',
@@ -9,9 +8,9 @@ export const CBL101: Rule = {
   description: '`END SUMMARY`, `END COMMENT` or `END NOTE` without an opener.',
   check(ctx) {
     const { cable } = ctx;
-    const a = analyseBlocks(cable);
+    const a = ctx.model.blocks;
     for (const m of a.orphans) {
-      const i = a.paragraphOf.get(m) ?? -1;
+      const i = a.paragraphOf(m);
       const opener = m.block === 'SUMMARY' ? '`SUMMARY:`' : m.block === 'COMMENT' ? '`COMMENT:`' : '`(NOTE:`';
       const where = i >= 0 ? ` in paragraph ${cable.paragraphs[i]!.number}` : '';
       ctx.report({

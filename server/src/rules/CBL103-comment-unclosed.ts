@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { analyseBlocks } from './CBL102-block-crossed';
 
 export const CBL103: Rule = {
   id: 'CBL103',
@@ -11,11 +10,11 @@ export const CBL103: Rule = {
   description: '`COMMENT:` not closed although further numbered paragraphs follow that do not continue it.',
   check(ctx) {
     const { cable } = ctx;
-    const a = analyseBlocks(cable);
+    const a = ctx.model.blocks;
     if (a.unclosedComments.length === 0) return;
     const continues = new Set<number>();
-    for (const m of cable.blockMarks) {
-      if (m.block === 'COMMENT' && m.role === 'open' && m.continued) continues.add(a.paragraphOf.get(m) ?? -2);
+    for (const m of a.marks) {
+      if (m.block === 'COMMENT' && m.role === 'open' && m.continued) continues.add(a.paragraphOf(m));
     }
     const numbered: number[] = [];
     cable.paragraphs.forEach((p, i) => {
@@ -23,7 +22,7 @@ export const CBL103: Rule = {
     });
     for (const m of a.unclosedComments) {
       if (m.continued) continue;
-      const i = a.paragraphOf.get(m) ?? -1;
+      const i = a.paragraphOf(m);
       // Skip the paragraphs that say `COMMENT CONT'D`: the comment legitimately runs into them.
       let k = numbered.findIndex((n) => n > i);
       while (k >= 0 && k < numbered.length && continues.has(numbered[k]!)) k++;

@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { analyseBlocks } from './CBL102-block-crossed';
 
 export const CBL104: Rule = {
   id: 'CBL104',
@@ -9,9 +8,9 @@ export const CBL104: Rule = {
   description: '`(NOTE:` opened inside a paragraph is closed by `END NOTE` or `)` in the same paragraph.',
   check(ctx) {
     const { cable } = ctx;
-    const a = analyseBlocks(cable);
+    const a = ctx.model.blocks;
     for (const m of a.unclosedNotes) {
-      const i = a.paragraphOf.get(m) ?? -1;
+      const i = a.paragraphOf(m);
       const where = i >= 0 ? `paragraph ${cable.paragraphs[i]!.number}` : 'its paragraph';
       ctx.report({
         range: m.range,

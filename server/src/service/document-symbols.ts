@@ -5,6 +5,8 @@
  */
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Addressee, Cable, EnvelopeLine, HeaderField, Paragraph } from '../../../grammar/src/ast';
+import type { BlockSpan } from '../model/blocks';
+import { modelOf } from '../model/index';
 import { describeDtg, precedenceName } from './explain';
 import { lspRangeAt } from './ranges';
 import { bodyStructure, type BodyNode, type Section } from './structure';
@@ -98,11 +100,15 @@ const LINE_DETAIL: Record<EnvelopeLine['lineKind'], string> = {
 
 function envelopeSymbol(cable: Cable): Sym {
   const env = cable.envelope!;
+  const malformed = modelOf(cable).envelope.routingIndicators.filter((r) => !r.wellFormed);
   const children = env.lines.map((l) => {
     let detail = LINE_DETAIL[l.lineKind];
+    const bad = malformed.filter((r) => r.line === l).map((r) => r.span.text);
     if (l.lineKind === 'dtg' && env.dtg === l) detail = describeDtg(env.dtg) ?? detail;
     if (l.lineKind === 'precedence' && env.precedence) detail = `${precedenceName(env.precedence.prosign.text) ?? 'precedence'}; routing`;
     if (l.lineKind === 'addressee') detail = env.to.includes(l as Addressee) ? 'action addressee' : 'information addressee';
+    // The model's verdict, as the rules and the hover give it (R followed by 3–7 letters).
+    if (bad.length) detail = `${detail}; malformed routing indicator ${bad.join(', ')}`;
     const kind = l.lineKind === 'dtg' ? SymbolKind.Event : l.lineKind === 'fm' || l.lineKind === 'to' || l.lineKind === 'info' || l.lineKind === 'addressee' || l.lineKind === 'xmt' ? SymbolKind.Field : SymbolKind.Constant;
     return sym(l.text, kind, l.range.start.offset, l.range.end.offset, l.range.start.offset, l.range.end.offset, detail);
   });
@@ -174,7 +180,7 @@ function bodyNodeSymbol(cable: Cable, n: BodyNode): Sym {
     case 'heading':
       return sym(n.node.text, SymbolKind.Namespace, n.start, n.end, n.selStart, n.selEnd, 'heading', children);
     case 'block': {
-      const closed = n.node.open && n.node.end ? 'closed' : n.node.open ? 'not closed' : 'end without opener';
+      const closed = blockState(n.node);
       return sym(n.node.block, SymbolKind.Event, n.start, n.end, n.selStart, n.selEnd, closed, children);
     }
     case 'subParagraph': {
@@ -183,6 +189,22 @@ function bodyNodeSymbol(cable: Cable, n: BodyNode): Sym {
     }
     case 'signature':
       return sym(n.node.text, SymbolKind.Constant, n.start, n.end, n.selStart, n.selEnd, 'signature', children);
+  }
+}
+
+/** Whether and how a block closes, as the rules read it (CBL100–CBL104). */
+function blockState(b: BlockSpan): string {
+  if (b.heading) return 'heading';
+  if (b.opens.by === 'none') return 'end without opener';
+  switch (b.closes.by) {
+    case 'end':
+      return b.opens.by === 'mark' ? 'closed' : b.opens.by === 'heading' ? 'closed, opened by a heading' : 'closed, no opener needed';
+    case 'paren':
+      return 'closed by )';
+    case 'paragraph':
+      return 'ends with its paragraph';
+    case 'none':
+      return 'not closed';
   }
 }
 

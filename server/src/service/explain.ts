@@ -16,7 +16,9 @@ import {
   type EoSection,
   type TagInfo,
 } from '../data/index';
-import { dayOfYear, isRealDate, levelRank } from '../engine/facts';
+import { levelRank } from '../model/classification';
+import { dayOfYear, isRealDate } from '../model/dates';
+import { routingIndicatorFault } from '../model/envelope';
 
 export const SPEC = 'cable format specification';
 
@@ -131,6 +133,9 @@ export function explainTag(token: string, codeShaped: boolean): string {
 // ------------------------------------------------------------------------------ routing
 
 export function explainRoutingIndicator(ri: string): string {
+  const fault = routingIndicatorFault(ri);
+  // The same verdict as CBL003, CBL004 and CBL011: R followed by 3–7 letters (spec 2.1).
+  if (fault) return `**${ri}**: malformed routing indicator: it ${fault}; expected R followed by 3–7 letters.\n\n_Source: ${SPEC}, section 2.1_`;
   const info = lookupRoutingIndicator(ri);
   if (!info) return `**${ri}**: routing indicator not in the reference table (ACP 117 or the corpus).`;
   const lines = [`**${ri}**: routing indicator`];

@@ -3,7 +3,9 @@
  * found through the position index (one binary search), never by rescanning the text.
  */
 import { type Hover, MarkupKind } from 'vscode-languageserver-types';
-import type { Cable, Paragraph, RefItem } from '../../../grammar/src/ast';
+import type { BlockMark, Cable, Paragraph, RefItem } from '../../../grammar/src/ast';
+import type { BlockSpan } from '../model/blocks';
+import { modelOf } from '../model/index';
 import { headerCode, postByBannerPost, refIdPostFor } from '../data/index';
 import { cableDate, referenceId } from '../engine/facts';
 import {
@@ -164,10 +166,9 @@ function explainToken(cable: Cable, t: Token): string | undefined {
     }
     case 'blockMark': {
       const m = t.mark;
-      const block = cable.blocks.find((b) => b.open === m || b.end === m);
-      const other = m.role === 'open' ? block?.end : block?.open;
-      const where = other ? ` (${m.role === 'open' ? 'closed' : 'opened'} on line ${other.range.start.line + 1})` : m.role === 'open' ? ' (not closed)' : ' (no opener)';
-      return `**${capitalise(m.block.toLowerCase())}** ${m.role === 'open' ? (m.continued ? 'continues' : 'opens') : 'ends'}${where}.`;
+      const span = modelOf(cable).blocks.spanOf(m);
+      const verb = m.role === 'open' ? (m.continued ? 'continues' : 'opens') : 'ends';
+      return `**${capitalise(m.block.toLowerCase())}** ${verb}${span ? ` (${blockWhere(m, span)})` : ''}.`;
     }
     case 'signature':
       return `**${t.signature.text}**: signature (the signing officer's name)${t.signature.appended ? ', appended to the last paragraph' : ''}.`;
@@ -177,6 +178,34 @@ function explainToken(cable: Cable, t: Token): string | undefined {
         : `**Publisher text** (${t.part.role}): not part of the cable.`;
     case 'subjectText':
       return undefined;
+  }
+}
+
+/** Where a block mark's other end is, as the rules pair them (CBL100–CBL104). */
+function blockWhere(m: BlockMark, span: BlockSpan): string {
+  const line = (r: { start: { line: number } }) => r.start.line + 1;
+  if (m.role === 'open') {
+    if (span.heading) return 'a heading: the summary runs to the next heading or paragraph';
+    switch (span.closes.by) {
+      case 'end':
+        return `closed on line ${line(span.closes.mark.range)}`;
+      case 'paren':
+        return `closed by \`)\` on line ${line(span.closes.range)}`;
+      case 'paragraph':
+        return 'ends with its paragraph';
+      case 'none':
+        return 'not closed';
+    }
+  }
+  switch (span.opens.by) {
+    case 'mark':
+      return `opened on line ${line(span.opens.mark.range)}`;
+    case 'paragraph':
+      return 'the summary needs no opener: it is the first paragraph or under a Summary heading';
+    case 'heading':
+      return `opened by the heading on line ${line(span.opens.heading.range)}`;
+    case 'none':
+      return 'no opener';
   }
 }
 

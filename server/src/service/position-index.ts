@@ -23,6 +23,7 @@ import type {
   TransmissionId,
   WrapperPart,
 } from '../../../grammar/src/ast';
+import { modelOf } from '../model/index';
 import { findRefCitations, type RefCitation } from '../rules/ref-citations';
 import { findParagraphReferences, type ParagraphReference } from './paragraph-references';
 
@@ -120,7 +121,7 @@ function build(cable: Cable): PositionIndex {
   }
   for (const m of cable.pageMarkers) spanPush(m, { role: 'pageMarker', marker: m });
   for (const b of cable.sectionBanners) bannerLine(b, spanPush);
-  for (const m of cable.blockMarks) spanPush(m, { role: 'blockMark', mark: m });
+  for (const m of modelOf(cable).blocks.marks) spanPush(m, { role: 'blockMark', mark: m });
   if (cable.signature) spanPush(cable.signature, { role: 'signature', signature: cable.signature });
 
   const refCitations = findRefCitations(cable);
@@ -206,11 +207,10 @@ type SpanPush = (
   t: DistributiveOmit<Token, 'start' | 'end'>,
 ) => void;
 
-const RI = /(?<![A-Z])R[A-Z]{3,8}(?![A-Z])/g;
-
 function envelopeTokens(cable: Cable, push: Push, spanPush: SpanPush): void {
   const env = cable.envelope;
   if (!env) return;
+  for (const ri of modelOf(cable).envelope.routingIndicators) spanPush(ri.span, { role: 'routingIndicator', ri: ri.span.text });
   for (const line of env.lines) {
     const start = line.range.start.offset;
     const keyword = /^(DE|FM|TO|INFO|XMT)\b/.exec(line.text);
@@ -222,15 +222,10 @@ function envelopeTokens(cable: Cable, push: Push, spanPush: SpanPush): void {
       case 'precedence': {
         const p = line as PrecedenceLine;
         spanPush(p.prosign, { role: 'prosign', line: p });
-        for (const ri of p.routingIndicators) spanPush(ri, { role: 'routingIndicator', ri: ri.text });
         break;
       }
-      case 'routingContinuation':
-        for (const m of line.text.matchAll(RI)) push(start + m.index!, start + m.index! + m[0].length, { role: 'routingIndicator', ri: m[0] });
-        break;
       case 'de': {
         const de = line as DeLine;
-        if (de.routingIndicator) spanPush(de.routingIndicator, { role: 'routingIndicator', ri: de.routingIndicator.text });
         spanPush(de.stationSerial, { role: 'stationSerial', de });
         spanPush(de.part, { role: 'dePart', de });
         spanPush(de.julian, { role: 'julian', de });
@@ -251,7 +246,6 @@ function envelopeTokens(cable: Cable, push: Push, spanPush: SpanPush): void {
       }
       default: {
         const a = line as Addressee;
-        if (a.routingIndicator) spanPush(a.routingIndicator, { role: 'routingIndicator', ri: a.routingIndicator.text });
         spanPush(a.plad, { role: 'plad', line: a });
         spanPush(a.precedence, { role: 'addresseePrecedence', line: a });
         spanPush(a.sequence, { role: 'sequence', line: a });

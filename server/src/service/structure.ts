@@ -6,14 +6,16 @@
  * markers and an own-line signature; here each extent ends at its last line of text instead,
  * and never crosses into the next section, so every child lies inside its parent.
  */
-import type { Banner, Block, Cable, Heading, PageMarker, Paragraph, Signature, SubParagraph } from '../../../grammar/src/ast';
-import { lineIndexAt } from '../../../grammar/src/positions';
+import type { Banner, Cable, Heading, PageMarker, Paragraph, Signature, SubParagraph } from '../../../grammar/src/ast';
+import { lastAtOrBelow, lineIndexAt } from '../../../grammar/src/positions';
+import type { BlockSpan } from '../model/blocks';
+import { modelOf } from '../model/index';
 import { contentEndBefore } from './ranges';
 
 export type BodyItem =
   | { kind: 'paragraph'; node: Paragraph }
   | { kind: 'heading'; node: Heading }
-  | { kind: 'block'; node: Block }
+  | { kind: 'block'; node: BlockSpan }
   | { kind: 'subParagraph'; node: SubParagraph }
   | { kind: 'signature'; node: Signature };
 
@@ -50,15 +52,10 @@ export interface BodyStructure {
 
 const RANK: Record<BodyItem['kind'], number> = { paragraph: 4, heading: 3, block: 2, subParagraph: 1, signature: 1 };
 
-const cache = new WeakMap<Cable, BodyStructure>();
+const STRUCTURE = Symbol('body structure');
 
 export function bodyStructure(cable: Cable): BodyStructure {
-  let s = cache.get(cable);
-  if (!s) {
-    s = build(cable);
-    cache.set(cable, s);
-  }
-  return s;
+  return modelOf(cable).view(STRUCTURE, () => build(cable));
 }
 
 /** Lines holding nothing but a page marker: transparent to the text. */
@@ -96,8 +93,8 @@ function build(cable: Cable): BodyStructure {
   cable.headings.forEach((h, i) => {
     items.push(node({ kind: 'heading', node: h }, h.range.start.offset, headingEnd[i]!, h.range.start.offset, h.range.end.offset));
   });
-  for (const b of cable.blocks) {
-    const sel = (b.open ?? b.end)!.range;
+  for (const b of modelOf(cable).blocks.spans) {
+    const sel = b.opens.by === 'mark' ? b.opens.mark.range : b.closes.by === 'end' ? b.closes.mark.range : b.range;
     items.push(node({ kind: 'block', node: b }, b.range.start.offset, b.range.end.offset, sel.start.offset, sel.end.offset));
   }
   if (sig?.appended) items.push(node({ kind: 'signature', node: sig }, sig.range.start.offset, sig.range.end.offset, sig.range.start.offset, sig.range.end.offset));
@@ -107,7 +104,7 @@ function build(cable: Cable): BodyStructure {
   const groups: BodyNode[][] = sections.map(() => []);
   const starts = sections.map((s) => s.start);
   for (const item of items) {
-    const k = lastAtOrBefore(starts, item.start);
+    const k = lastAtOrBelow(starts, item.start, (s) => s);
     if (k < 0) {
       before.push(item);
       continue;
@@ -131,20 +128,6 @@ function build(cable: Cable): BodyStructure {
 function node(item: BodyItem, start: number, end: number, selStart: number, selEnd: number): BodyNode {
   const s = Math.max(start, Math.min(selStart, end));
   return { ...item, start, end: Math.max(end, start), selStart: s, selEnd: Math.max(s, Math.min(selEnd, Math.max(end, start))), children: [] };
-}
-
-function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) {
-      k = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return k;
 }
 
 /**

@@ -1,0 +1,434 @@
+/**
+ * Blocks: SUMMARY, COMMENT, NOTE and quoted text, their openers and ends read as the rules read
+ * them (`End⏎Summary.` is an end, a lower-case `summary.` inside a sentence opens nothing), and
+ * how each pair closes: by its end mark, by the `)` of a parenthesised opener (`(NOTE: … )`), by
+ * the heading or first paragraph a summary or comment implicitly opens with, or not at all. The
+ * rules (CBL100–CBL104), the hover and the outline all read this one pairing.
+ */
+import type { BlockKind, BlockMark, Cable, Heading, Range } from '../../../grammar/src/ast';
+import { lastAtOrBelow, rangeAt } from '../../../grammar/src/positions';
+import { frozen } from './types';
+
+/** How a block closes. */
+export type BlockClose =
+  | { by: 'end'; mark: BlockMark }
+  /** The `)` balancing the opener's `(` (`(NOTE: he was late)`). */
+  | { by: 'paren'; range: Range }
+  /** A note without `(`: it ends with its paragraph. */
+  | { by: 'paragraph' }
+  | { by: 'none' };
+
+/** How a block opens. */
+export type BlockOpen =
+  | { by: 'mark'; mark: BlockMark }
+  /** A summary that is paragraph 1 (or under a `Summary` heading) needs no opener. */
+  | { by: 'paragraph' }
+  /** A comment under a `COMMENT` heading. */
+  | { by: 'heading'; heading: Heading }
+  | { by: 'none' };
+
+export interface BlockSpan {
+  block: BlockKind;
+  opens: BlockOpen;
+  closes: BlockClose;
+  /** A heading-style summary opener (`SUMMARY -------`): the summary runs to the next heading or paragraph. */
+  heading: boolean;
+  /** From the opener (or the end, without one) to the end mark or `)`; the opener alone when unclosed. */
+  range: Range;
+}
+
+export interface Blocks {
+  /** The block marks as read (line-break corrections applied), in document order. */
+  readonly marks: readonly BlockMark[];
+  /** One span per opener, and one per end mark that closes no opener of its own, in document order. */
+  readonly spans: readonly BlockSpan[];
+  /** SUMMARY/COMMENT/QUOTE openers never closed before the text ends. */
+  readonly unclosedAtEnd: readonly BlockMark[];
+  /** COMMENT openers that no `END COMMENT` closed (left open, or superseded by a later comment). */
+  readonly unclosedComments: readonly BlockMark[];
+  /** `END SUMMARY`/`END COMMENT`/`END NOTE` with no opener (implicit summaries excepted). */
+  readonly orphans: readonly BlockMark[];
+  /** An end met while a different block was the innermost open one. */
+  readonly crossed: readonly { mark: BlockMark; open: BlockMark }[];
+  /** An opener met while a block of the same kind was still open. */
+  readonly reopened: readonly { mark: BlockMark; previous: BlockMark }[];
+  /** `(NOTE:` openers with neither `END NOTE` nor the closing `)` in their paragraph. */
+  readonly unclosedNotes: readonly BlockMark[];
+  /** Paragraph index (in `cable.paragraphs`, -1 before paragraph 1) of a mark. */
+  paragraphOf(mark: BlockMark): number;
+  /** The span a mark opens or closes. */
+  spanOf(mark: BlockMark): BlockSpan | undefined;
+}
+
+export const NO_BLOCKS: Blocks = Object.freeze({
+  marks: Object.freeze([]),
+  spans: Object.freeze([]),
+  unclosedAtEnd: Object.freeze([]),
+  unclosedComments: Object.freeze([]),
+  orphans: Object.freeze([]),
+  crossed: Object.freeze([]),
+  reopened: Object.freeze([]),
+  unclosedNotes: Object.freeze([]),
+  paragraphOf: () => -1,
+  spanOf: () => undefined,
+});
+
+export function readBlocks(cable: Cable): Blocks {
+  const a = analyse(cable);
+  const marks = a.marks ?? [];
+  const spans: BlockSpan[] = [];
+  const byMark = new Map<BlockMark, BlockSpan>();
+  const headings = new Set(a.summaryHeadings);
+  for (const m of marks) {
+    if (byMark.has(m)) continue;
+    let span: BlockSpan;
+    if (m.role === 'open') {
+      const c = a.closers.get(m);
+      let closes: BlockClose;
+      let end = m.range.end.offset;
+      if (c?.end) {
+        closes = { by: 'end', mark: c.end };
+        end = c.end.range.end.offset;
+      } else if (c?.paren !== undefined) {
+        closes = { by: 'paren', range: rangeAt(cable.lines, c.paren - 1, c.paren) };
+        end = c.paren;
+      } else closes = m.block === 'NOTE' && !a.unclosedNotes.includes(m) ? { by: 'paragraph' } : { by: 'none' };
+      span = frozen({ block: m.block, opens: { by: 'mark', mark: m }, closes, heading: headings.has(m), range: rangeAt(cable.lines, m.range.start.offset, end) });
+      if (c?.end) byMark.set(c.end, span);
+    } else {
+      const implicit = a.implicitEnds.get(m);
+      const opens: BlockOpen = implicit === undefined ? { by: 'none' } : implicit === 'paragraph' ? { by: 'paragraph' } : { by: 'heading', heading: implicit };
+      span = frozen({ block: m.block, opens, closes: { by: 'end', mark: m }, heading: false, range: m.range });
+    }
+    byMark.set(m, span);
+    spans.push(span);
+  }
+  return Object.freeze({
+    marks: Object.freeze(marks),
+    spans: Object.freeze(spans),
+    unclosedAtEnd: Object.freeze(a.unclosedAtEnd),
+    unclosedComments: Object.freeze(a.unclosedComments),
+    orphans: Object.freeze(a.orphans),
+    crossed: Object.freeze(a.crossed.map((c) => Object.freeze(c))),
+    reopened: Object.freeze(a.reopened.map((r) => Object.freeze(r))),
+    unclosedNotes: Object.freeze(a.unclosedNotes),
+    paragraphOf: (mark: BlockMark) => a.paragraphOf.get(mark) ?? -1,
+    spanOf: (mark: BlockMark) => byMark.get(mark),
+  });
+}
+
+/** Where a mark sits: its paragraph (index in `cable.paragraphs`, -1 before paragraph 1) and where that paragraph's text ends. */
+interface Scope {
+  index: number;
+  end: number;
+}
+
+interface Analysis {
+  marks?: BlockMark[];
+  /** How each opener that was closed ended: by an end mark, or by the `)` balancing its `(`. */
+  closers: Map<BlockMark, { end?: BlockMark; paren?: number }>;
+  /** The opener each end mark closed. */
+  openerOf: Map<BlockMark, BlockMark>;
+  /** Ends that close a block with no opener of its own: an implicit summary, a comment under a heading. */
+  implicitEnds: Map<BlockMark, Heading | 'paragraph'>;
+  /** SUMMARY/COMMENT/QUOTE openers never closed before the text ends. */
+  unclosedAtEnd: BlockMark[];
+  /** COMMENT openers that no `END COMMENT` closed (left open, or superseded by a later comment). */
+  unclosedComments: BlockMark[];
+  /** `END SUMMARY`/`END COMMENT`/`END NOTE` with no opener (implicit summaries excepted). */
+  orphans: BlockMark[];
+  /** An end met while a different block was the innermost open one. */
+  crossed: { mark: BlockMark; open: BlockMark }[];
+  /** An opener met while a block of the same kind was still open. */
+  reopened: { mark: BlockMark; previous: BlockMark }[];
+  /** `(NOTE:` openers with neither `END NOTE` nor the closing `)` in their paragraph. */
+  unclosedNotes: BlockMark[];
+  /**
+   * Heading-style summary openers (`SUMMARY -------`, `Summary.` alone on a line): the summary
+   * runs to the next heading or paragraph and needs no `END SUMMARY` (spec 4.4).
+   */
+  summaryHeadings: BlockMark[];
+  /** Paragraph index (in `cable.paragraphs`, -1 before paragraph 1) of every mark. */
+  paragraphOf: Map<BlockMark, number>;
+}
+
+interface Open {
+  mark: BlockMark;
+  scope: Scope;
+  /** Offset after the `)` that closes a parenthesised block (`(NOTE: … )`, `(COMMENT: … )`). */
+  closeAt?: number;
+  /** Notes live inside one paragraph: they lapse where it ends. */
+  lapseAt?: number;
+}
+
+/**
+ * One pass over the block marks in document order, shared by CBL100–CBL104 so that they agree on
+ * what is open where. The parser's `paragraphIndex` is not used: the paragraph of a mark is found
+ * from its offset, which also places marks on a paragraph's first line correctly.
+ */
+function analyse(cable: Cable): Analysis {
+  const text = cable.text;
+  const numbered: number[] = [];
+  cable.paragraphs.forEach((p, i) => {
+    if (!p.ambiguous) numbered.push(i);
+  });
+  const scopeAt = (offset: number): Scope => {
+    const found = lastAtOrBelow(numbered, offset, (i) => cable.paragraphs[i]!.range.start.offset);
+    const next = numbered[found + 1];
+    return {
+      index: found < 0 ? -1 : numbered[found]!,
+      end: next === undefined ? text.length : cable.paragraphs[next]!.range.start.offset,
+    };
+  };
+  /**
+   * The `)` balancing each `(`, matched in one pass from the first opener asked about: scanning
+   * forward from every opener made 1,000 nested `(NOTE:` quadratic.
+   */
+  let balancing: Map<number, number> | undefined;
+  let balancedFrom = 0;
+  /** Offset just after the `)` that balances the `(` at `open`, within `[open, limit)`. */
+  const closingParen = (open: number, limit: number): number | undefined => {
+    // Brackets before the first opener asked about cannot balance it or any later one.
+    if (!balancing || open < balancedFrom) {
+      balancing = new Map();
+      balancedFrom = open;
+      const opened: number[] = [];
+      const bracket = /[()]/g;
+      bracket.lastIndex = open;
+      for (let m = bracket.exec(text); m; m = bracket.exec(text)) {
+        if (m[0] === '(') opened.push(m.index);
+        else if (opened.length) balancing.set(opened.pop()!, m.index);
+      }
+    }
+    const close = balancing.get(open);
+    return close !== undefined && close < limit ? close + 1 : undefined;
+  };
+  /** The `(` a mark opens with, or that stands right before it (`(COMMENT: …`). */
+  const parenBefore = (m: BlockMark): number | undefined => {
+    const start = m.range.start.offset;
+    if (text[start] === '(') return start;
+    let i = start - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    return i >= 0 && text[i] === '(' ? i : undefined;
+  };
+
+  const result: Analysis = {
+    closers: new Map(),
+    openerOf: new Map(),
+    implicitEnds: new Map(),
+    unclosedAtEnd: [],
+    unclosedComments: [],
+    orphans: [],
+    crossed: [],
+    reopened: [],
+    unclosedNotes: [],
+    summaryHeadings: [],
+    paragraphOf: new Map(),
+  };
+  const marks = readMarks(cable);
+  /** Index of the first `END NOTE` after each mark (marks.length when none). */
+  const nextNoteEnd = new Array<number>(marks.length);
+  for (let j = marks.length - 1, next = marks.length; j >= 0; j--) {
+    nextNoteEnd[j] = next;
+    if (marks[j]!.block === 'NOTE' && marks[j]!.role === 'end') next = j;
+  }
+  /** Whether an end of `kind` comes after mark `k` (before another opener of that kind). */
+  const endFollows = (k: number, kind: BlockKind): boolean => {
+    for (let j = k + 1; j < marks.length; j++) {
+      const n = marks[j]!;
+      if (n.block !== kind) continue;
+      if (n.role === 'end') return true;
+      if (!(kind === 'COMMENT' && n.continued)) return false;
+    }
+    return false;
+  };
+  const firstNumbered = numbered[0] ?? -1;
+  // `INTRODUCTION AND SUMMARY` (06SAOPAULO73) heads a summary as `SUMMARY` does.
+  const summaryHeading = cable.headings.find((h) => /^\W*(?:EXECUTIVE\s+|[A-Z]{3,14}\s+AND\s+)?SUMMARY\b/i.test(h.text));
+  /**
+   * A summary may have no opener: it is paragraph 1 (or unnumbered text above it), or it sits
+   * under a `Summary` heading (about 8 % of summaries).
+   */
+  const implicitSummary = (m: BlockMark, index: number): boolean =>
+    index <= firstNumbered ||
+    cable.paragraphs[index]?.number === 1 ||
+    (summaryHeading !== undefined && summaryHeading.range.start.offset < m.range.start.offset) ||
+    result.summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset);
+  /** `COMMENT` as a heading (`------- COMMENT -------`, 10HARARE93) opens the comment below it. */
+  const commentHeadings = cable.headings.filter((h) => /^\W*COMMENTS?\W*$/i.test(h.text));
+  let lastCommentEnd = -1;
+  /** The heading that opens the comment `m` ends, when the comment has no opener of its own. */
+  const commentHeadingOf = (m: BlockMark) =>
+    commentHeadings.filter((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd).at(-1);
+  let stack: Open[] = [];
+  const expiry = (o: Open) => Math.min(o.closeAt ?? Infinity, o.lapseAt ?? Infinity);
+  /** No open block closes or lapses before this offset: the stack needs no sweep until then. */
+  let nextExpiry = Infinity;
+  const open = (o: Open) => {
+    stack.push(o);
+    nextExpiry = Math.min(nextExpiry, expiry(o));
+  };
+  marks.forEach((m, k) => {
+    const at = m.range.start.offset;
+    const scope = scopeAt(at);
+    result.paragraphOf.set(m, scope.index);
+    if (at >= nextExpiry) {
+      stack = stack.filter((o) => expiry(o) > at);
+      nextExpiry = stack.reduce((min, o) => Math.min(min, expiry(o)), Infinity);
+    }
+    if (m.role === 'open') {
+      const paren = parenBefore(m);
+      const closeAt = paren === undefined ? undefined : closingParen(paren, scope.end);
+      if (m.block === 'NOTE') {
+        if (paren !== undefined && closeAt === undefined) {
+          const end = marks[nextNoteEnd[k]!];
+          if (!end || end.range.start.offset >= scope.end) result.unclosedNotes.push(m);
+        }
+        if (closeAt !== undefined) result.closers.set(m, { paren: closeAt });
+        open({ mark: m, scope, lapseAt: scope.end, ...(closeAt !== undefined ? { closeAt } : {}) });
+        return;
+      }
+      if (m.block === 'SUMMARY' && standsAlone(cable, m)) {
+        result.summaryHeadings.push(m);
+        return;
+      }
+      const sameIdx = findLast(stack, m.block);
+      if (m.continued && sameIdx >= 0) return;
+      // `¶1. (C) Summary. 1. (C) Summary. …` (08ROME1406): the publisher's copy of the opener
+      // on the same line is one opener.
+      const same = sameIdx >= 0 ? stack[sameIdx]!.mark : undefined;
+      if (same && same.range.start.line === m.range.start.line && m.range.start.offset - same.range.end.offset < 30) return;
+      if (sameIdx >= 0) {
+        const previous = stack[sameIdx]!;
+        stack.splice(sameIdx, 1);
+        // A comment is often left open (549 of ~920 in the corpus); a new one in a later
+        // paragraph ends it implicitly — that is CBL103's business, not a crossing.
+        if (m.block === 'COMMENT' && previous.scope.index !== scope.index) {
+          result.unclosedComments.push(previous.mark);
+        } else {
+          result.reopened.push({ mark: m, previous: previous.mark });
+          if (m.block === 'COMMENT') result.unclosedComments.push(previous.mark);
+        }
+      }
+      if (closeAt !== undefined) result.closers.set(m, { paren: closeAt });
+      open({ mark: m, scope, ...(closeAt !== undefined ? { closeAt } : {}) });
+      return;
+    }
+    // `END SUMMARY AND COMMENT`, `End summary/comment`: one end for two blocks.
+    const alsoEnds = /^\s*(?:AND|\/|&)\s*(COMMENT|SUMMARY)\b/i.exec(text.slice(m.range.end.offset, m.range.end.offset + 20));
+    if (alsoEnds) {
+      const other = alsoEnds[1]!.toUpperCase() as BlockKind;
+      for (const o of stack) if (o.mark.block === other) result.closers.set(o.mark, { end: m });
+      stack = stack.filter((o) => o.mark.block !== other);
+    }
+    const idx = findLast(stack, m.block);
+    const heading = idx < 0 && m.block === 'COMMENT' ? commentHeadingOf(m) : undefined;
+    const implicit = idx < 0 && ((m.block === 'SUMMARY' && implicitSummary(m, scope.index)) || heading !== undefined);
+    if (m.block === 'COMMENT') lastCommentEnd = m.range.start.offset;
+    // `Text of letter from GDSS …:` ⏎ … ⏎ `END TEXT` (10ABUDHABI103): a quotation opened in
+    // words closes nothing else.
+    if (idx < 0 && m.block === 'QUOTE') return;
+    if (idx < 0 && !implicit) {
+      const innermost = stack[stack.length - 1];
+      if (!innermost) {
+        if (m.block !== 'QUOTE') result.orphans.push(m);
+        return;
+      }
+      // `COMMENT: … END SUMMARY.`: with no summary open and no `END COMMENT` to come, the end
+      // was meant for the comment.
+      if (innermost.mark.block !== 'NOTE' && !endFollows(k, innermost.mark.block)) {
+        result.crossed.push({ mark: m, open: innermost.mark });
+        result.closers.set(innermost.mark, { end: m });
+        result.openerOf.set(m, innermost.mark);
+        stack.pop();
+      } else if (m.block !== 'QUOTE') {
+        result.orphans.push(m);
+      }
+      return;
+    }
+    // Blocks opened inside this one and still open: closed with it, unless their own end comes
+    // later — then the two blocks interleave.
+    // A comment under a heading holds only what opened below the heading: a summary left open
+    // above it (06BUENOSAIRES1732) stays open, for CBL100 to report at its opener.
+    if (idx >= 0) {
+      result.closers.set(stack[idx]!.mark, { end: m });
+      result.openerOf.set(m, stack[idx]!.mark);
+    } else if (heading) result.implicitEnds.set(m, heading);
+    else if (implicit) result.implicitEnds.set(m, 'paragraph');
+    let from = idx < 0 ? 0 : idx + 1;
+    if (heading) {
+      from = stack.findIndex((o) => o.mark.range.start.offset > heading.range.start.offset);
+      if (from < 0) from = stack.length;
+    }
+    const inner = stack.slice(from);
+    const crossing = [...inner].reverse().find((o) => o.mark.block !== 'NOTE' && endFollows(k, o.mark.block));
+    if (crossing) result.crossed.push({ mark: m, open: crossing.mark });
+    for (const o of inner) {
+      if (o === crossing) continue;
+      if (o.mark.block === 'COMMENT') result.unclosedComments.push(o.mark);
+    }
+    stack = [...stack.slice(0, heading ? from : idx < 0 ? 0 : idx), ...(crossing ? [crossing] : [])];
+  });
+  // A block whose `)` came after the last mark is closed all the same.
+  for (const o of stack) {
+    if (o.mark.block === 'NOTE' || o.closeAt !== undefined) continue;
+    result.unclosedAtEnd.push(o.mark);
+    if (o.mark.block === 'COMMENT') result.unclosedComments.push(o.mark);
+  }
+  result.unclosedComments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  result.marks = marks;
+  return result;
+}
+
+/**
+ * The parser's marks, corrected where a line break hides their meaning. The parser finds marks
+ * line by line, so `… End⏎Summary.` (END at the end of one line, the keyword on the next: about
+ * a hundred corpus cables) comes out as an opener; it is read here as the end it is. A lower-case
+ * `summary.` in the middle of a sentence (`a KACC-drafted summary.`, `In summary:`) opens nothing.
+ */
+function readMarks(cable: Cable): BlockMark[] {
+  const text = cable.text;
+  const out: BlockMark[] = [];
+  for (const m of cable.blockMarks) {
+    if (m.role !== 'open' || (m.block !== 'SUMMARY' && m.block !== 'COMMENT')) {
+      out.push(m);
+      continue;
+    }
+    const start = m.range.start.offset;
+    let i = start;
+    while (i > 0 && /[\s\\]/.test(text[i - 1]!)) i--;
+    const crossesLine = /[\r\n]/.test(text.slice(i, start));
+    const before = text.slice(Math.max(0, i - 8), i);
+    const end = crossesLine ? /(?:^|[^A-Za-z])(END(?:\s+OF)?)$/i.exec(before) : null;
+    if (end) {
+      const from = i - end[1]!.length;
+      const kw = new RegExp(`^(?:BEGIN\\s+)?${m.block === 'SUMMARY' ? 'SUMMAR?Y' : 'COMMENT'}`, 'i').exec(m.text);
+      const to = start + (kw ? kw[0].length : m.text.length);
+      out.push({ ...m, role: 'end', continued: false, text: text.slice(from, to).replace(/\s+/g, ' '), range: rangeAt(cable.lines, from, to) });
+      continue;
+    }
+    if (m.block === 'SUMMARY' && /^(?:begin\s+)?summ/.test(m.text) && i > 0 && /[A-Za-z0-9,]/.test(text[i - 1]!)) continue;
+    // `Cont. Summary:` continues the open summary, as `COMMENT CONT'D` does a comment.
+    if (m.block === 'SUMMARY' && /\bCONT(?:'?D|INUED)?\.?\s*$/i.test(text.slice(Math.max(0, start - 12), start))) {
+      out.push({ ...m, continued: true });
+      continue;
+    }
+    out.push(m);
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The mark is the whole of its line, give or take `¶`, dashes and blanks. */
+function standsAlone(cable: Cable, m: BlockMark): boolean {
+  const line = cable.lines[m.range.start.line]!;
+  if (m.range.end.line !== m.range.start.line) return false;
+  const before = cable.text.slice(line.start, m.range.start.offset);
+  const after = cable.text.slice(m.range.end.offset, line.end);
+  return /^[\s¶\-]*$/.test(before) && /^[\s\-:.\\]*$/.test(after);
+}
+
+function findLast(stack: Open[], kind: BlockKind): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.mark.block === kind) return i;
+  return -1;
+}
+

@@ -1,0 +1,179 @@
+/**
+ * The cable model (server/src/model): its invariants (one object per tree, computed once, frozen,
+ * never throws), and the disagreements between the rules and the editor it ended: every reader
+ * now takes the meaning from it.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Cable } from '../../grammar/src/ast';
+import { parseCable } from '../../grammar/src/index';
+import { lint, lintCable } from '../../server/src/lint';
+import { modelOf } from '../../server/src/model/index';
+import { documentSymbols, hover } from '../../server/src/service/index';
+import { positionOf, root } from './service-fixtures';
+
+const unclassified = readFileSync(join(root, 'examples/valid-draft-unclassified.cable'), 'utf8');
+const transmitted = readFileSync(join(root, 'examples/valid-transmitted-two-sections.cable'), 'utf8');
+
+function hoverText(cable: Cable, needle: string, delta = 0): string {
+  const h = hover(cable, positionOf(cable, needle, delta));
+  assert.ok(h, `a hover at ${needle}`);
+  return (h.contents as { value: string }).value;
+}
+
+function symbolDetails(cable: Cable): string[] {
+  const out: string[] = [];
+  const walk = (symbols: ReturnType<typeof documentSymbols>) => {
+    for (const s of symbols) {
+      out.push(`${s.name}: ${s.detail ?? ''}`);
+      if (s.children) walk(s.children);
+    }
+  };
+  walk(documentSymbols(cable));
+  return out;
+}
+
+describe('model: invariants', () => {
+  const cable = parseCable(transmitted);
+
+  it('is one object per tree, and each meaning is computed once', () => {
+    const model = modelOf(cable);
+    assert.equal(modelOf(cable), model);
+    assert.equal(model.blocks, model.blocks);
+    assert.equal(model.tags, model.tags);
+    assert.equal(model.envelope.routingIndicators, model.envelope.routingIndicators);
+    assert.notEqual(modelOf(parseCable(transmitted)), model, 'another tree of the same text has its own model');
+  });
+
+  it('is inert from outside: the model and what it builds are frozen', () => {
+    const model = modelOf(cable);
+    for (const [name, value] of [
+      ['model', model],
+      ['blocks', model.blocks],
+      ['block spans', model.blocks.spans],
+      ['a block span', model.blocks.spans[0]],
+      ['tags', model.tags],
+      ['tag entries', model.tags.entries],
+      ['a tag entry', model.tags.entries[0]],
+      ['header fields', model.header.fields],
+      ['routing indicators', model.envelope.routingIndicators],
+      ['dates', model.dates],
+      ['the cable date', model.dates.cableDate],
+    ] as const) {
+      assert.ok(value !== undefined && Object.isFrozen(value), `${name} is frozen`);
+    }
+    assert.throws(() => {
+      (model as unknown as { tags: unknown }).tags = undefined;
+    }, TypeError);
+    assert.throws(() => {
+      (model.blocks.spans as unknown as unknown[]).push({});
+    }, TypeError);
+  });
+
+  it('never throws: a meaning that cannot be computed answers empty, and lint reports it', () => {
+    const broken = { ...parseCable(unclassified) } as Cable;
+    Object.defineProperty(broken, 'blockMarks', {
+      get() {
+        throw new Error('tree damaged');
+      },
+    });
+    const model = modelOf(broken);
+    assert.deepEqual(model.blocks.spans, []);
+    assert.deepEqual(model.failures, [{ meaning: 'blocks', message: 'tree damaged' }]);
+    const internal = lintCable(broken).diagnostics.filter((d) => d.message.includes('internal error in the cable model'));
+    assert.deepEqual(internal.map((d) => [d.ruleId, d.message]), [['CBL000', 'internal error in the cable model (blocks): tree damaged']]);
+  });
+});
+
+describe('model: the (NOTE: …) paragraph (hover, outline and rules agree)', () => {
+  const text = unclassified.replace(
+    '2. (U) The Economy Ministry published the decision on its',
+    '2. (U) The minister arrived (NOTE: he was late). We met him.\nThe Economy Ministry published the decision on its',
+  );
+  const cable = parseCable(text);
+
+  it('the rules: the note is closed by its ) and CBL104 says nothing', () => {
+    const ids = lint(text).diagnostics.map((d) => d.ruleId);
+    assert.ok(!ids.includes('CBL104'), ids.join(' '));
+    const note = modelOf(cable).blocks.spans.find((s) => s.block === 'NOTE');
+    assert.equal(note?.closes.by, 'paren');
+  });
+
+  it('the hover on (NOTE says it is closed by ) on its line, not that it is open', () => {
+    const line = positionOf(cable, 'late)').line + 1;
+    assert.equal(hoverText(cable, '(NOTE', 1), `**Note** opens (closed by \`)\` on line ${line}).`);
+  });
+
+  it('the outline says the note is closed by ), and its extent runs from (NOTE to the )', () => {
+    assert.ok(symbolDetails(cable).includes('NOTE: closed by )'), symbolDetails(cable).join('\n'));
+    const note = modelOf(cable).blocks.spans.find((s) => s.block === 'NOTE')!;
+    assert.equal(cable.text.slice(note.range.start.offset, note.range.end.offset), '(NOTE: he was late)');
+  });
+
+  it('an unclosed (NOTE: is reported by CBL104 and the hover says so', () => {
+    const open = text.replace('(NOTE: he was late).', '(NOTE: he was late.');
+    const ids = lint(open).diagnostics.map((d) => d.ruleId);
+    assert.ok(ids.includes('CBL104'));
+    assert.match(hoverText(parseCable(open), '(NOTE', 1), /\(not closed\)/);
+  });
+
+  it('a comment in parentheses closed by ) is closed though no mark follows it (CBL103)', () => {
+    const comment = unclassified.replace(
+      '2. (U) The Economy Ministry',
+      '2. (U) The cabinet met (COMMENT: as it does each week.) on Monday.\n\n3. (U) The Economy Ministry',
+    ).replace('bid. END SUMMARY.', 'bid.');
+    const diagnostics = lint(comment, { rules: { CBL103: 'info' } }).diagnostics.map((d) => d.ruleId);
+    assert.ok(!diagnostics.includes('CBL103'), diagnostics.join(' '));
+    assert.match(hoverText(parseCable(comment), 'COMMENT:'), /closed by `\)`/);
+  });
+});
+
+describe('model: routing indicators are R + 3–7 letters, defined once', () => {
+  for (const ri of ['RUEHRKABC', 'RUEHRKABCD']) {
+    const text = transmitted.replace('DE RUEHRK #0457/01 1351530', `DE ${ri} #0457/01 1351530`);
+    const cable = parseCable(text);
+    const letters = ri.length - 1;
+
+    it(`a DE line with ${letters} letters after R still parses as the DE line`, () => {
+      assert.equal(cable.envelope?.de?.routingIndicator?.text, ri);
+      assert.deepEqual(cable.errors, []);
+    });
+
+    it(`the model marks it malformed, and CBL004 reports it (${letters} letters)`, () => {
+      const use = modelOf(cable).envelope.routingIndicators.find((r) => r.span.text === ri);
+      assert.equal(use?.wellFormed, false);
+      const d = lint(text).diagnostics.filter((x) => x.ruleId === 'CBL004');
+      assert.deepEqual(
+        d.map((x) => [x.message, x.range.start.line, x.range.start.character, x.range.end.character]),
+        [[`DE routing indicator '${ri}': expected R followed by 3–7 letters ('DE <routing indicator> #<serial>[/NN] <DDDHHMM>')`, 2, 3, 3 + ri.length]],
+      );
+      assert.ok(!lint(text).diagnostics.some((x) => x.ruleId === 'CBL000'));
+    });
+
+    it(`the hover and the outline call it malformed (${letters} letters)`, () => {
+      assert.match(hoverText(cable, ri), new RegExp(`^\\*\\*${ri}\\*\\*: malformed routing indicator: it has ${ri.length} letters; expected R followed by 3–7 letters`));
+      assert.ok(symbolDetails(cable).some((s) => s.startsWith(`DE ${ri}`) && s.endsWith(`malformed routing indicator ${ri}`)), symbolDetails(cable).join('\n'));
+    });
+  }
+
+  it('a well-formed indicator is not called malformed anywhere', () => {
+    const cable = parseCable(transmitted);
+    assert.ok(modelOf(cable).envelope.routingIndicators.every((r) => r.wellFormed));
+    assert.doesNotMatch(hoverText(cable, 'RUEHRK'), /malformed/);
+    assert.ok(!symbolDetails(cable).some((s) => s.includes('malformed')));
+  });
+
+  it('CBL003 and CBL011 report a long indicator on the precedence and addressee lines', () => {
+    const text = transmitted.replace('PP RUEHCP RUEHNY', 'PP RUEHCPABCD RUEHNY').replace('TO RUEHC/SECSTATE', 'TO RUEHCABCDE/SECSTATE');
+    const d = lint(text).diagnostics;
+    assert.deepEqual(
+      d.filter((x) => x.ruleId === 'CBL003' || x.ruleId === 'CBL011').map((x) => [x.ruleId, x.message]),
+      [
+        ['CBL003', "routing indicator 'RUEHCPABCD' has 10 letters: expected R followed by 3–7 letters"],
+        ['CBL011', "routing indicator 'RUEHCABCDE' has 10 letters: expected R followed by 3–7 letters"],
+      ],
+    );
+  });
+});
