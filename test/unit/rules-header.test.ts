@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { lint, type LintOptions } from '../../server/src/lint';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
 import { headerRules } from '../../server/src/rules/catalogue-header';
-import { findRefCitations } from '../../server/src/rules/ref-citations';
+import type { Cable } from '../../grammar/src/ast';
+import { modelOf } from '../../server/src/model/index';
+
+/** The REF citations in the text, as the cable model reads them (CBL076 and navigation share them). */
+const findRefCitations = (cable: Cable) => modelOf(cable).references.citations;
 import { parseCable } from '../../grammar/src/index';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

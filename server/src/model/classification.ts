@@ -7,7 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Cable, Caption, ClassificationLevel, LevelRank, MalformedBanner, Paragraph, PortionMark, Range, Span } from '../../../grammar/src/ast';
 import { lineIndexAt, rangeAt } from '../../../grammar/src/positions';
 import { lookupRoutingIndicator, postByBannerPost } from '../data/index';
-import { type Correction, frozen } from './types';
+import { type Correction, frozen, type Lazy } from './types';
 
 const RANK: Record<ClassificationLevel, LevelRank> = {
   UNCLASSIFIED: 0,
@@ -110,8 +110,9 @@ export interface BannerAttempt {
   start: number;
   text: string;
   range: Range;
-  /** The level it starts with, when it starts with one (or a near misspelling). */
+  /** The level it starts with, when it starts with one (or a near misspelling), and where it is written. */
   level?: LeadingLevel;
+  levelRange?: Range;
   /** Ends after its level and the post and serial follow on the next line (09BAKU687). */
   wrapped: boolean;
   /** A line of the tree's `malformedBanners`, rather than one found in the classification region. */
@@ -161,7 +162,7 @@ export const NO_CLASSIFICATION: Classification = Object.freeze({
   captionInsertion: () => undefined,
 });
 
-export function readClassification(cable: Cable): Classification {
+export function readClassification(cable: Cable, lazy: Lazy): Classification {
   const bannerLevel = bannerLevelOf(cable);
   const bannerRank = bannerLevel ? RANK[bannerLevel.level] : undefined;
   const captions = new Set<string>();
@@ -180,8 +181,8 @@ export function readClassification(cable: Cable): Classification {
     if (p.ambiguous || m?.rank === undefined) continue;
     if (!highestPortion || m.rank > highestPortion.mark.rank!) highestPortion = { mark: m, paragraph: p };
   }
-  let attempts: BannerAttempt[] | undefined;
-  let stated: Classification['statedInHeader'] | undefined;
+  const attempts = lazy('classification.bannerAttempts', () => Object.freeze(bannerAttemptsOf(cable)), NO_CLASSIFICATION.bannerAttempts);
+  const stated = lazy('classification.statedInHeader', () => headerStatements(cable), NO_CLASSIFICATION.statedInHeader);
   return Object.freeze({
     bannerLevel,
     bannerRank,
@@ -189,11 +190,11 @@ export function readClassification(cable: Cable): Classification {
     captions,
     captionWords: Object.freeze(captionWords),
     get statedInHeader() {
-      return (stated ??= headerStatements(cable));
+      return stated();
     },
     highestPortion,
     get bannerAttempts() {
-      return (attempts ??= Object.freeze(bannerAttemptsOf(cable)) as BannerAttempt[]);
+      return attempts();
     },
     captionInsertion: (caption: string) => captionInsertion(cable, caption),
   });
@@ -255,7 +256,7 @@ function attempt(cable: Cable, start: number, end: number, text: string, malform
     start,
     text,
     range: malformed?.range ?? rangeAt(cable.lines, start, end),
-    ...(level ? { level } : {}),
+    ...(level ? { level, levelRange: rangeAt(cable.lines, start + level.at, start + level.at + level.length) } : {}),
     wrapped,
     ...(malformed ? { malformed } : {}),
   });

@@ -9,7 +9,7 @@ import type { Addressee, Cable, EnvelopeLine, PrecedenceLine, Range, Span } from
 import { rangeAt, spanAt } from '../../../grammar/src/positions';
 import { lookupRoutingIndicator } from '../data/index';
 import type { BannerAttempt } from './classification';
-import { frozen } from './types';
+import { frozen, type Lazy } from './types';
 
 /** A routing indicator as the spec writes it (2.1): R and 3–7 letters. Defined here only. */
 export const ROUTING_INDICATOR = /^R[A-Z]{3,7}$/;
@@ -54,6 +54,8 @@ export interface EnvelopeModel {
   words(line: EnvelopeLine): readonly Span[];
 }
 
+const NO_WORDS: readonly Span[] = Object.freeze([]);
+
 export const NO_ENVELOPE: EnvelopeModel = Object.freeze({
   routingIndicators: Object.freeze([]),
   addressees: Object.freeze([]),
@@ -69,7 +71,7 @@ const RI_WITHOUT_SLASH = /^(R[A-Z]{3,7}) +(?=[A-Z0-9])/;
 const BAD_SEQUENCE = /(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE) +(\d+)$/d;
 const RI_WORD = /(?<![A-Z])R[A-Z]{3,}(?![A-Z])/g;
 
-export function readEnvelope(cable: Cable, bannerAttempts: () => readonly BannerAttempt[]): EnvelopeModel {
+export function readEnvelope(cable: Cable, bannerAttempts: () => readonly BannerAttempt[], lazy: Lazy): EnvelopeModel {
   const env = cable.envelope;
   if (!env) return NO_ENVELOPE;
   const words = new Map<EnvelopeLine, readonly Span[]>();
@@ -77,19 +79,19 @@ export function readEnvelope(cable: Cable, bannerAttempts: () => readonly Banner
     let w = words.get(line);
     if (!w) {
       const base = line.range.start.offset;
-      w = Object.freeze([...line.text.matchAll(/\S+/g)].map((m) => spanAt(cable.lines, cable.text, base + m.index!, base + m.index! + m[0].length)));
+      w = lazy(`envelope.words@${base}`, () => Object.freeze([...line.text.matchAll(/\S+/g)].map((m) => spanAt(cable.lines, cable.text, base + m.index!, base + m.index! + m[0].length))), NO_WORDS)();
       words.set(line, w);
     }
     return w;
   };
-  let indicators: RoutingIndicatorUse[] | undefined;
-  let addressees: AddresseeLine[] | undefined;
+  const indicators = lazy('envelope.routingIndicators', () => Object.freeze(routingIndicatorsOf(cable)), NO_ENVELOPE.routingIndicators);
+  const addressees = lazy('envelope.addressees', () => Object.freeze(addresseeLines(cable, bannerAttempts())), NO_ENVELOPE.addressees);
   return Object.freeze({
     get routingIndicators() {
-      return (indicators ??= Object.freeze(routingIndicatorsOf(cable)) as RoutingIndicatorUse[]);
+      return indicators();
     },
     get addressees() {
-      return (addressees ??= Object.freeze(addresseeLines(cable, bannerAttempts())) as AddresseeLine[]);
+      return addressees();
     },
     words: wordsOf,
   });

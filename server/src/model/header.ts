@@ -5,6 +5,7 @@
  */
 import type { Cable, ClassifiedBy, HeaderField, Node, Range, TagsLine } from '../../../grammar/src/ast';
 import { lineIndexAt, rangeAt } from '../../../grammar/src/positions';
+import type { Lazy } from './types';
 
 export interface Header {
   /**
@@ -39,15 +40,15 @@ export function isTruncated(text: string): boolean {
   return /(?:\.\.\.|\u2026)\s*$/.test(text);
 }
 
-export function readHeader(cable: Cable): Header {
+export function readHeader(cable: Cable, lazy: Lazy): Header {
   const tagsLines = tagsLinesInScope(cable);
   const fields = fieldsInScope(cable, tagsLines);
-  let reason: boolean | undefined;
+  const reason = lazy('header.classifiedByHasReason', () => (cable.classifiedBy ? hasReason(cable, cable.classifiedBy) : false), false);
   return Object.freeze({
     fields: Object.freeze(fields),
     tagsLines: Object.freeze(tagsLines),
     get classifiedByHasReason() {
-      return (reason ??= cable.classifiedBy ? hasReason(cable, cable.classifiedBy) : false);
+      return reason();
     },
     keywordRange: (f: HeaderField) => keywordRange(f),
     missingFieldRange: (after: readonly (Node | undefined)[]) => missingFieldRange(cable, after),

@@ -16,8 +16,13 @@ import { type Classification, NO_CLASSIFICATION, readClassification } from './cl
 import { type Dates, NO_DATES, readDates } from './dates';
 import { type EnvelopeModel, NO_ENVELOPE, readEnvelope } from './envelope';
 import { type Header, NO_HEADER, readHeader } from './header';
+import { NO_NUMBERING, type Numbering, readNumbering } from './numbering';
 import { readReferenceId } from './reference-id';
+import { NO_REFERENCES, readReferences, type References } from './references';
+import { NO_SECTIONS, readSections, type Sections } from './sections';
 import { NO_TAGS, readTags, type Tags } from './tags';
+import type { Lazy } from './types';
+import { NO_WRAPPER, readWrapper, type Wrapper } from './wrapper';
 
 export interface ModelFailure {
   /** The meaning that could not be computed (`blocks`, `tags` …). */
@@ -31,8 +36,12 @@ export interface CableModel {
   readonly classification: Classification;
   readonly header: Header;
   readonly blocks: Blocks;
+  readonly numbering: Numbering;
+  readonly sections: Sections;
   readonly envelope: EnvelopeModel;
   readonly tags: Tags;
+  readonly references: References;
+  readonly wrapper: Wrapper;
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
   readonly referenceId: string | null;
   /** Meanings whose computation failed (and answer empty). */
@@ -69,6 +78,8 @@ class Model implements CableModel {
     return value;
   }
 
+  readonly #lazy: Lazy = (part, compute, empty) => () => this.#get(part, compute, empty);
+
   view<T>(key: symbol, build: () => T): T {
     if (!this.#memo.has(key)) this.#memo.set(key, build());
     return this.#memo.get(key) as T;
@@ -79,19 +90,35 @@ class Model implements CableModel {
   }
 
   get classification(): Classification {
-    return this.#get('classification', () => readClassification(this.cable), NO_CLASSIFICATION);
+    return this.#get('classification', () => readClassification(this.cable, this.#lazy), NO_CLASSIFICATION);
   }
 
   get header(): Header {
-    return this.#get('header', () => readHeader(this.cable), NO_HEADER);
+    return this.#get('header', () => readHeader(this.cable, this.#lazy), NO_HEADER);
   }
 
   get blocks(): Blocks {
     return this.#get('blocks', () => readBlocks(this.cable), NO_BLOCKS);
   }
 
+  get numbering(): Numbering {
+    return this.#get('numbering', () => readNumbering(this.cable), NO_NUMBERING);
+  }
+
+  get sections(): Sections {
+    return this.#get('sections', () => readSections(this.cable), NO_SECTIONS);
+  }
+
+  get references(): References {
+    return this.#get('references', () => readReferences(this.cable, () => this.numbering.runs, this.#lazy), NO_REFERENCES);
+  }
+
+  get wrapper(): Wrapper {
+    return this.#get('wrapper', () => readWrapper(this.cable, this.#lazy), NO_WRAPPER);
+  }
+
   get envelope(): EnvelopeModel {
-    return this.#get('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts), NO_ENVELOPE);
+    return this.#get('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts, this.#lazy), NO_ENVELOPE);
   }
 
   get tags(): Tags {
@@ -115,6 +142,9 @@ export function modelOf(cable: Cable): CableModel {
 export type { CableDate, DeclReading, DowngradeReading, ReferenceDate } from './dates';
 export type { BlockClose, BlockOpen, BlockSpan } from './blocks';
 export type { BannerAttempt, LeadingLevel } from './classification';
+export type { NumberingStep } from './numbering';
+export type { ParagraphReference, RefCitation } from './references';
+export type { SectionEvidence } from './sections';
 export type { AddresseeLine, RoutingIndicatorUse } from './envelope';
 export type { TagEntry, TagKindGroup, TagStatus } from './tags';
 export type { Correction } from './types';

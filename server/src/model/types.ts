@@ -10,6 +10,12 @@ export interface Correction {
   safe: boolean;
 }
 
+/**
+ * A part of a meaning computed only when asked for: the model memoises it with the meaning's
+ * other parts and, should it fail, answers `empty` and lists the failure (the model never throws).
+ */
+export type Lazy = <T>(part: string, compute: () => T, empty: T) => () => T;
+
 /** Freezes a record the model built, and the arrays it holds, so nothing outside changes it. */
 export function frozen<T extends object>(value: T): Readonly<T> {
   for (const v of Object.values(value)) if (Array.isArray(v)) Object.freeze(v);

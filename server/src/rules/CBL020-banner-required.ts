@@ -1,7 +1,6 @@
 import type { Range } from '../../../grammar/src/ast';
 import { rangeAt } from '../../../grammar/src/positions';
 import type { Rule } from '../engine/types';
-import { findBannerCandidates } from './CBL021-banner-format';
 
 export const CBL020: Rule = {
   id: 'CBL020',
@@ -31,7 +30,7 @@ export const CBL020: Rule = {
     }
     // A line that tries to be a banner is CBL021's to explain.
     if (cable.malformedBanners.some((m) => !first || m.range.start.offset < first.range.start.offset)) return;
-    if (findBannerCandidates(cable).length) return;
+    if (ctx.model.classification.bannerAttempts.some((a) => !a.malformed)) return;
 
     let range: Range;
     if (first) range = firstLine(first.range);

@@ -1,6 +1,6 @@
 import type { SectionMarker } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-import { pad } from './CBL032-section-total';
+import { pad } from '../model/sections';
 
 const TWO_DIGITS = /^\d{2}$/;
 

@@ -1,9 +1,9 @@
 import type { Banner } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-import { cableSectionBanners, hasFullSectionForm, pad } from './CBL032-section-total';
+import { pad } from '../model/sections';
 
 /** The total most banners agree on; ties go to the first banner. */
-function agreedTotal(banners: Banner[]): { total: number; count: number; unique: boolean } {
+function agreedTotal(banners: readonly Banner[]): { total: number; count: number; unique: boolean } {
   const counts = new Map<number, number>();
   for (const b of banners) counts.set(b.section!.total, (counts.get(b.section!.total) ?? 0) + 1);
   const first = banners[0]!.section!.total;
@@ -29,8 +29,9 @@ export const CBL031: Rule = {
   check(ctx) {
     const { cable } = ctx;
     // Published copies keep only section 01 (1,026 of 1,082): silent there.
-    if (!cable.banner?.section || !hasFullSectionForm(cable)) return;
-    const banners = [cable.banner, ...cableSectionBanners(cable)];
+    const { sections } = ctx.model;
+    if (!cable.banner?.section || !sections.fullForm) return;
+    const banners = [cable.banner, ...sections.sectionBanners];
     const agreed = agreedTotal(banners);
     const M = agreed.total;
 

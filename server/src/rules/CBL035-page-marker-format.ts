@@ -1,6 +1,6 @@
 import type { PageMarker, Span } from '../../../grammar/src/ast';
 import type { Fix, Rule, TextEdit } from '../engine/types';
-import { expectedMarkerPost, isForeignMarker, pad, postHasGluedText, postMatches, truncatedAfter } from './CBL032-section-total';
+import { expectedMarkerPost, pad, postHasGluedText, postMatches } from '../model/sections';
 
 const digitsOk = (s: Span | undefined, n: number): boolean => !s || s.text.length === n;
 
@@ -18,7 +18,7 @@ export const CBL035: Rule = {
     for (const m of cable.pageMarkers) {
       // Legacy printout headers (`PAGE 02 VATICA 01261 …`) are another format.
       if (m.form !== 'page') continue;
-      if (banner && isForeignMarker(cable, m)) {
+      if (banner && ctx.model.sections.isForeign(m)) {
         const key = `${m.post?.text.toUpperCase()} ${m.serial?.text}`;
         if (foreignSeen.has(key)) continue;
         foreignSeen.add(key);
@@ -66,7 +66,7 @@ function checkMarker(ctx: Parameters<typeof CBL035.check>[0], m: PageMarker): vo
     problems.push(`number ${m.numberText.text} should have 3 digits (${pad(m.number, 3)})`);
     safeEdits.push({ range: m.numberText.range, newText: pad(m.number, 3) });
   }
-  if (m.totalText && !digitsOk(m.totalText, 3) && m.total !== undefined && m.total <= 999 && !truncatedAfter(ctx.cable, m.totalText)) {
+  if (m.totalText && !digitsOk(m.totalText, 3) && m.total !== undefined && m.total <= 999 && !ctx.model.sections.truncatedAfter(m.totalText)) {
     problems.push(`total ${m.totalText.text} should have 3 digits (${pad(m.total, 3)})`);
     safeEdits.push({ range: m.totalText.range, newText: pad(m.total, 3) });
   }

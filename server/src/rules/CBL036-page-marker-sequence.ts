@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/types';
-import { cableMarkers, pad } from './CBL032-section-total';
+import { pad } from '../model/sections';
 
 export const CBL036: Rule = {
   id: 'CBL036',
@@ -9,7 +9,7 @@ export const CBL036: Rule = {
   description:
     'Page-marker numbers rise by exactly 1, each at most once, starting at 001.k or 002; 001 appears only in the decimal form.',
   check(ctx) {
-    const markers = cableMarkers(ctx.cable).filter((m) => m.form === 'page' && m.number !== undefined && m.numberText);
+    const markers = ctx.model.sections.markers.filter((m) => m.form === 'page' && m.number !== undefined && m.numberText);
     // A marker missing from a published copy is the release's doing (truncated, redacted
     // or media-edited texts, spec 4.4): advisory there. Order and duplicates stay warnings.
     const missingSeverity = ctx.profile === 'published' ? 'info' : ctx.severity;

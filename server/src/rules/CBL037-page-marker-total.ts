@@ -1,6 +1,6 @@
 import type { PageMarker } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-import { bannerTotalFix, cableMarkers, markerTotal, pad } from './CBL032-section-total';
+import { pad } from '../model/sections';
 
 export const CBL037: Rule = {
   id: 'CBL037',
@@ -12,9 +12,8 @@ export const CBL037: Rule = {
     const { cable } = ctx;
     const banner = cable.banner;
     if (!banner) return;
-    const markers = cableMarkers(cable).filter(
-      (m): m is PageMarker & { total: number } => markerTotal(cable, m) !== undefined,
-    );
+    const { sections } = ctx.model;
+    const markers = sections.markers.filter((m): m is PageMarker & { total: number } => sections.totalOf(m) !== undefined);
     if (!markers.length) return;
     const sec = banner.section;
     const bannerTotal = sec?.total ?? 1;
@@ -28,12 +27,12 @@ export const CBL037: Rule = {
       const all = markers.length === 1 ? 'the page marker says' : `all ${markers.length} page markers say`;
       const says = `OF ${pad(first.total, width(first))}`;
       if (sec) {
-        const fix = bannerTotalFix(cable);
+        const fix = sections.bannerTotalCorrection;
         ctx.report({
           range: sec.totalText.range,
           message: `the banner says ${sec.text} but ${all} ${says}`,
           related: [{ range: first.totalText!.range, message: `page marker total ${first.totalText!.text}` }],
-          ...(fix ? { fixes: [fix.fix] } : {}),
+          ...(fix ? { fixes: [fix] } : {}),
         });
       } else {
         const title = `SECTION 01 OF ${pad(first.total, 2)}`;

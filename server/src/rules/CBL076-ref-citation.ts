@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/types';
-import { findRefCitations } from './ref-citations';
+
 
 /** A REF target that is one cable reference (spec 2.4 `CableRef`), not a list run together. */
 const ONE_CABLE_REF = /^(?:(?:\d{2}|\d{4}) )?(?:SECSTATE|STATE|[A-Z][A-Z .'-]*[A-Z]) 0*\d{1,7}\.?$/i;
@@ -19,7 +19,7 @@ export const CBL076: Rule = {
     if (TRUNCATED.test(refs.items[refs.items.length - 1]!.target.text)) return;
     const letters = refs.items.flatMap((i) => (i.letter ? [refs.lowerCase ? i.letter.toLowerCase() : i.letter] : []));
     const only = refs.items.length === 1 && !refs.items[0]!.letter ? refs.items[0] : undefined;
-    for (const c of findRefCitations(ctx.cable)) {
+    for (const c of ctx.model.references.citations) {
       if (c.item && c.item !== only) continue;
       const written = ctx.cable.text.slice(c.range.start.offset, c.range.end.offset);
       if (only) {

@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { numberingSteps } from './CBL080-paragraph-order';
 
 export const CBL081: Rule = {
   id: 'CBL081',
@@ -10,7 +9,7 @@ export const CBL081: Rule = {
   fixable: false,
   description: 'A paragraph number is skipped.',
   check(ctx) {
-    for (const { paragraph: p, previous, restart } of numberingSteps(ctx.cable)) {
+    for (const { paragraph: p, previous, restart } of ctx.model.numbering.steps) {
       if (!previous || restart) continue;
       const expected = previous.number + 1;
       if (p.number <= expected) continue;

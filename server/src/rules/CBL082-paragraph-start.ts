@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { numberingSteps } from './CBL080-paragraph-order';
 
 export const CBL082: Rule = {
   id: 'CBL082',
@@ -9,7 +8,7 @@ export const CBL082: Rule = {
   fixable: false,
   description: 'The first numbered paragraph is not 1.',
   check(ctx) {
-    const first = numberingSteps(ctx.cable)[0]?.paragraph;
+    const first = ctx.model.numbering.steps[0]?.paragraph;
     if (!first || first.number === 1) return;
     ctx.report({
       range: first.numberText.range,

@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { numberingSteps } from './CBL080-paragraph-order';
 
 export const CBL083: Rule = {
   id: 'CBL083',
@@ -8,7 +7,7 @@ export const CBL083: Rule = {
   fixable: false,
   description: 'Paragraph numbering restarts at 1 after a heading, quoted text or a table of contents.',
   check(ctx) {
-    for (const { paragraph: p, previous, restart } of numberingSteps(ctx.cable)) {
+    for (const { paragraph: p, previous, restart } of ctx.model.numbering.steps) {
       if (!restart) continue;
       ctx.report({
         range: p.numberText.range,

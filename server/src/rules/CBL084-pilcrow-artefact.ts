@@ -16,15 +16,12 @@ export const CBL084: Rule = {
   fixable: true,
   description: 'Paragraph numbers rendered as `1`+N because the `¶` before them became `1` (seed 000).',
   check(ctx) {
-    const { paragraphs } = ctx.cable;
-    const artefacts = paragraphs.filter((p) => p.artefact && !p.ambiguous);
+    // `19.` followed by `110.` cannot be a real numbering (`certain`); `11. 12. 13.` alone could
+    // be the tail of a partial extract, so without a two-digit paragraph the fix needs a look.
+    // The LaTeX `\P` numbers of the same rendering are part of the same damage (`damaged`):
+    // fixing only the `1`+N ones would leave `$\underline{\P}7.$` between `6.` and `8.`.
+    const { artefacts, damaged, certain } = ctx.model.numbering.pilcrow;
     if (artefacts.length === 0) return;
-    // `19.` followed by `110.` cannot be a real numbering; `11. 12. 13.` alone could be the
-    // tail of a partial extract, so without a two-digit paragraph the fix needs a look.
-    const certain = artefacts.some((p) => p.number >= 10);
-    // The LaTeX `\P` numbers of the same rendering are part of the same damage: fixing only
-    // the `1`+N ones would leave `$\underline{\P}7.$` between `6.` and `8.`.
-    const damaged = paragraphs.filter((p) => !p.ambiguous && (p.artefact || p.latex));
     const edit = (p: Paragraph): TextEdit => ({ range: p.numberText.range, newText: `${p.number}.` });
     const all: Fix = {
       title: `Renumber all ${damaged.length} damaged paragraph numbers`,

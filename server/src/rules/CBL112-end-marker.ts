@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { lastTextLine } from './CBL110-signature-required';
 
 export const CBL112: Rule = {
   id: 'CBL112',
@@ -23,7 +22,7 @@ export const CBL112: Rule = {
       return;
     }
     if (ctx.profile !== 'transmitted') return;
-    const last = lastTextLine(cable);
+    const last = ctx.model.wrapper.lastTextLine;
     if (!last) return;
     ctx.report({
       range: last.range,

@@ -1,25 +1,4 @@
-import type { Cable } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-
-const cache = new WeakMap<Cable, Uint8Array>();
-
-/**
- * 1 for every physical line that belongs to the publication wrapper (WikiLeaks page text,
- * metadata rows, trailers): the layout and hygiene rules judge the cable, not the page around it.
- */
-export function wrapperLines(cable: Cable): Uint8Array {
-  const hit = cache.get(cable);
-  if (hit) return hit;
-  const marks = new Uint8Array(cable.lines.length);
-  for (const w of cable.wrapper) {
-    const first = w.range.start.line;
-    // A part that ends at column 0 stops before that line.
-    const last = w.range.end.character === 0 && w.range.end.line > first ? w.range.end.line - 1 : w.range.end.line;
-    for (let l = first; l <= last && l < marks.length; l++) marks[l] = 1;
-  }
-  cache.set(cable, marks);
-  return marks;
-}
 
 const DEFAULT_MAX = 69;
 
@@ -36,10 +15,10 @@ export const CBL120: Rule = {
     if (cable.reflowed) return;
     const opt = ctx.options.max;
     const max = typeof opt === 'number' && Number.isFinite(opt) && opt > 0 ? Math.floor(opt) : DEFAULT_MAX;
-    const skip = wrapperLines(cable);
+    const { wrapper } = ctx.model;
     const text = cable.text;
     for (let l = 0; l < cable.lines.length; l++) {
-      if (skip[l]) continue;
+      if (wrapper.isWrapperLine(l)) continue;
       const line = cable.lines[l]!;
       let end = line.end;
       // Trailing blanks are CBL121's.

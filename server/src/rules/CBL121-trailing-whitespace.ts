@@ -1,5 +1,4 @@
 import type { Rule } from '../engine/types';
-import { wrapperLines } from './CBL120-line-length';
 
 export const CBL121: Rule = {
   id: 'CBL121',
@@ -12,10 +11,10 @@ export const CBL121: Rule = {
   description: 'A line ends with spaces or tabs.',
   check(ctx) {
     const { cable } = ctx;
-    const skip = wrapperLines(cable);
+    const { wrapper } = ctx.model;
     const text = cable.text;
     for (let l = 0; l < cable.lines.length; l++) {
-      if (skip[l]) continue;
+      if (wrapper.isWrapperLine(l)) continue;
       const line = cable.lines[l]!;
       let start = line.end;
       while (start > line.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;

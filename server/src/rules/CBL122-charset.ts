@@ -1,6 +1,5 @@
 import type { Range } from '../../../grammar/src/ast';
 import type { Fix, Rule } from '../engine/types';
-import { wrapperLines } from './CBL120-line-length';
 
 /** Replacements that keep the meaning exactly (typography the teleprinter never had). */
 const PLAIN: Record<string, { to: string; name: string }> = {
@@ -117,7 +116,7 @@ export const CBL122: Rule = {
   description: 'Characters outside the telegraphic set: curly quotes, tabs, U+2028, non-ASCII letters.',
   check(ctx) {
     const { cable } = ctx;
-    const skip = wrapperLines(cable);
+    const { wrapper } = ctx.model;
     const text = cable.text;
     // `¶` is a publication artefact (CBL123); the parser reads a `\uFFFD` before a number as one.
     const pilcrowAt = new Set<number>();
@@ -139,7 +138,7 @@ export const CBL122: Rule = {
       const i = m.index;
       while (l < cable.lines.length - 1 && cable.lines[l]!.end < i) l++;
       const line = cable.lines[l]!;
-      if (skip[l]) {
+      if (wrapper.isWrapperLine(l)) {
         outside.lastIndex = Math.max(line.end, i + 1);
         continue;
       }

@@ -1,7 +1,6 @@
 import type { Range, WrapperPart } from '../../../grammar/src/ast';
 import { rangeAt } from '../../../grammar/src/positions';
 import type { Rule } from '../engine/types';
-import { wrapperLines } from './CBL120-line-length';
 
 const WRAPPER_NAMES: Record<WrapperPart['role'], string> = {
   preamble: 'publisher page text',
@@ -63,14 +62,14 @@ export const CBL123: Rule = {
       }
     }
 
-    const skip = wrapperLines(cable);
+    const { wrapper } = ctx.model;
     // One regular-expression pass over the text, not a loop over every character.
     const artefacts = /\u00b6|\\\$/g;
     let at = 0;
     for (let m = artefacts.exec(text); m; m = artefacts.exec(text)) {
       const i = m.index;
       while (at < cable.lines.length - 1 && cable.lines[at]!.end < i) at++;
-      if (skip[at]) continue;
+      if (wrapper.isWrapperLine(at)) continue;
       if (m[0] === '¶') {
         if (numberStarts.has(i)) continue;
         // `¶ 1.`: the space belonged to the pilcrow.
@@ -91,7 +90,7 @@ export const CBL123: Rule = {
       }
     }
     for (let l = 0; l < cable.lines.length; l++) {
-      if (skip[l]) continue;
+      if (wrapper.isWrapperLine(l)) continue;
       const line = cable.lines[l]!;
       let end = line.end;
       while (end > line.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;

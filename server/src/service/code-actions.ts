@@ -5,7 +5,7 @@
 import type { Cable, Range } from '../../../grammar/src/ast';
 import { rangeAt, splitLines, offsetAt } from '../../../grammar/src/positions';
 import type { Diagnostic, TextEdit } from '../engine/types';
-import { findParagraphReferences, numberingRuns } from './paragraph-references';
+import { modelOf } from '../model/index';
 import type { PositionLike } from './ranges';
 
 export interface QuickFix {
@@ -146,7 +146,8 @@ export function renumberParagraphs(cable: Cable): TextEdit[] {
   try {
     const mapping = new Map<Cable['paragraphs'][number], number>();
     const edits: { start: number; end: number; newText: string }[] = [];
-    for (const run of numberingRuns(cable)) {
+    const model = modelOf(cable);
+    for (const run of model.numbering.runs) {
       run.forEach((p, i) => {
         mapping.set(p, i + 1);
         if (p.number === i + 1) return;
@@ -154,7 +155,7 @@ export function renumberParagraphs(cable: Cable): TextEdit[] {
         if (d) edits.push({ ...d, newText: String(i + 1) });
       });
     }
-    for (const r of findParagraphReferences(cable)) {
+    for (const r of model.references.paragraphs) {
       if (!r.paragraph) continue;
       const n = mapping.get(r.paragraph);
       if (n === undefined || n === r.number) continue;

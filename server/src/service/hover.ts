@@ -24,7 +24,6 @@ import {
   rankOfLevel,
   SPEC,
 } from './explain';
-import { numberingRuns } from './paragraph-references';
 import { positionIndex, type Token } from './position-index';
 import { lspRangeAt, offsetOf, type PositionLike } from './ranges';
 
@@ -264,7 +263,7 @@ function refItemHover(cable: Cable, item: RefItem, declaration: boolean, cited?:
 }
 
 function paragraphHover(cable: Cable, p: Paragraph): string {
-  const run = numberingRuns(cable).find((r) => r.includes(p));
+  const run = modelOf(cable).numbering.runs.find((r) => r.includes(p));
   const lines: string[] = [];
   if (run) {
     const i = run.indexOf(p);

@@ -11,7 +11,7 @@ export { hover } from './hover';
 export { completions } from './completions';
 export { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 export { definition, documentHighlights, references } from './navigation';
-export { findParagraphReferences, type ParagraphReference } from './paragraph-references';
+export { findParagraphReferences, type ParagraphReference } from './references';
 export { fixAll, quickFixes, renumberParagraphs, type QuickFix } from './code-actions';
 export { applyEdits, type EditLike } from './edits';
 export type { PositionLike } from './ranges';

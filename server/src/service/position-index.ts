@@ -23,9 +23,9 @@ import type {
   TransmissionId,
   WrapperPart,
 } from '../../../grammar/src/ast';
+import { lastAtOrBelow } from '../../../grammar/src/positions';
 import { modelOf } from '../model/index';
-import { findRefCitations, type RefCitation } from '../rules/ref-citations';
-import { findParagraphReferences, type ParagraphReference } from './paragraph-references';
+import type { ParagraphReference, RefCitation } from '../model/references';
 
 /** One classified piece of text. `start`/`end` are offsets, end exclusive. */
 export type Token = { start: number; end: number } & (
@@ -84,15 +84,10 @@ export interface PositionIndex {
   at(offset: number): Token | undefined;
 }
 
-const cache = new WeakMap<Cable, PositionIndex>();
+const POSITION_INDEX = Symbol('position index');
 
 export function positionIndex(cable: Cable): PositionIndex {
-  let index = cache.get(cable);
-  if (!index) {
-    index = build(cable);
-    cache.set(cable, index);
-  }
-  return index;
+  return modelOf(cable).view(POSITION_INDEX, () => build(cable));
 }
 
 type Push = (start: number | undefined, end: number | undefined, t: DistributiveOmit<Token, 'start' | 'end'>) => void;
@@ -124,13 +119,14 @@ function build(cable: Cable): PositionIndex {
   for (const m of modelOf(cable).blocks.marks) spanPush(m, { role: 'blockMark', mark: m });
   if (cable.signature) spanPush(cable.signature, { role: 'signature', signature: cable.signature });
 
-  const refCitations = findRefCitations(cable);
+  const model = modelOf(cable);
+  const refCitations = model.references.citations;
   for (const c of refCitations) {
     // `REF` / `REFS` / `REFTEL` before the first letter: the same citation.
     if (c.first) push(c.citation.start.offset, keywordEnd(cable.text, c.citation.start.offset, c.range.start.offset), { role: 'refCitation', citation: c, keyword: true });
     spanPush({ range: c.range }, { role: 'refCitation', citation: c });
   }
-  const paragraphReferences = findParagraphReferences(cable);
+  const paragraphReferences = model.references.paragraphs;
   let lastCitation = -1;
   for (const r of paragraphReferences) {
     const s = r.citation.start.offset;
@@ -145,16 +141,7 @@ function build(cable: Cable): PositionIndex {
     refCitations,
     paragraphReferences,
     at(offset) {
-      let lo = 0;
-      let hi = tokens.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (tokens[mid]!.start <= offset) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const found = lastAtOrBelow(tokens, offset, (t) => t.start);
       // A cursor just after a word (keyboard hover, `REF A|`) still means that word; one on
       // the first character of the next token means that one (found is the last start <= offset).
       return found >= 0 && offset <= tokens[found]!.end ? tokens[found] : undefined;

@@ -1,0 +1,102 @@
+/**
+ * Paragraph numbering as the cable means it: the numbered paragraphs in order with their
+ * predecessors and restarts (CBL080–CBL083, the paragraph hover), the numbering runs a `para N`
+ * resolves in, the pilcrow artefact, and numbered headings that carry no portion mark.
+ */
+import type { Cable, Paragraph } from '../../../grammar/src/ast';
+import { frozen } from './types';
+
+export interface NumberingStep {
+  paragraph: Paragraph;
+  /** The numbered paragraph before it, if any. */
+  previous?: Paragraph;
+  /** Numbering starts again here: marked by the parser, or any return to 1 after a higher number. */
+  restart: boolean;
+}
+
+export interface Numbering {
+  /** Numbered paragraphs (wrapped lines that merely start with `N. ` are none), in order. */
+  readonly numbered: readonly Paragraph[];
+  /**
+   * The cable's own numbering: numbered paragraphs with their predecessor, items of a list or
+   * quotation nested in a paragraph left out (they are numbered on their own).
+   */
+  readonly steps: readonly NumberingStep[];
+  /**
+   * Runs that a `para N` resolves in: numbering restarts at 1 after a heading or quoted text, and
+   * a reference means a paragraph of the run it sits in.
+   */
+  readonly runs: readonly (readonly Paragraph[])[];
+  /**
+   * The `1`+N rendering of `¶N.` (CBL084): the artefact numbers, with the LaTeX `\P` numbers of the
+   * same rendering; `certain` when a two-digit number shows it cannot be a real numbering.
+   */
+  readonly pilcrow: { readonly artefacts: readonly Paragraph[]; readonly damaged: readonly Paragraph[]; readonly certain: boolean };
+  /** The step of a numbered paragraph, undefined for a nested or ambiguous one. */
+  stepOf(p: Paragraph): NumberingStep | undefined;
+  /**
+   * A numbered heading standing alone on its line (`2. Rio Group Meeting:`, spec 4.4): not a
+   * paragraph of text, and it carries no mark.
+   */
+  isNumberedHeading(p: Paragraph): boolean;
+}
+
+export const NO_NUMBERING: Numbering = Object.freeze({
+  numbered: Object.freeze([]),
+  steps: Object.freeze([]),
+  runs: Object.freeze([]),
+  pilcrow: Object.freeze({ artefacts: Object.freeze([]), damaged: Object.freeze([]), certain: false }),
+  stepOf: () => undefined,
+  isNumberedHeading: () => false,
+});
+
+export function readNumbering(cable: Cable): Numbering {
+  const numbered = cable.paragraphs.filter((p) => !p.ambiguous);
+  const steps: NumberingStep[] = [];
+  const byParagraph = new Map<Paragraph, NumberingStep>();
+  let previous: Paragraph | undefined;
+  for (const p of numbered) {
+    if (p.nested) continue;
+    // A return to 1 starts a new list (lettered section headings `¶B. TRAINING …`, tables of
+    // contents) far more often than it is a slip; CBL083 still points it out.
+    const restart = p.restart || (previous !== undefined && p.number === 1 && previous.number > 1);
+    const step = frozen(previous ? { paragraph: p, previous, restart } : { paragraph: p, restart });
+    steps.push(step);
+    byParagraph.set(p, step);
+    previous = p;
+  }
+  const runs: Paragraph[][] = [];
+  for (const p of numbered) {
+    if (runs.length === 0 || p.restart) runs.push([]);
+    runs[runs.length - 1]!.push(p);
+  }
+  const artefacts = numbered.filter((p) => p.artefact);
+  return Object.freeze({
+    numbered: Object.freeze(numbered),
+    steps: Object.freeze(steps),
+    runs: Object.freeze(runs.map((r) => Object.freeze(r))),
+    pilcrow: Object.freeze({
+      artefacts: Object.freeze(artefacts),
+      damaged: Object.freeze(numbered.filter((p) => p.artefact || p.latex)),
+      certain: artefacts.some((p) => p.number >= 10),
+    }),
+    stepOf: (p: Paragraph) => byParagraph.get(p),
+    isNumberedHeading: (p: Paragraph) => isNumberedHeading(cable, p),
+  });
+}
+
+/**
+ * Below the heading comes a blank line, a dashed rule (06VIENNA515) or the marked text itself:
+ * `-- (S) …` bullets (`¶1. KEY POINTS`, 09RIYADH447) or a line opening with its mark (`(C) The SYG …`).
+ */
+function isNumberedHeading(cable: Cable, p: Paragraph): boolean {
+  if (p.midLine) return false;
+  const l = p.numberText.range.end.line;
+  const line = cable.lines[l]!;
+  const rest = cable.text.slice(p.numberText.range.end.offset, line.end).trim();
+  if (rest.length === 0 || rest.length > 60 || /[.,;]$/.test(rest)) return false;
+  const next = cable.lines[l + 1];
+  if (!next) return true;
+  const below = cable.text.slice(next.start, next.end).trim();
+  return below === '' || /^-{3,}$/.test(below) || /^(?:--?\s*)?\((?:TS|S|C|U|SBU)\b[^)]{0,40}\)/i.test(below);
+}

@@ -1,0 +1,196 @@
+/**
+ * References in the text: citations of REF items (`REF A`, `REFTEL B`, `REFS A AND C`, spec 2.4
+ * `BodyRefCite`) with the item each resolves to, and references to the cable's own paragraphs
+ * (`para 5`, `paras 5-7`, `¶5`) with the paragraph each means. CBL076, navigation, hover and
+ * paragraph renumbering read the same lists.
+ */
+import type { Cable, Paragraph, Range, RefItem } from '../../../grammar/src/ast';
+import { lastAtOrBelow, rangeAt } from '../../../grammar/src/positions';
+import type { Lazy } from './types';
+
+/**
+ * Citations of REF items in the text (spec 2.4 `BodyRefCite`): `REF A`, `REFTEL B`,
+ * `REFS A AND C`, `(REF D)`, `REFS A-C`. Shared by CBL076 and the language server
+ * (go-to-definition, references, highlights), so it is a pure function of the tree.
+ */
+export interface RefCitation {
+  /** The cited letter, upper-cased (as `RefItem.letter`). */
+  letter: string;
+  /** Exactly the letter as written. */
+  range: Range;
+  /** The whole citation the letter belongs to (`REFS A AND C`). */
+  citation: Range;
+  /** First in its citation (`A` of `REFS A AND C`) rather than a continuation. */
+  first: boolean;
+  /**
+   * The REF item the letter resolves to: the item with that letter, or for `REF A` with a
+   * single unlettered reference, that reference. Undefined when nothing matches.
+   */
+  item?: RefItem;
+}
+
+// Keyword in any case; the letters are filtered by case afterwards (lower case counts only
+// when the REF list itself is lower case). `\s` spans line breaks: wrapped text splits
+// `REF⏎A` in real cables. The final look-ahead rejects words (`REF PARA 3`, `REFTEL REQUESTED`)
+// and abbreviations (`(ref A), P/E Chief`).
+const CITE =
+  /\bREF(?:TEL)?S?\.?\s+\(?([A-Z])\)?((?:\s*(?:,|AND|&|-|THROUGH)\s*\(?[A-Z]\)?)*)(?![A-Z0-9/])/dgi;
+const CONTINUATION = /\s*(,|AND|&|-|THROUGH)\s*\(?([A-Z])\)?/dgiy;
+
+/**
+ * Every REF letter cited in the text (from the end of the header, after the REF list).
+ * One regex pass over the text: linear in its size. Empty without a REF list with items.
+ */
+function findRefCitations(cable: Cable): RefCitation[] {
+  const refs = cable.refs;
+  if (!refs || refs.items.length === 0) return [];
+  const byLetter = new Map<string, RefItem>();
+  for (const item of refs.items) if (item.letter && !byLetter.has(item.letter)) byLetter.set(item.letter, item);
+  const single = refs.items.length === 1 && refs.items[0]!.letter === undefined ? refs.items[0] : undefined;
+  const resolve = (letter: string): RefItem | undefined => byLetter.get(letter) ?? (letter === 'A' ? single : undefined);
+  const lowerOk = refs.lowerCase;
+  const accepts = (ch: string) => (ch >= 'A' && ch <= 'Z') || lowerOk;
+
+  const text = cable.text;
+  const from = Math.max(cable.textStart, refs.range.end.offset);
+  const out: RefCitation[] = [];
+  CITE.lastIndex = from;
+  for (let m = CITE.exec(text); m; m = CITE.exec(text)) {
+    const [firstStart, firstEnd] = m.indices![1]!;
+    const written = m[1]!;
+    // `ref a meeting` in an upper-case list's cable is prose, and so is everything chained to it.
+    if (!accepts(written)) continue;
+    const matchStart = m.index;
+    const matchEnd = matchStart + m[0].length;
+    const citation = rangeAt(cable.lines, matchStart, matchEnd);
+    out.push({
+      letter: written.toUpperCase(),
+      range: rangeAt(cable.lines, firstStart, firstEnd),
+      citation,
+      first: true,
+      item: resolve(written.toUpperCase()),
+    });
+    const tail = m.indices![2];
+    if (!tail || tail[0] === tail[1]) continue;
+    CONTINUATION.lastIndex = tail[0];
+    for (let c = CONTINUATION.exec(text); c && c.index < tail[1]; c = CONTINUATION.exec(text)) {
+      const [ls, le] = c.indices![2]!;
+      const ch = c[2]!;
+      if (!accepts(ch)) break;
+      const letter = ch.toUpperCase();
+      const item = resolve(letter);
+      // `REF A AND I WOULD NOTE`, `REF B AND A NEW PROPOSAL`: after AND/&, an unresolved A or I
+      // is the English word, not a citation.
+      if (!item && (letter === 'A' || letter === 'I') && !/^[,-]$/.test(c[1]!) && c[1]!.toUpperCase() !== 'THROUGH') break;
+      out.push({ letter, range: rangeAt(cable.lines, ls, le), citation, first: false, item });
+    }
+  }
+  return out;
+}
+
+export interface ParagraphReference {
+  /** The number as cited. */
+  number: number;
+  /** The digits, exactly. */
+  range: Range;
+  /** The whole phrase (`paras 5 and 6`). */
+  citation: Range;
+  /** The paragraph it points at, when exactly one paragraph can be meant. */
+  paragraph?: Paragraph;
+}
+
+/**
+ * `para`/`paragraph` (any case, plural, abbreviated with a dot) or one or two pilcrows, then a
+ * number, then more numbers joined by `,`, `and`, `&`, `-`, `through`, `to`, `or`. A digit or
+ * `.digit` after a number means a decimal or a section (`para 1.4`): no reference.
+ */
+const PARAGRAPH_CITE =
+  /(?<![A-Za-z0-9])(?:para(?:graph)?s?\.?\s+|¶{1,2}\s?)(\d{1,3})(?!\d|[.,]\d)((?:\s*(?:,|and|&|-|–|through|to|or)\s*(?:¶\s?)?\d{1,3}(?!\d|[.,]\d))*)/dgi;
+const MORE = /(\d{1,3})/g;
+/** `REF A para 3`, `reftel para 2`: a paragraph of another cable. */
+const EXTERNAL_BEFORE = /\b(?:REF(?:TEL)?S?|septel)\b[\s.,]*(?:\(?[A-Z]\)?[\s.,]*)?$/i;
+/** `para 3 of ref A`, `para 2 reftel`, `paragraph 5 of the resolution`. */
+const EXTERNAL_AFTER = /^\s*(?:(?:of|in|from)\s+(?:the\s+)?(?:REF|REFTEL|septel|resolution|UNSCR|article|agreement|decision|law|text|declaration|convention|treaty|report|draft)|REF(?:TEL)?S?\b|septel\b)/i;
+
+function findParagraphReferences(cable: Cable, runs: readonly (readonly Paragraph[])[]): ParagraphReference[] {
+  const { text } = cable;
+  // A `¶5.` that is a paragraph's own number is not a reference to it.
+  const numberStarts = new Set<number>();
+  for (const p of cable.paragraphs) numberStarts.add(p.numberText.range.start.offset);
+  const resolve = resolver(runs);
+  const out: ParagraphReference[] = [];
+  PARAGRAPH_CITE.lastIndex = cable.textStart;
+  for (let m = PARAGRAPH_CITE.exec(text); m; m = PARAGRAPH_CITE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (numberStarts.has(start) || (text[start] === '¶' && isParagraphStart(cable, start))) continue;
+    const before = text.slice(Math.max(0, start - 16), start);
+    const after = text.slice(end, Math.min(text.length, end + 40));
+    if (EXTERNAL_BEFORE.test(before) || EXTERNAL_AFTER.test(after)) continue;
+    const citation = rangeAt(cable.lines, start, end);
+    const add = (a: number, b: number) => {
+      const number = Number(text.slice(a, b));
+      const paragraph = resolve(number, a);
+      out.push({ number, range: rangeAt(cable.lines, a, b), citation, ...(paragraph ? { paragraph } : {}) });
+    };
+    const [fa, fb] = m.indices![1]!;
+    add(fa, fb);
+    const tail = m.indices![2];
+    if (tail && tail[1] > tail[0]) {
+      MORE.lastIndex = 0;
+      const s = text.slice(tail[0], tail[1]);
+      for (const n of s.matchAll(MORE)) add(tail[0] + n.index!, tail[0] + n.index! + n[0].length);
+    }
+  }
+  return out;
+}
+
+/** A pilcrow at the start of its line, followed by `N.`: a paragraph number the parser skipped. */
+function isParagraphStart(cable: Cable, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (cable.text[i] === ' ' || cable.text[i] === '\t')) i--;
+  if (i >= 0 && cable.text[i] !== '\n' && cable.text[i] !== '\r') return false;
+  return /^¶\s?\d{1,3}\s?\.(?!\d)/.test(cable.text.slice(at, at + 8));
+}
+
+function resolver(runs: readonly (readonly Paragraph[])[]): (n: number, at: number) => Paragraph | undefined {
+  const maps = runs.map((run) => {
+    const m = new Map<number, Paragraph | null>();
+    for (const p of run) m.set(p.number, m.has(p.number) ? null : p);
+    return m;
+  });
+  // Across runs: a number that only one paragraph of the whole text carries.
+  const anywhere = new Map<number, Paragraph | null>();
+  for (const run of runs) for (const p of run) anywhere.set(p.number, anywhere.has(p.number) ? null : p);
+  const runStarts = runs.map((r) => r[0]!.range.start.offset);
+  return (n, at) => {
+    if (runs.length === 0) return undefined;
+    // The run the reference sits in: the last one starting before it (the first before any).
+    const k = Math.max(0, lastAtOrBelow(runStarts, at, (s) => s));
+    const hit = maps[k]!.get(n);
+    if (hit !== undefined) return hit ?? undefined;
+    return anywhere.get(n) ?? undefined;
+  };
+}
+
+export interface References {
+  /** Every REF letter cited in the text after the REF list, in order; empty without a lettered list. */
+  readonly citations: readonly RefCitation[];
+  /** Every reference to a paragraph of this cable (after the header), in order. */
+  readonly paragraphs: readonly ParagraphReference[];
+}
+
+export const NO_REFERENCES: References = Object.freeze({ citations: Object.freeze([]), paragraphs: Object.freeze([]) });
+
+export function readReferences(cable: Cable, runs: () => readonly (readonly Paragraph[])[], lazy: Lazy): References {
+  const citations = lazy('references.citations', () => Object.freeze(findRefCitations(cable).map((c) => Object.freeze(c))), NO_REFERENCES.citations);
+  const paragraphs = lazy('references.paragraphs', () => Object.freeze(findParagraphReferences(cable, runs()).map((r) => Object.freeze(r))), NO_REFERENCES.paragraphs);
+  return Object.freeze({
+    get citations() {
+      return citations();
+    },
+    get paragraphs() {
+      return paragraphs();
+    },
+  });
+}
