@@ -14,8 +14,9 @@ import { resolve } from 'node:path';
 import { refIdPostFor } from './data/index';
 import { bannerLevel, cableDate, referenceId } from './engine/facts';
 import { defaultSeverity, lint, type LintOptions, type LintResult } from './lint';
-import type { Diagnostic, Fix, Severity, SeveritySetting, TextEdit } from './engine/types';
+import type { Diagnostic, Severity, SeveritySetting, TextEdit } from './engine/types';
 import { fixAll } from './service/code-actions';
+import { withholdWordChangingFixes } from './service/fix-safety';
 import { applyEdits } from './service/edits';
 import { allRules } from './rules/index';
 import { ConfigResolver } from './config/discover';
@@ -23,6 +24,7 @@ import { applyIgnores, effectiveSettings, type RuleSettingInput } from './config
 import { expandPaths, readCableFile, referenceIdFromPath } from './cli/files';
 
 export { ConfigError } from './config/settings';
+export { fixKeepsWords } from './service/fix-safety';
 export { InputError, decodeCable } from './cli/files';
 export type { Profile, ClassificationLevel, Severity, SeveritySetting, RuleSettingInput };
 
@@ -296,28 +298,6 @@ export interface FixOptions {
   maxPasses?: number;
 }
 
-/** Letter runs, upper-cased: the words a fix may not drop, add or reorder unannounced. */
-function words(text: string): string[] {
-  return text.toUpperCase().match(/\p{L}+/gu) ?? [];
-}
-
-/**
- * A fix keeps the user's words unless its title announces them: every edit either keeps the
- * letters it replaces in order (renumbering, punctuation, case, splitting `PHUMPGOV`) or every
- * word it removes or writes is named in the title ("Remove repeated AF", "Replace PRELL with
- * PREL"). A fix that fails this is a defect in its rule, and `--fix` leaves it out.
- */
-export function fixKeepsWords(fix: Fix, text: string): boolean {
-  const titleWords = new Set(words(fix.title));
-  return fix.edits.every((e) => {
-    const old = text.slice(e.range.start.offset, e.range.end.offset);
-    const before = words(old);
-    const after = words(e.newText);
-    if (before.join('') === after.join('')) return true;
-    return [...before, ...after].every((w) => titleWords.has(w));
-  });
-}
-
 /**
  * Applies the rules' safe fixes (the editor's fix-all, {@link fixAll}) and re-lints, repeatedly,
  * until no fix is left or `maxPasses` is reached. The text is left alone when its parse had
@@ -336,16 +316,9 @@ export function fixSource(source: LintSource, session: LintSession, options: Fix
   }
   const parseErrorsBefore = countParseErrors(result);
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const current = text;
-    const diagnostics = result.diagnostics.map((d) => {
-      if (!d.fixes?.some((f) => f.safe)) return d;
-      const kept = d.fixes.filter((f) => {
-        if (!f.safe || fixKeepsWords(f, current)) return true;
-        outcome.withheld.push({ ruleId: d.ruleId, title: f.title, line: d.range.start.line + 1, pass });
-        return false;
-      });
-      return { ...d, fixes: kept };
-    });
+    // The safety rule the editor's quick fixes and fix-all apply too.
+    const { diagnostics, withheld } = withholdWordChangingFixes(result.diagnostics, text);
+    for (const w of withheld) outcome.withheld.push({ ruleId: w.diagnostic.ruleId, title: w.fix.title, line: w.diagnostic.range.start.line + 1, pass });
     const edits = fixAll(result.cable, diagnostics);
     const next = edits.length > 0 ? applyEdits(text, edits) : text;
     if (next === text) {

@@ -66,7 +66,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
     .filter((p): p is { lsp: LspDiagnostic; engine: Diagnostic } => p.engine !== undefined);
 
   if (wanted(CodeActionKind.QuickFix, only)) {
-    for (const fix of quickFixes(pairs.map((p) => p.engine), range)) {
+    for (const fix of quickFixes(pairs.map((p) => p.engine), range, ctx.cable.text)) {
       const lsp = pairs.find((p) => p.engine === fix.diagnostic)?.lsp;
       actions.push({
         title: fix.title,

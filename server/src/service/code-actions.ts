@@ -6,6 +6,7 @@ import type { Cable, Range } from '../../../grammar/src/ast';
 import { rangeAt, splitLines, offsetAt } from '../../../grammar/src/positions';
 import type { Diagnostic, TextEdit } from '../engine/types';
 import { modelOf } from '../model/index';
+import { fixAllowed } from './fix-safety';
 import type { PositionLike } from './ranges';
 
 export interface QuickFix {
@@ -26,14 +27,18 @@ function touches(a: { start: PositionLike; end: PositionLike }, b: { start: Posi
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-/** One quick fix per fix of every diagnostic that touches `range`, in diagnostic order. */
-export function quickFixes(diagnostics: readonly Diagnostic[], range: { start: PositionLike; end: PositionLike }): QuickFix[] {
+/**
+ * One quick fix per fix of every diagnostic that touches `range`, in diagnostic order; with the
+ * text, only fixes that pass the safety rule (fix-safety.ts).
+ */
+export function quickFixes(diagnostics: readonly Diagnostic[], range: { start: PositionLike; end: PositionLike }, text?: string): QuickFix[] {
   const out: QuickFix[] = [];
   try {
     for (const d of diagnostics) {
       if (!d.fixes?.length || !touches(d.range, range)) continue;
       let preferredGiven = false;
       for (const fix of d.fixes) {
+        if (text !== undefined && !fixAllowed(fix, text)) continue;
         const preferred = fix.safe && !preferredGiven;
         if (preferred) preferredGiven = true;
         out.push({ title: fix.title, diagnostic: d, edits: fix.edits, safe: fix.safe, preferred });
@@ -59,7 +64,8 @@ function conflicts(a: Located, b: Located): boolean {
 }
 
 /**
- * Every safe fix, combined into one list of non-overlapping edits sorted by position. Fixes are
+ * Every safe fix (with the text: every one that passes the safety rule of fix-safety.ts, as
+ * `--fix` applies them), combined into one list of non-overlapping edits sorted by position. Fixes are
  * taken whole or not at all, in diagnostic order: a fix that overlaps one already taken is left
  * for the next run. With the text (or the cable), edits that fall outside it or change nothing
  * are dropped and ranges are re-read from the text.
@@ -107,7 +113,7 @@ function combine(diagnostics: readonly Diagnostic[], text: string | undefined): 
   };
   for (const d of diagnostics) {
     for (const fix of d.fixes ?? []) {
-      if (!fix.safe) continue;
+      if (!fix.safe || (text !== undefined && !fixAllowed(fix, text))) continue;
       let edits = fix.edits.map(locate);
       if (edits.some((e) => !e)) continue;
       if (text !== undefined) edits = edits.filter((e) => text.slice(e!.start, e!.end) !== e!.edit.newText);
