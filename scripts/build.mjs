@@ -65,7 +65,8 @@ function packageExtension() {
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   for (const f of ['README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', '.vscodeignore']) copyFileSync(f, join(stage, f));
   // schemas/ holds the .cablelintrc.json schema that contributes.jsonValidation points at.
-  for (const d of ['images', 'syntaxes', join('docs', 'rules'), 'schemas']) {
+  // snippets/ and docs/walkthrough/ hold what contributes.snippets and the walkthrough point at.
+  for (const d of ['images', 'syntaxes', join('docs', 'rules'), join('docs', 'walkthrough'), 'schemas', 'snippets']) {
     if (existsSync(d)) cpSync(d, join(stage, d), { recursive: true });
   }
 

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PROFILE_NOTIFICATION, SERVER_NODE_FLAGS, type ProfileParams } from '../../server/src/lsp/protocol';
+import { newDraftCommand } from './new-draft';
 import { ProfileStatus } from './status';
 import { lintWorkspace } from './workspace-lint';
 
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.restart();
     }),
     vscode.commands.registerCommand('cableLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('cableLint.newDraft', (answers?: unknown) => newDraftCommand(languageClient, answers)),
   );
 
   languageClient.onNotification(PROFILE_NOTIFICATION, (params: ProfileParams) => status.set(params.uri, params.profile));

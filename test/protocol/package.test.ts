@@ -97,8 +97,10 @@ describe('the .vsix (npm run package)', () => {
       ...c.languages.flatMap((l: { configuration?: string; icon?: { light: string; dark: string } }) => [l.configuration, l.icon?.light, l.icon?.dark]),
       ...c.grammars.map((g: { path: string }) => g.path),
       ...(c.jsonValidation ?? []).map((j: { url: string }) => j.url),
+      ...(c.snippets ?? []).map((s: { path: string }) => s.path),
+      ...(c.walkthroughs ?? []).flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) => w.steps.map((s) => s.media.markdown ?? s.media.image)),
     ].filter((p): p is string => typeof p === 'string' && !/^[a-z]+:/.test(p));
-    assert.ok(paths.length >= 4, paths.join(' '));
+    assert.ok(paths.length >= 8, paths.join(' '));
     const missing = paths.map((p) => `extension/${p.replace(/^\.\//, '')}`).filter((p) => !names.includes(p));
     assert.deepEqual(missing, []);
   });

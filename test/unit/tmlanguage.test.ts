@@ -236,7 +236,7 @@ describe('the language contribution (package.json)', () => {
 
   it('documents every setting, cableLint.trace.server included, with enums where the value is a choice', () => {
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['cableLint.enable', 'cableLint.profile', 'cableLint.rules', 'cableLint.run', 'cableLint.trace.server']);
+    assert.deepEqual(Object.keys(props).sort(), ['cableLint.enable', 'cableLint.newDraft.declassifyAfterYears', 'cableLint.profile', 'cableLint.rules', 'cableLint.run', 'cableLint.trace.server']);
     for (const [key, p] of Object.entries(props) as [string, { description?: string; markdownDescription?: string }][]) {
       assert.ok(p.description || p.markdownDescription, `${key} has a description`);
     }
@@ -247,7 +247,7 @@ describe('the language contribution (package.json)', () => {
 
   it('activates only on the language or one of its commands, and runs nothing from the workspace', () => {
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, ['cableLint.lintWorkspace', 'cableLint.restartServer', 'cableLint.showOutput']);
+    assert.deepEqual(commands, ['cableLint.lintWorkspace', 'cableLint.newDraft', 'cableLint.restartServer', 'cableLint.showOutput']);
     assert.deepEqual([...pkg.activationEvents].sort(), ['onLanguage:cable', ...commands.map((c: string) => `onCommand:${c}`)].sort());
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
   });

@@ -578,6 +578,11 @@ export function postByBannerPost(bannerPost: string): PostInfo | undefined {
   return byName.get(normalizePost(bannerPost)) ?? byRefid.get(compactPost(bannerPost));
 }
 
+/** Every post of the table, busiest first (then by name). */
+export function allPosts(): readonly PostInfo[] {
+  return [...postIndex().byRefid.values()].sort((a, b) => b.cablesInPublicCorpus - a.cablesInPublicCorpus || (a.refidPost < b.refidPost ? -1 : 1));
+}
+
 export function postByRefIdPost(refidPost: string): PostInfo | undefined {
   return postIndex().byRefid.get(refidPost);
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Profile } from '../../../grammar/src/ast';
+import type { NewDraft, NewDraftChoices, NewDraftRequest } from '../service/new-draft';
 
 /** Request: lint files that are not open in the editor (the "Lint workspace" command). */
 export const LINT_WORKSPACE_FILES = 'cableLint/lintWorkspaceFiles';
@@ -23,6 +24,16 @@ export interface ProfileParams {
   uri: string;
   profile: Profile;
 }
+
+/**
+ * `workspace/executeCommand` commands of the New draft skeleton, for any client. CHOICES takes no
+ * argument and answers `NewDraftChoices` (levels, posts, TAGS codes with meanings); SKELETON takes
+ * one `NewDraftRequest` and answers `NewDraft` (text and snippet), or InvalidParams with a one-line
+ * message. The draft is dated by the server's clock.
+ */
+export const NEW_DRAFT_CHOICES_COMMAND = 'cableLint.newDraft.choices';
+export const NEW_DRAFT_SKELETON_COMMAND = 'cableLint.newDraft.skeleton';
+export type { NewDraft, NewDraftChoices, NewDraftRequest };
 
 /**
  * Node flags the server is started with. A young generation of 4 MB semi-spaces instead of

@@ -37,6 +37,7 @@ import {
   semanticTokensLegend,
 } from '../service/index';
 import { renumberParagraphs } from '../service/code-actions';
+import { newDraft, newDraftChoices } from '../service/new-draft';
 import { CODE_ACTION_KINDS, codeActions } from './actions';
 import { withoutSnippets } from './snippets';
 import { CONFIG_FILE_NAME } from './config-edits';
@@ -44,6 +45,8 @@ import { toEnginePosition } from './convert';
 import { CableDocuments } from './documents';
 import {
   LINT_WORKSPACE_FILES,
+  NEW_DRAFT_CHOICES_COMMAND,
+  NEW_DRAFT_SKELETON_COMMAND,
   PROFILE_NOTIFICATION,
   type FileDiagnostics,
   type ProfileParams,
@@ -231,6 +234,7 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        executeCommandProvider: { commands: [NEW_DRAFT_CHOICES_COMMAND, NEW_DRAFT_SKELETON_COMMAND] },
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'cable-lint', interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
@@ -459,6 +463,24 @@ export function startServer(connection: Connection): void {
       }
     }
     return out;
+  });
+
+  // ------------------------------------------------------------------ commands
+
+  connection.onExecuteCommand((params) => {
+    const refused = outOfSession();
+    if (refused) return refused;
+    try {
+      if (params?.command === NEW_DRAFT_CHOICES_COMMAND) return newDraftChoices(new Date());
+      if (params?.command === NEW_DRAFT_SKELETON_COMMAND) {
+        const answer = newDraft(params.arguments?.[0], new Date());
+        return 'error' in answer ? new ResponseError(ErrorCodes.InvalidParams, answer.error) : answer.draft;
+      }
+      return new ResponseError(ErrorCodes.InvalidParams, `unknown command ${JSON.stringify(String(params?.command).slice(0, 80))}`);
+    } catch (err) {
+      logError('executeCommand', err);
+      return new ResponseError(ErrorCodes.InternalError, 'the command failed; see the server log');
+    }
   });
 
   connection.onShutdown(() => {
