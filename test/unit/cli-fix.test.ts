@@ -77,6 +77,49 @@ describe('cli: --fix', () => {
   });
 });
 
+describe('cli: --fix corrects a TAGS code only when the slip is certain (issue 15 item 1)', () => {
+  const withTags = (tags: string) => FIXABLE.replace('TAGS: PREL PRELL ECON ECON', `TAGS: ${tags}`).replace('4. (U) THIRD', '3. (U) THIRD');
+  const fixed = (tags: string) => {
+    const dir = tmp.tree(`certain-${tags.replace(/\W+/g, '-')}`, { 'a.cable': withTags(tags) });
+    const r = cli(['--fix', '--format', 'json', 'a.cable'], { cwd: dir });
+    const left = JSON.parse(r.stdout).files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'CBL061');
+    return { tags: readFileSync(join(dir, 'a.cable'), 'utf8').split('\n')[3], stderr: r.stderr, left: left.map((d: { message: string }) => d.message) };
+  };
+
+  it('leaves an unknown code whose only suggestion is two edits away (XYZQ is not the inferred XY)', () => {
+    const r = fixed('ENRG PREL LH XYZQ');
+    assert.equal(r.tags, 'TAGS: ENRG PREL LH XYZQ');
+    assert.equal(r.stderr, '', 'nothing fixed, nothing said');
+    assert.deepEqual(r.left, ['unknown TAGS code XYZQ: expected a known code (nearest: XY)']);
+  });
+
+  it('leaves a slip with two known codes one edit away (ETRA: BTRA, ETRD or OTRA)', () => {
+    const r = fixed('PREL LH ETRA');
+    assert.equal(r.tags, 'TAGS: PREL LH ETRA');
+    assert.equal(r.left.length, 1);
+  });
+
+  it('leaves a slip whose only code one edit away no source vouches for (KGHG unverified, RU inferred)', () => {
+    const r = fixed('PREL KGHX RUX');
+    assert.equal(r.tags, 'TAGS: PREL KGHX RUX');
+    assert.equal(r.left.length, 2);
+  });
+
+  it('applies the single sourced code one edit away: a letter added, changed or two swapped', () => {
+    for (const [slip, code] of [
+      ['PRELL', 'PREL'],
+      ['ECNO', 'ECON'],
+      ['KWNM', 'KWMN'],
+      ['PGVO', 'PGOV'],
+    ] as const) {
+      const r = fixed(`LH ${slip}`);
+      assert.equal(r.tags, `TAGS: LH ${code}`, slip);
+      assert.equal(r.stderr, 'fixed a.cable: 1 fix (CBL061)\n', slip);
+      assert.deepEqual(r.left, [], slip);
+    }
+  });
+});
+
 describe('cli: --fix-dry-run', () => {
   it('writes nothing and shows the changed lines', () => {
     const dir = tmp.tree('dry', { 'a.cable': FIXABLE });

@@ -7,6 +7,7 @@ import {
   headerCodesByField,
   isAcceptedUndefinedTag,
   isSeenUndefinedTag,
+  isTrustedTag,
   lookupRoutingIndicator,
   lookupTag,
   nearestTags,
@@ -15,7 +16,9 @@ import {
   refIdPostFor,
   splitRunTogetherTag,
   tagCategory,
+  tagsOneEditFrom,
 } from '../../server/src/data';
+import { isOneEditApart } from '../../server/src/data/one-edit';
 
 describe('data: tags', () => {
   it('knows meanings and kinds', () => {
@@ -101,6 +104,45 @@ describe('data: tags', () => {
     assert.equal(tagCategory('P')?.category, 'Political Affairs');
     assert.equal(tagCategory('KTIA')?.category, 'Program tags (K-tags)');
     assert.equal(tagCategory('Z'), undefined);
+  });
+});
+
+describe('data: one Damerau–Levenshtein edit', () => {
+  it('is one letter changed, added, dropped, or two adjacent letters swapped', () => {
+    for (const [a, b] of [
+      ['PREL', 'PRELL'],
+      ['PRELL', 'PREL'],
+      ['ECNO', 'ECON'],
+      ['KWNM', 'KWMN'],
+      ['PGOV', 'PGOX'],
+      ['XPGOV', 'PGOV'],
+      ['A', ''],
+      ['AB', 'BA'],
+    ])
+      assert.equal(isOneEditApart(a!, b!), true, `${a} ${b}`);
+    for (const [a, b] of [
+      ['PREL', 'PREL'],
+      ['XYZQ', 'XY'],
+      ['ABC', 'CBA'],
+      ['ABCD', 'BADC'],
+      ['PGOV', 'GOVP'],
+      ['PREL', 'PERM'],
+      ['', ''],
+      ['AB', 'ABCD'],
+    ])
+      assert.equal(isOneEditApart(a!, b!), false, `${a} ${b}`);
+  });
+
+  it('finds every known code one edit away, and trusts only a sourced or handbook row', () => {
+    assert.deepEqual(tagsOneEditFrom('ETRA').map((t) => t.code).sort(), ['BTRA', 'ETRD', 'OTRA']);
+    assert.deepEqual(tagsOneEditFrom('XYZQ'), []);
+    assert.equal(isTrustedTag(lookupTag('PREL')!), true);
+    assert.equal(isTrustedTag(lookupTag('LH')!), true, 'fips');
+    assert.equal(isTrustedTag(lookupTag('RU')!), false, 'inferred');
+    assert.equal(isTrustedTag(lookupTag('XY')!), true, 'inferred in the table, but the 1974 handbook lists it');
+    assert.equal(isTrustedTag(lookupTag('KGHG')!), false, 'unverified');
+    assert.equal(lookupTag('MNUC')!.sources.find((s) => s.edition === 'current')!.status, 'unverified');
+    assert.equal(isTrustedTag(lookupTag('MNUC')!), true, 'unverified in the table, but a handbook lists it');
   });
 });
 

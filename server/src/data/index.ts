@@ -3,6 +3,7 @@
 // for callers that never touch a table.
 
 import { distance } from 'fastest-levenshtein';
+import { isOneEditApart } from './one-edit';
 import {
   EO_REASONS,
   EXECUTIVE_ORDERS,
@@ -472,6 +473,28 @@ export function nearestTags(code: string, max = 3): string[] {
       (a.tag.code < b.tag.code ? -1 : 1),
   );
   return hits.slice(0, max).map((h) => h.tag.code);
+}
+
+/** Table statuses whose meaning comes from a source: not recalled (`unverified`) nor guessed from usage (`inferred`). */
+const SOURCED_STATUSES: ReadonlySet<TagStatus> = new Set<TagStatus>(['official', 'secondary', 'fips', 'acronym']);
+
+/**
+ * A code a fix may put in a cable without asking: some source vouches for it, a handbook row or a
+ * table row of a sourced status (`official`, `secondary`, `fips`, `acronym`).
+ */
+export function isTrustedTag(info: TagInfo): boolean {
+  return info.sources.some((s) => s.edition !== 'current' || SOURCED_STATUSES.has(s.status));
+}
+
+/**
+ * Every known code (the current table and both handbooks) one Damerau–Levenshtein edit from
+ * `code`: a letter changed, added or dropped, or two adjacent letters swapped. Several mean the
+ * slip is ambiguous, whichever of them a fix would offer.
+ */
+export function tagsOneEditFrom(code: string): TagInfo[] {
+  const found: TagInfo[] = [];
+  for (const info of knownIndex().values()) if (isOneEditApart(code, info.code)) found.push(info);
+  return found;
 }
 
 const categoryIndex = lazy(

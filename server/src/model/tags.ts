@@ -6,7 +6,16 @@
 import { distance } from 'fastest-levenshtein';
 import type { Cable, Range, TagsLine, TagToken } from '../../../grammar/src/ast';
 import { rangeAt } from '../../../grammar/src/positions';
-import { isAcceptedUndefinedTag, isSeenUndefinedTag, lookupTag, nearestTags, splitRunTogetherTag, type TagInfo } from '../data/index';
+import {
+  isAcceptedUndefinedTag,
+  isSeenUndefinedTag,
+  isTrustedTag,
+  lookupTag,
+  nearestTags,
+  splitRunTogetherTag,
+  tagsOneEditFrom,
+  type TagInfo,
+} from '../data/index';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -42,6 +51,13 @@ export interface TagEntry {
   parts?: string[];
   /** misspelt/unknown: nearest known codes, best first (up to 4, to tell one candidate from several). */
   nearest?: string[];
+  /**
+   * misspelt/unknown: the code a fix may apply without asking (fix-all, `--fix`), when the slip is
+   * certain: the only known code one Damerau–Levenshtein edit away, vouched for by a source
+   * (`isTrustedTag`), among those suggested, and no two-letter code for a token of four letters or
+   * more. Any other suggestion is the editor's to offer, not a fix to apply.
+   */
+  certain?: string;
   /** What the token counts as for CBL062 (geographic/organization) and CBL063 (subject/program). */
   groups: ReadonlySet<TagKindGroup>;
 }
@@ -77,6 +93,16 @@ function groupsOfUndefined(code: string, into: Set<TagKindGroup>): void {
 /** Known codes at edit distance 1 from `code`, at least four letters long (a slip on a real code). */
 function misspellingOf(code: string): string[] {
   return nearestTags(code, 8).filter((t) => t.length >= 4 && /^[A-Z]+$/.test(t) && distance(t, code) === 1);
+}
+
+/** The code a fix may apply to `code` without asking, out of the `suggested` ones (see `TagEntry.certain`). */
+function certainSlip(code: string, suggested: readonly string[]): string | undefined {
+  const oneEdit = tagsOneEditFrom(code);
+  if (oneEdit.length !== 1) return undefined;
+  const only = oneEdit[0]!;
+  if (!isTrustedTag(only) || !suggested.includes(only.code)) return undefined;
+  if (only.code.length === 2 && code.length >= 4) return undefined;
+  return only.code;
 }
 
 /**
@@ -167,6 +193,8 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
       } else if (!STOP_WORDS.has(code)) {
         entry.status = 'unknown';
         entry.nearest = once(`nearest ${code}`, () => nearestTags(code, 4));
+        const certain = once(`certain ${code}`, () => [certainSlip(code, entry.nearest!) ?? ''])[0];
+        if (certain) entry.certain = certain;
         groupsOfShape(code, groups);
         for (const n of entry.nearest.slice(0, 1)) groupsOfInfo(lookupTag(n), groups);
       }
@@ -184,6 +212,8 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
     if (slips.length > 0) {
       entry.status = 'misspelt';
       entry.nearest = slips.slice(0, 4);
+      const certain = once(`certain ${code}`, () => [certainSlip(code, slips) ?? ''])[0];
+      if (certain) entry.certain = certain;
       groupsOfInfo(lookupTag(slips[0]!), groups);
     }
   }

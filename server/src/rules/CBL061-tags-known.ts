@@ -17,7 +17,8 @@ export const CBL061: Rule = {
       const fixes: Fix[] = shown.map((code) => ({
         title: `Replace ${e.written} with ${inCaseOf(e.written, code)}${lookupTag(code) ? ` (${lookupTag(code)!.meaning})` : ''}`,
         edits: [{ range: e.range, newText: inCaseOf(e.written, code) }],
-        safe: nearest.length === 1,
+        // Applied without asking only when the slip is certain (TagEntry.certain); the rest are the editor's.
+        safe: code === e.certain,
       }));
       const message =
         e.status === 'misspelt'
