@@ -86,20 +86,21 @@ const KIND_LABEL: Record<TagInfo['kind'], string> = {
   geographic: 'geographic tag',
 };
 
+/** What each trust level rests on; the hover names the level itself once, before this. */
 const STATUS_LABEL: Record<TagInfo['status'], string> = {
-  official: 'official (State TAGS handbook)',
-  secondary: 'secondary (published labels, not the handbook itself)',
-  fips: 'FIPS 10-4 country code',
-  acronym: 'standard expansion of the acronym',
-  unverified: 'unverified: from memory of the handbook, not a retrieved source',
-  inferred: 'inferred from use in the corpus',
+  official: 'the State TAGS handbook',
+  secondary: 'published labels, not the handbook itself',
+  fips: 'a FIPS 10-4 country name',
+  acronym: 'the standard expansion of the acronym',
+  unverified: 'from memory of the handbook, not a retrieved source',
+  inferred: 'from use in the corpus',
 };
 
 /** Markdown lines for one known tag: meaning, kind, category, trust and source. */
 export function tagLines(info: TagInfo): string[] {
   const category = info.kind === 'subject' || info.kind === 'program' ? tagCategory(info.code) : undefined;
   const lines = [`**${info.code}**: ${info.meaning}`, '', `${capitalise(KIND_LABEL[info.kind])}${category ? `, category ${category.letter} (${category.category})` : ''}.`];
-  lines.push('', `Trust: \`${info.status}\`, ${STATUS_LABEL[info.status]}.`);
+  lines.push('', `Trust: \`${info.status}\`: ${STATUS_LABEL[info.status]}.`);
   if (info.note) lines.push('', info.note);
   lines.push('', `_Source: ${info.source}_`);
   return lines;
