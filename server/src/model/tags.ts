@@ -28,7 +28,10 @@ export type TagStatus =
   | 'accepted'
   /** Splits into known codes (`PHUMPGOV`): CBL064. */
   | 'runTogether'
-  /** A known code with one letter added or changed (`PGOVE`, `PRELL`): CBL061, even if seen in the corpus. */
+  /**
+   * A known code with one letter added or changed (`PGOVE`, `PRELL`), or a known four-letter code
+   * with digits after it (`EFIN2`): CBL061, even if seen in the corpus.
+   */
   | 'misspelt'
   /** Code-shaped and in neither table: CBL061. */
   | 'unknown'
@@ -170,6 +173,17 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
     }
     // `OVIP RICE CONDOLEEZZA KISL …`: the name runs until the next known code.
     if (afterOvip) continue;
+    // `EFIN2`: a known four-letter code with digits struck after it. Shorter codes with digits
+    // are organization forms (`G-77`, `AU-1`) and bare numbers are header junk (`12958`, dates).
+    const glued = /^([A-Z]{4})\d+$/.exec(code);
+    if (glued && lookupTag(glued[1]!) && !isAcceptedUndefinedTag(code)) {
+      entry.status = 'misspelt';
+      entry.nearest = [glued[1]!];
+      const certain = once(`certain ${code}`, () => [certainSlip(code, entry.nearest!) ?? ''])[0];
+      if (certain) entry.certain = certain;
+      groupsOfInfo(lookupTag(glued[1]!), groups);
+      continue;
+    }
     if (!/^[A-Z]+$/.test(code)) {
       // Hyphens, slashes, digits, dots: organization forms (`AU-1`) or header junk (`E.O`, `12958`).
       if (isAcceptedUndefinedTag(code)) {
