@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCable } from '../server/src/cli/files';
+import { decodeCable } from '../server/src/host/decode';
 
 export interface CorpusCable {
   name: string;

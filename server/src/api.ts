@@ -13,19 +13,23 @@ import type { Cable, ClassificationLevel, Profile } from '../../grammar/src/ast'
 import { resolve } from 'node:path';
 import { refIdPostFor } from './data/index';
 import { bannerLevel, cableDate, referenceId } from './engine/facts';
-import { defaultSeverity, lint, type LintOptions, type LintResult } from './lint';
+import { parseCable } from '../../grammar/src/index';
+import { defaultSeverity, type LintResult } from './lint';
+import { composeLintSettings, lintUnder } from './config/lint-settings';
 import type { Diagnostic, Severity, SeveritySetting, TextEdit } from './engine/types';
 import { fixAll } from './service/code-actions';
 import { withholdWordChangingFixes } from './service/fix-safety';
 import { applyEdits } from './service/edits';
 import { allRules } from './rules/index';
-import { ConfigResolver } from './config/discover';
-import { applyIgnores, effectiveSettings, type RuleSettingInput } from './config/settings';
-import { expandPaths, readCableFile, referenceIdFromPath } from './cli/files';
+import { ConfigResolver } from './host/node/config-files';
+import { effectiveSettings, type RuleSettingInput } from './config/settings';
+import { expandPaths, readCableFile } from './host/node/files';
+import { referenceIdFromPath } from './host/reference-id';
 
 export { ConfigError } from './config/settings';
 export { fixKeepsWords } from './service/fix-safety';
-export { InputError, decodeCable } from './cli/files';
+export { decodeCable } from './host/decode';
+export { InputError } from './host/errors';
 export type { Profile, ClassificationLevel, Severity, SeveritySetting, RuleSettingInput };
 
 /** Version of the report format; bumped only when a field changes meaning or disappears. */
@@ -233,18 +237,12 @@ export interface LintSession {
 /** What the engine is given for one source: its settings after config, overrides and ignores. */
 function prepare(source: LintSource, session: LintSession) {
   const config = source.absolutePath !== undefined ? session.resolver?.configFor(source.absolutePath) : session.resolver?.configFor(undefined);
-  const settings = effectiveSettings(config, { profile: session.profile, rules: session.rules });
   const refId = session.referenceId ?? (source.absolutePath !== undefined ? referenceIdFromPath(source.path) : undefined);
-  const options: LintOptions = {
-    ...(settings.profile ? { profile: settings.profile } : {}),
-    rules: settings.rules,
-    now: session.now,
+  const settings = composeLintSettings(effectiveSettings(config, { profile: session.profile, rules: session.rules }), {
     ...(refId !== undefined ? { referenceId: refId } : {}),
-  };
-  return (text: string) => {
-    const result = lint(text, options);
-    return { ...result, diagnostics: applyIgnores(result.diagnostics, settings.ignores, result.cable, source.absolutePath) };
-  };
+    ...(source.absolutePath !== undefined ? { path: source.absolutePath } : {}),
+  });
+  return (text: string) => lintUnder(parseCable(text), settings, session.now);
 }
 
 export interface LintSourceOptions {

@@ -64,3 +64,70 @@ describe('architecture: import boundaries', () => {
     );
   });
 });
+
+/**
+ * The host boundary (issue 14): host I/O in one place, below the CLI, the Node API and the
+ * server; the server reaches the files, configurations and workspace only through the Host
+ * interface, so that a browser host can replace host/node without touching lsp/ or the service.
+ * Each check is a predicate over (file, import) pairs, shown failing on a small fixture below.
+ */
+const NODE_FILE_IO = /^(?:node:)?fs(?:\/promises)?$/;
+const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || ['fs', 'path', 'url', 'os', 'child_process', 'worker_threads', 'util'].includes(spec);
+
+type Import = { file: string; spec: string };
+const HOST_CHECKS: Array<{ name: string; bad: (i: Import) => boolean }> = [
+  {
+    name: 'only server/src/host/node does file I/O',
+    bad: ({ file, spec }) => file.startsWith('server/src/') && !file.startsWith('server/src/host/node/') && NODE_FILE_IO.test(spec),
+  },
+  {
+    name: 'host/ outside host/node imports no Node built-in (a browser host reuses it)',
+    bad: ({ file, spec }) => file.startsWith('server/src/host/') && !file.startsWith('server/src/host/node/') && isNodeBuiltin(spec),
+  },
+  {
+    name: 'lsp/ imports nothing of api.ts, cli/ or host/node but its Node entry (main.ts)',
+    bad: ({ file, spec }) =>
+      file.startsWith('server/src/lsp/') && (/\/(?:api|cli\/[^']*|cli)$/.test(spec) || (/\/host\/node\//.test(spec) && file !== 'server/src/lsp/main.ts')),
+  },
+  {
+    name: 'lsp/ imports no Node built-in but worker_threads (lint-worker.ts) and util (main.ts)',
+    bad: ({ file, spec }) =>
+      file.startsWith('server/src/lsp/') &&
+      isNodeBuiltin(spec) &&
+      !(file === 'server/src/lsp/lint-worker.ts' && spec === 'node:worker_threads') &&
+      !(file === 'server/src/lsp/main.ts' && spec === 'node:util'),
+  },
+  { name: 'cli/ imports nothing of lsp/', bad: ({ file, spec }) => file.startsWith('server/src/cli/') && /\/lsp\//.test(spec) },
+  {
+    name: 'the engine, rules, service, model and config import nothing of host/',
+    bad: ({ file, spec }) => /^server\/src\/(?:data|engine|rules|service|model|config)\//.test(file) && /\/host\//.test(spec),
+  },
+];
+
+describe('architecture: the host layer', () => {
+  const all = imports('server/src');
+  for (const check of HOST_CHECKS) {
+    it(check.name, () => {
+      assert.deepEqual(all.filter(check.bad).map(({ file, spec }) => `${file}: ${spec}`), []);
+    });
+  }
+
+  it('each check fails on an import that breaks it', () => {
+    const fixtures: Record<string, Import> = {
+      'only server/src/host/node does file I/O': { file: 'server/src/cli/main.ts', spec: 'node:fs' },
+      'host/ outside host/node imports no Node built-in (a browser host reuses it)': { file: 'server/src/host/decode.ts', spec: 'node:path' },
+      'lsp/ imports nothing of api.ts, cli/ or host/node but its Node entry (main.ts)': { file: 'server/src/lsp/server.ts', spec: '../cli/files' },
+      'lsp/ imports no Node built-in but worker_threads (lint-worker.ts) and util (main.ts)': { file: 'server/src/lsp/config-edits.ts', spec: 'node:path' },
+      'cli/ imports nothing of lsp/': { file: 'server/src/cli/main.ts', spec: '../lsp/settings' },
+      'the engine, rules, service, model and config import nothing of host/': { file: 'server/src/config/settings.ts', spec: '../host/errors' },
+    };
+    for (const check of HOST_CHECKS) {
+      const fixture = fixtures[check.name];
+      assert.ok(fixture && check.bad(fixture), `${check.name}: fails on ${JSON.stringify(fixture)}`);
+    }
+    // And lets the sanctioned imports through.
+    assert.equal(HOST_CHECKS[2]!.bad({ file: 'server/src/lsp/main.ts', spec: '../host/node/host' }), false);
+    assert.equal(HOST_CHECKS[2]!.bad({ file: 'server/src/lsp/server.ts', spec: '../host/host' }), false);
+    assert.equal(HOST_CHECKS[3]!.bad({ file: 'server/src/lsp/lint-worker.ts', spec: 'node:worker_threads' }), false);
+  });
+});

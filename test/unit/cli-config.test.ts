@@ -146,7 +146,7 @@ describe('schemas/cablelintrc.schema.json', () => {
     ['extends not a string', { extends: 3 }],
   ];
 
-  it('is the schema the rule catalogue generates (regenerate with writeConfigSchema)', () => {
+  it('is the schema the rule catalogue generates (regenerate with scripts/gen-config-schema.ts)', () => {
     assert.equal(schemaText, configSchemaText());
   });
 

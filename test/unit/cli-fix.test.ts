@@ -6,7 +6,7 @@ import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixSource, type LintSession } from '../../server/src/api';
 import { lineDiff } from '../../server/src/cli/diff';
-import { decodeCable } from '../../server/src/cli/files';
+import { decodeCable } from '../../server/src/host/decode';
 import { lint } from '../../server/src/lint';
 import { applyEdits, fixAll } from '../../server/src/service/index';
 import { BROKEN, cli, FIXABLE, jsonRun, ROOT, scratch } from './cli-helpers';

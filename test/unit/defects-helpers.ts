@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Profile } from '../../grammar/src/ast';
-import { decodeCable } from '../../server/src/cli/files';
+import { decodeCable } from '../../server/src/host/decode';
 import type { Fix, Severity, SeveritySetting } from '../../server/src/engine/types';
 
 const here = dirname(fileURLToPath(import.meta.url));

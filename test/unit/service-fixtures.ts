@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Cable } from '../../grammar/src/ast';
 import { parseCable } from '../../grammar/src/index';
 import { positionAt } from '../../grammar/src/positions';
-import { decodeCable } from '../../server/src/cli/files';
+import { decodeCable } from '../../server/src/host/decode';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');

@@ -1,15 +1,14 @@
 /** `--init` and `--print-config`: writing a starter config and showing what applies to a file. */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Profile } from '../../../grammar/src/ast';
-import type { ConfigResolver } from '../config/discover';
+import type { ConfigResolver } from '../host/node/config-files';
 import { effectiveSettings } from '../config/settings';
 import { detectProfile } from '../engine/profile';
 import { defaultSeverity, type RuleSetting } from '../engine/lint';
 import { parseCable } from '../../../grammar/src/index';
 import { allRules } from '../rules/index';
 import type { CliArgs } from './args';
-import { readCableFile } from './files';
+import { fileExists, readCableFile } from '../host/node/files';
 import { jsonText } from './formatters';
 
 /**
@@ -58,7 +57,7 @@ export function printConfig(absolute: string, shown: string, resolver: ConfigRes
   const settings = effectiveSettings(config, { profile: args.profile, rules: args.rules });
   let profile: Profile | undefined = settings.profile;
   let profileFrom: 'settings' | 'text' | null = profile ? 'settings' : null;
-  if (!profile && existsSync(absolute)) {
+  if (!profile && fileExists(absolute)) {
     profile = detectProfile(parseCable(readCableFile(absolute)));
     profileFrom = 'text';
   }

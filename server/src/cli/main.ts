@@ -3,16 +3,18 @@
  * warnings than `--max-warnings`), 2 usage, configuration or I/O errors, which print one line on
  * stderr and never a stack trace.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
-import { ConfigResolver, ioReason } from '../config/discover';
+import { decodeCableWithEncoding, encodeCable } from '../host/decode';
+import { InputError } from '../host/errors';
+import { ConfigResolver } from '../host/node/config-files';
+import { expandInputs, fileExists, fileStamp, readBytes, writeFileAtomic, writeTextFile, type InputFile } from '../host/node/files';
+import { readRuleDoc } from '../host/node/rule-docs';
 import { ConfigError } from '../config/settings';
 import { printable } from '../engine/message';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
 import { lineDiff } from './diff';
-import { decodeCableWithEncoding, encodeCable, expandInputs, InputError, writeFileAtomic, type InputFile } from './files';
 import {
   COLOURS,
   formatGithub,
@@ -30,7 +32,7 @@ import {
 } from './formatters';
 import { initConfigText, printConfig } from './config-commands';
 import { processFile, processSource, type FileOutcome, type RunSpec } from './process';
-import { readRuleHelp } from './rule-docs';
+import { ruleHelp } from './rule-help';
 import { runInWorkers, threadCount } from './worker';
 
 const { version } = packageJson;
@@ -143,12 +145,7 @@ function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly
     if (!fix.changed || fix.output === undefined) return;
     const file = inputs[i]!.file;
     if (args.fix === 'write' && file && o.read) {
-      let current;
-      try {
-        current = statSync(file.absolutePath);
-      } catch {
-        current = undefined;
-      }
+      const current = fileStamp(file.absolutePath);
       if (!current || current.mtimeMs !== o.read.mtimeMs || current.size !== o.read.size) {
         io.stderr.write(`cable-lint: not fixed ${path}: it changed while being linted\n`);
         return;
@@ -159,7 +156,7 @@ function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly
       return;
     }
     // Dry runs keep no copy of each original: the few files that would change are read again.
-    const original = file ? decodeCableWithEncoding(readFileSync(file.absolutePath)).text : inputs[i]!.stdinText!;
+    const original = file ? decodeCableWithEncoding(readBytes(file.absolutePath)).text : inputs[i]!.stdinText!;
     io.stderr.write(`${style.bold('would fix')} ${path}: ${describeFixes(fix.applied)}\n${dryRunDiff(original, fix.output, style)}`);
   });
 }
@@ -204,7 +201,10 @@ function render(args: CliArgs, report: LintReport, style: Style, cwd: string): s
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, listRules(), { toolVersion: version, cwd, repositoryUrl: repositoryUrl(), help: readRuleHelp });
+      return formatSarif(report, listRules(), { toolVersion: version, cwd, repositoryUrl: repositoryUrl(), help: (id) => {
+        const page = readRuleDoc(id);
+        return page !== undefined ? ruleHelp(page) : undefined;
+      } });
     case 'github':
       return formatGithub(report);
     case 'junit':
@@ -235,8 +235,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (args.init) {
     const target = resolve(cwd, '.cablelintrc.json');
-    if (existsSync(target)) throw new UsageError(`--init: ${target} exists already; not overwritten`);
-    writeFileSync(target, initConfigText(), { flag: 'wx' });
+    if (fileExists(target)) throw new UsageError(`--init: ${target} exists already; not overwritten`);
+    writeTextFile(target, initConfigText(), { exclusive: true });
     io.stdout.write(`wrote ${printable(target)}\n`);
     return 0;
   }
@@ -306,13 +306,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const report = args.quiet ? onlyErrors(full) : full;
   const text = render(args, report, colour, cwd);
   if (args.outputFile !== undefined) {
-    const target = resolve(cwd, args.outputFile);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } catch (err) {
-      throw new InputError(`cannot write ${args.outputFile}: ${ioReason(err)}`);
-    }
+    writeTextFile(resolve(cwd, args.outputFile), text, { shown: args.outputFile });
   } else {
     io.stdout.write(text);
   }

@@ -3,13 +3,13 @@
  * (or fix it) under the run's settings. Everything here is plain data in and out, so a worker
  * can be handed the settings and a slice of the files.
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { Profile } from '../../../grammar/src/ast';
 import { fixSource, lintSource, type FileReport, type FixOutcome, type LintSession, type LintSource } from '../api';
-import { ConfigResolver, ioReason } from '../config/discover';
+import { decodeCableWithEncoding, type CableEncoding } from '../host/decode';
+import { ConfigResolver } from '../host/node/config-files';
+import { fileStamp, readBytes, type InputFile } from '../host/node/files';
 import type { SeveritySetting } from '../engine/types';
 import type { FixMode } from './args';
-import { decodeCableWithEncoding, InputError, type CableEncoding, type InputFile } from './files';
 
 /** The settings of a run, as plain data (what a worker thread is started with). */
 export interface RunSpec {
@@ -52,14 +52,9 @@ export function processSource(source: LintSource, session: LintSession, spec: Ru
 }
 
 export function processFile(file: InputFile, session: LintSession, spec: RunSpec): FileOutcome {
-  let bytes: Buffer;
-  let mtimeMs = 0;
-  try {
-    if (spec.fix === 'write') mtimeMs = statSync(file.path).mtimeMs;
-    bytes = readFileSync(file.path);
-  } catch (err) {
-    throw new InputError(`cannot read ${file.path}: ${ioReason(err)}`);
-  }
+  // Stamped before the read: a change after it shows as a different stamp when writing back.
+  const mtimeMs = spec.fix === 'write' ? (fileStamp(file.path)?.mtimeMs ?? 0) : 0;
+  const bytes = readBytes(file.path);
   const { text, encoding, bom } = decodeCableWithEncoding(bytes);
   const outcome = processSource({ text, path: file.path, absolutePath: file.absolutePath }, session, spec);
   if (spec.fix === 'write') outcome.read = { encoding, bom, mtimeMs, size: bytes.length };

@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../config/settings';
-import { InputError, type InputFile } from './files';
+import { InputError } from '../host/errors';
+import type { InputFile } from '../host/node/files';
 import { processFile, sessionFor, type FileOutcome, type RunSpec } from './process';
 
 const WORKER_MARK = 'cable-lint-worker';

@@ -2,7 +2,7 @@
  * The JSON Schema of `.cablelintrc.json` (schemas/cablelintrc.schema.json, which VS Code applies
  * through `jsonValidation`), built from the rule catalogue so that every rule id and name is a
  * property with its description. The committed file must equal `configSchema()`; regenerate it with
- * `node --import tsx -e "import('./server/src/config/schema.ts').then((m) => m.writeConfigSchema())"`.
+ * `node --import tsx scripts/gen-config-schema.ts`.
  */
 import { allRules } from '../rules/index';
 
@@ -120,10 +120,4 @@ export function configSchema(): Record<string, unknown> {
 /** The schema as committed: two-space JSON and a final newline. */
 export function configSchemaText(): string {
   return JSON.stringify(configSchema(), null, 2) + '\n';
-}
-
-/** Rewrites the committed schema (a maintenance command, run from the repository root). */
-export async function writeConfigSchema(): Promise<void> {
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(CONFIG_SCHEMA_PATH, configSchemaText());
 }

@@ -273,12 +273,14 @@ export interface EffectiveSettings {
 }
 
 /**
- * Merges a config file (may be absent) with command-line or API overrides, which win.
- * Override rule keys may be ids or names; they are validated like a file's.
+ * The layers merged, lowest first: an editor's own settings (`editor`, validated already), the
+ * config file (may be absent), and command-line or API overrides, which win. Override rule keys
+ * may be ids or names; they are validated like a file's.
  */
 export function effectiveSettings(
   config: CableLintConfig | undefined,
   overrides: { profile?: Profile; rules?: Record<string, unknown> } = {},
+  editor: { profile?: Profile; rules?: Record<string, RuleSetting> } = {},
 ): EffectiveSettings {
   const overrideRules: Record<string, RuleSetting> = {};
   for (const [key, value] of Object.entries(overrides.rules ?? {})) {
@@ -297,10 +299,10 @@ export function effectiveSettings(
     }
     overrideRules[ruleIdFor(key, 'rules')] = setting;
   }
-  const profile = overrides.profile ?? config?.profile;
+  const profile = overrides.profile ?? config?.profile ?? editor.profile;
   return {
     ...(profile ? { profile } : {}),
-    rules: mergeRuleSettings(config?.rules, overrideRules),
+    rules: mergeRuleSettings(editor.rules, config?.rules, overrideRules),
     ignores: config?.ignores ?? [],
   };
 }

@@ -15,10 +15,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cable } from '../../../grammar/src/ast';
 import type { Diagnostic, TextEdit } from '../engine/types';
 import { fixAll, quickFixes } from '../service/code-actions';
-import { configEdit, lineRegex, relativeGlob, targetConfigFile } from './config-edits';
+import { configEdit, lineRegex, relativeGlob } from './config-edits';
 import { fromLspDiagnostic, toEngineRangeClamped, toLspEdit } from './convert';
 import type { DocumentSettings } from './settings';
-import { filePathOf } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cableLint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite];
@@ -32,8 +31,21 @@ export interface ActionContext {
   /** Renumbering edits, memoised per version by the caller. */
   renumber: () => TextEdit[];
   canCreateFiles: boolean;
+  /**
+   * Where an "ignore" goes (the nearest config, else a new one beside the document), read by the
+   * caller through the host; none for a document without a path (no ignore actions then).
+   */
+  ignoreTarget?: IgnoreTarget;
   /** The client takes `documentChanges` (versioned edits); without it edits go as `changes`. */
   documentChanges: boolean;
+}
+
+export interface IgnoreTarget {
+  documentPath: string;
+  configFile: string;
+  configUri: string;
+  /** The config's text; undefined when the file is still to be created. */
+  configText: string | undefined;
 }
 
 /** Whether an action of `kind` is wanted under the client's `only` filter (kinds are hierarchical). */
@@ -96,10 +108,10 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
 }
 
 function ignoreActions(pairs: { lsp: LspDiagnostic; engine: Diagnostic }[], ctx: ActionContext): CodeAction[] {
-  const path = filePathOf(ctx.doc.uri);
-  if (!path || pairs.length === 0) return [];
-  const configFile = targetConfigFile(ctx.settings.configFile, path);
-  const files = relativeGlob(configFile, path);
+  const target = ctx.ignoreTarget;
+  if (!target || pairs.length === 0) return [];
+  const files = relativeGlob(target.configFile, target.documentPath);
+  const edit = (change: Parameters<typeof configEdit>[2]) => configEdit(target.configUri, target.configText, change, ctx.canCreateFiles);
   const out: CodeAction[] = [];
   const seenRules = new Set<string>();
   for (const { lsp, engine } of pairs) {
@@ -112,16 +124,16 @@ function ignoreActions(pairs: { lsp: LspDiagnostic; engine: Diagnostic }[], ctx:
     if (lineText.trim()) {
       add(
         `cable-lint: ignore ${rule} on this line`,
-        configEdit(configFile, { path: ['ignores', -1], value: { rule, files, text: lineRegex(lineText) }, append: true }, ctx.canCreateFiles),
+        edit({ path: ['ignores', -1], value: { rule, files, text: lineRegex(lineText) }, append: true }),
       );
     }
     if (seenRules.has(rule)) continue;
     seenRules.add(rule);
     add(
       `cable-lint: ignore ${rule} in this file`,
-      configEdit(configFile, { path: ['ignores', -1], value: { rule, files }, append: true }, ctx.canCreateFiles),
+      edit({ path: ['ignores', -1], value: { rule, files }, append: true }),
     );
-    add(`cable-lint: disable rule ${rule}`, configEdit(configFile, { path: ['rules', rule], value: 'off' }, ctx.canCreateFiles));
+    add(`cable-lint: disable rule ${rule}`, edit({ path: ['rules', rule], value: 'off' }));
   }
   return out;
 }

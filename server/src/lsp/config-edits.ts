@@ -2,11 +2,10 @@
  * "cable-lint: ignore …" actions: WorkspaceEdits that add an `ignores` entry or a rule severity
  * to the nearest `.cablelintrc.json` (created in the document's folder when there is none).
  * jsonc-parser's `modify` changes only the spot it must, so the user's comments and layout stay.
+ * The config's text is read by the caller, through the host: nothing here touches a disk.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { applyEdits, modify, type JSONPath } from 'jsonc-parser/lib/esm/main.js';
+import { relativePath } from '../config/settings';
 import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -27,9 +26,15 @@ function escapeGlob(s: string): string {
   return s.replace(/[*?[\]{}()!\\]/g, '\\$&');
 }
 
+/** The folder of a path, with `/` or `\` separators. */
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut > 0 ? path.slice(0, cut) : path.slice(0, cut + 1);
+}
+
 /** The `files` glob of an ignore entry: the document's path relative to the config's folder. */
 export function relativeGlob(configFile: string, documentPath: string): string {
-  return relative(dirname(configFile), documentPath).split(sep).map(escapeGlob).join('/');
+  return relativePath(folderOf(configFile), documentPath).split('/').map(escapeGlob).join('/');
 }
 
 /** A regex that matches exactly this line (surrounding blanks allowed), for `ignores[].text`. */
@@ -46,19 +51,15 @@ function eolOf(text: string): string {
  * not an object, or a client that cannot create files and there is no file yet).
  */
 export function configEdit(
-  configFile: string,
+  uri: string,
+  /** The config's text, or undefined when there is no such file yet. */
+  existing: string | undefined,
   change: ConfigChange,
   canCreateFiles: boolean,
 ): WorkspaceEdit | undefined {
-  const uri = pathToFileURL(configFile).href;
-  const exists = existsSync(configFile);
+  const exists = existing !== undefined;
   if (!exists && !canCreateFiles) return undefined;
-  let text = '';
-  try {
-    text = exists ? readFileSync(configFile, 'utf8') : '';
-  } catch {
-    return undefined;
-  }
+  const text = existing ?? '';
   let edits;
   try {
     edits = modify(text, change.path, change.value, {
@@ -87,5 +88,8 @@ export function configEdit(
 
 /** Where a new ignore goes: the nearest existing config, else the document's own folder. */
 export function targetConfigFile(existing: string | undefined, documentPath: string): string {
-  return existing ?? join(dirname(documentPath), CONFIG_FILE_NAME);
+  if (existing !== undefined) return existing;
+  const folder = folderOf(documentPath);
+  const separator = documentPath.includes('\\') && !documentPath.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? `${folder}${CONFIG_FILE_NAME}` : `${folder}${separator}${CONFIG_FILE_NAME}`;
 }

@@ -3,8 +3,6 @@
  * UTF-16 columns the way LSP does; they only carry an extra `offset`, which LSP clients do not
  * need on the wire.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -19,14 +17,9 @@ import type { Diagnostic, Fix, Severity, TextEdit } from '../engine/types';
 
 export const SOURCE = 'cable-lint';
 
-/**
- * Rule pages ship inside the extension next to the bundle (`dist/server.js` → `docs/rules/`), so
- * the links work offline wherever the extension is installed.
- */
-const DOCS_DIR = join(typeof __dirname === 'string' ? __dirname : '.', '..', 'docs', 'rules');
-
-export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(join(DOCS_DIR, `${ruleId}.md`)).href;
+/** A rule's page: `docsBase` is where the host keeps them (`file:` beside the bundle on Node). */
+export function ruleDocUri(ruleId: string, docsBase: string): string {
+  return `${docsBase}${ruleId}.md`;
 }
 
 export function toLspPosition(p: { line: number; character: number }): LspPosition {
@@ -103,12 +96,12 @@ export interface DiagnosticData {
   fixes: Fix[];
 }
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, version: number): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, uri: string, version: number, docsBase: string): LspDiagnostic {
   const out: LspDiagnostic = {
     range: toLspRange(d.range),
     severity: toLspSeverity(d.severity),
     code: d.ruleId,
-    codeDescription: { href: ruleDocUri(d.ruleId) },
+    codeDescription: { href: ruleDocUri(d.ruleId, docsBase) },
     source: SOURCE,
     message: d.message,
   };

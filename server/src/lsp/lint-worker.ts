@@ -9,8 +9,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Profile } from '../../../grammar/src/ast';
 import { parseCable } from '../../../grammar/src/index';
-import { applyIgnores, type IgnoreEntry } from '../config/settings';
-import { lintCable, type LintOptions } from '../lint';
+import { lintUnder, type LintSettings } from '../config/lint-settings';
 import type { Diagnostic } from '../engine/types';
 import { toLspDiagnostic } from './convert';
 
@@ -24,11 +23,12 @@ export interface LintJob {
   uri: string;
   version: number;
   text: string;
-  lint: Omit<LintOptions, 'now'>;
+  /** Composed once, as for the CLI and the Node API (config/lint-settings.ts). */
+  settings: LintSettings;
   /** ISO time: "today" for drafts without a DTG. */
   now: string;
-  ignores: IgnoreEntry[];
-  path?: string;
+  /** Where the host keeps the rule pages that diagnostics link to. */
+  docsBase: string;
 }
 
 export interface LintOutcome {
@@ -44,9 +44,8 @@ export function runLintJob(job: LintJob): LintOutcome {
 }
 
 export function lintParsed(cable: ReturnType<typeof parseCable>, job: Omit<LintJob, 'text'>): LintOutcome {
-  const result = lintCable(cable, { ...job.lint, now: new Date(job.now) });
-  const diagnostics = applyIgnores(result.diagnostics, job.ignores, cable, job.path);
-  return { profile: result.profile, diagnostics, lsp: diagnostics.map((d) => toLspDiagnostic(d, job.uri, job.version)) };
+  const { profile, diagnostics } = lintUnder(cable, job.settings, new Date(job.now));
+  return { profile, diagnostics, lsp: diagnostics.map((d) => toLspDiagnostic(d, job.uri, job.version, job.docsBase)) };
 }
 
 type Reply = { id: number; outcome: LintOutcome } | { id: number; error: string };

@@ -5,6 +5,7 @@
 import { format } from 'node:util';
 import { createConnection } from 'vscode-languageserver/node';
 import { isLintWorker, serveLintJobs } from './lint-worker';
+import { nodeHost } from '../host/node/host';
 import { startServer } from './server';
 
 // The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
@@ -25,6 +26,6 @@ function startLanguageServer(): void {
   process.on('uncaughtException', (err) => connection.console.error(`cable-lint: uncaught: ${err?.stack ?? String(err)}`));
   process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
 
-  startServer(connection);
+  startServer(connection, nodeHost());
   connection.listen();
 }

@@ -2,10 +2,11 @@
  * The language server: a thin adapter between LSP and the pure engine and service. It owns the
  * document store, scheduling and settings; every answer about a cable comes from the service.
  */
-import { readFile } from 'node:fs/promises';
 import {
   type CancellationToken,
   type ClientCapabilities,
+  CodeActionKind,
+  type CodeActionParams,
   type Connection,
   type DiagnosticServerCancellationData,
   DidChangeConfigurationNotification,
@@ -23,7 +24,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cable, Profile } from '../../../grammar/src/ast';
 import type { Diagnostic, TextEdit } from '../engine/types';
 import { lintParsed, runLintJob, type LintJob, type LintOutcome, OffThreadLinter } from './lint-worker';
-import { decodeCable } from '../cli/files';
+import type { Host } from '../host/host';
 import {
   completions,
   definition,
@@ -38,9 +39,9 @@ import {
 } from '../service/index';
 import { renumberParagraphs } from '../service/code-actions';
 import { newDraft, newDraftChoices } from '../service/new-draft';
-import { CODE_ACTION_KINDS, codeActions } from './actions';
+import { CODE_ACTION_KINDS, codeActions, type IgnoreTarget } from './actions';
 import { withoutSnippets } from './snippets';
-import { CONFIG_FILE_NAME } from './config-edits';
+import { CONFIG_FILE_NAME, targetConfigFile } from './config-edits';
 import { toEnginePosition } from './convert';
 import { CableDocuments } from './documents';
 import {
@@ -52,11 +53,12 @@ import {
   type ProfileParams,
 } from './protocol';
 import { debounceDelay, Debouncer } from './scheduler';
-import { type DocumentSettings, filePathOf, SettingsManager } from './settings';
+import { type DocumentSettings, SettingsManager } from './settings';
 
 type Reason = 'open' | 'change' | 'save' | 'settings';
 
-export function startServer(connection: Connection): void {
+/** Serves LSP on `connection`; the files, configurations and names of the workspace come from `host`. */
+export function startServer(connection: Connection, host: Host): void {
   const docs = new CableDocuments();
   const debouncer = new Debouncer();
   const logError = (where: string, err: unknown) =>
@@ -82,7 +84,7 @@ export function startServer(connection: Connection): void {
 
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
-  let settings = new SettingsManager(connection, false);
+  let settings = new SettingsManager(connection, false, host);
   /** Documents just opened: their first content event is the open, not a change. */
   const opening = new Set<string>();
   /** Last profile sent per document, so the status bar gets a notification only on a change. */
@@ -95,7 +97,7 @@ export function startServer(connection: Connection): void {
   const inFlight = new Map<string, Promise<LintOutcome | undefined>>();
 
   function jobFor(doc: TextDocument, s: DocumentSettings): Omit<LintJob, 'text'> {
-    return { uri: doc.uri, version: doc.version, lint: s.lint, now: new Date().toISOString(), ignores: s.ignores, ...(s.path ? { path: s.path } : {}) };
+    return { uri: doc.uri, version: doc.version, settings: s.lint, now: new Date().toISOString(), docsBase: host.workspace.ruleDocsBase };
   }
 
   /** The lint of a document version, in place (memoised with the version). */
@@ -219,7 +221,7 @@ export function startServer(connection: Connection): void {
     phase = 'running';
     capabilities = params.capabilities ?? {};
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
-    settings = new SettingsManager(connection, !!capabilities.workspace?.configuration);
+    settings = new SettingsManager(connection, !!capabilities.workspace?.configuration, host);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -268,11 +270,7 @@ export function startServer(connection: Connection): void {
     try {
       const changes: unknown = change?.changes;
       if (!Array.isArray(changes)) return;
-      const concernsConfig = (uri: string) => {
-        if (uri.endsWith(`/${CONFIG_FILE_NAME}`)) return true;
-        const path = filePathOf(uri);
-        return path !== undefined && settings.readsFrom(path);
-      };
+      const concernsConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`) || settings.readsFrom(uri);
       if (!changes.some((c: { uri?: unknown } | null) => typeof c?.uri === 'string' && concernsConfig(c.uri))) return;
       settings.didChangeConfigFiles();
       revalidateAll();
@@ -397,6 +395,26 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight(atPosition('documentHighlight', [], (cable, position) => documentHighlights(cable, position)));
   connection.languages.semanticTokens.on(feature('semanticTokens', { data: [] }, (_doc, cable) => ({ data: semanticTokens(cable) })));
 
+  /**
+   * Where the "ignore" actions of a request would write: only read (through the host) when the
+   * client sent diagnostics of ours and takes quick fixes.
+   */
+  async function ignoreTargetFor(s: DocumentSettings, params: CodeActionParams): Promise<IgnoreTarget | undefined> {
+    if (s.path === undefined) return undefined;
+    const only = params.context?.only;
+    if (only && !only.some((o) => CodeActionKind.QuickFix === o || CodeActionKind.QuickFix.startsWith(`${o}.`))) return undefined;
+    if (!(params.context?.diagnostics ?? []).some((d) => d?.source === 'cable-lint')) return undefined;
+    const configFile = targetConfigFile(s.configFile, s.path);
+    const configUri = host.workspace.uriOf(configFile);
+    let configText: string | undefined;
+    try {
+      configText = await host.files.readText(configUri);
+    } catch {
+      return undefined;
+    }
+    return { documentPath: s.path, configFile, configUri, configText };
+  }
+
   connection.onCodeAction(async (params, token) => {
     try {
       const refused = outOfSession();
@@ -413,6 +431,9 @@ export function startServer(connection: Connection): void {
       // text, and the client asks again for the new version.
       if (!current || current.version !== askedAt) return [];
       const outcome = s.enable ? lintOutcome(current, s) : { diagnostics: [] as Diagnostic[] };
+      const ignoreTarget = await ignoreTargetFor(s, params);
+      if (token?.isCancellationRequested) return cancelled();
+      if (docs.get(doc.uri)?.version !== askedAt) return [];
       const resourceOps = capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
       return codeActions(params, {
         doc: current,
@@ -421,6 +442,7 @@ export function startServer(connection: Connection): void {
         settings: s,
         renumber: () => docs.memo(current, 'renumber', (cable): TextEdit[] => renumberParagraphs(cable)),
         canCreateFiles: resourceOps.includes('create') && !!capabilities.workspace?.workspaceEdit?.documentChanges,
+        ...(ignoreTarget ? { ignoreTarget } : {}),
         documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
       });
     } catch (err) {
@@ -440,12 +462,11 @@ export function startServer(connection: Connection): void {
       if (token?.isCancellationRequested) break;
       try {
         const open = docs.get(uri);
-        const path = filePathOf(uri);
-        if (!open && !path) {
+        if (!open && host.workspace.pathOf(uri) === undefined) {
           out.push({ uri, diagnostics: [], error: 'not a file URI' });
           continue;
         }
-        const text = open ? open.getText() : decodeCable(await readFile(path!));
+        const text = open ? open.getText() : await host.files.readCable(uri);
         const s = await settings.forDocument(uri);
         if (!s.enable) {
           out.push({ uri, diagnostics: [] });
@@ -455,7 +476,7 @@ export function startServer(connection: Connection): void {
         // the same job the worker runs.
         const outcome = open
           ? lintOutcome(open, s)
-          : runLintJob({ uri, version: 0, text, lint: s.lint, now: new Date().toISOString(), ignores: s.ignores, ...(s.path ? { path: s.path } : {}) });
+          : runLintJob({ uri, version: 0, text, settings: s.lint, now: new Date().toISOString(), docsBase: host.workspace.ruleDocsBase });
         const diagnostics = outcome.lsp.map(({ data: _unused, ...rest }) => rest);
         out.push({ uri, diagnostics });
       } catch (err) {

@@ -1,19 +1,10 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Profile } from '../../../grammar/src/ast';
-import { referenceIdFromPath } from '../cli/files';
-import { ConfigResolver } from '../config/discover';
-import {
-  type CableLintConfig,
-  ConfigError,
-  type IgnoreEntry,
-  mergeRuleSettings,
-  profileFrom,
-  ruleIdFor,
-  ruleSettingFrom,
-} from '../config/settings';
-import type { LintOptions, RuleSetting } from '../engine/lint';
+import { composeLintSettings, type LintSettings } from '../config/lint-settings';
+import { effectiveSettings, profileFrom, ruleIdFor, ruleSettingFrom } from '../config/settings';
+import type { RuleSetting } from '../engine/lint';
+import type { Host } from '../host/host';
+import { referenceIdFromPath } from '../host/reference-id';
 
 /** Everything the server needs to lint one document. */
 export interface DocumentSettings {
@@ -21,13 +12,12 @@ export interface DocumentSettings {
   key: string;
   enable: boolean;
   run: 'onType' | 'onSave';
-  /** Profile and rules for the engine (the clock is added at lint time). */
-  lint: Omit<LintOptions, 'now'>;
+  /** What the engine runs under, composed as for the CLI (plain data, for the lint worker too). */
+  lint: LintSettings;
+  /** The document's path in the workspace, if it has one. */
+  path?: string;
   /** The nearest existing `.cablelintrc.json`, if any. */
   configFile?: string;
-  /** The config's `ignores` and the file path they are matched against, as plain data for a worker. */
-  ignores: IgnoreEntry[];
-  path?: string;
 }
 
 /** The client's `cableLint` section, validated. */
@@ -38,32 +28,24 @@ interface ClientSettings {
   rules: Record<string, RuleSetting>;
 }
 
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Client settings (`workspace/configuration`, section `cableLint`, per document, or the last
  * didChangeConfiguration payload for clients without it) merged with the nearest
  * `.cablelintrc.json`, which wins where both name a rule or a profile. Both are cached until
- * the client reports a change; `key` changes with them.
+ * the client reports a change; `key` changes with them. The configuration files come from the
+ * host, the composition from config/ (the same as the CLI's).
  */
 export class SettingsManager {
   private generation = 0;
   private readonly clientCache = new Map<string, Promise<ClientSettings>>();
   private pushed: unknown = undefined;
-  private resolver = new ConfigResolver();
   /** Problems already reported to the user in this generation, so each shows once. */
   private readonly reported = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly pullConfiguration: boolean,
+    private readonly host: Host,
   ) {}
 
   didChangeConfiguration(settings: unknown): void {
@@ -74,12 +56,12 @@ export class SettingsManager {
   }
 
   /** Whether a changed file is one the current configs were read from (a base they `extends`, say). */
-  readsFrom(path: string): boolean {
-    return this.resolver.filesRead().includes(resolve(path));
+  readsFrom(uri: string): boolean {
+    return this.host.configuration.readsFrom(uri);
   }
 
   didChangeConfigFiles(): void {
-    this.resolver = new ConfigResolver();
+    this.host.configuration.reload();
     this.reported.clear();
     this.generation++;
   }
@@ -90,32 +72,21 @@ export class SettingsManager {
 
   async forDocument(uri: string): Promise<DocumentSettings> {
     const client = await this.clientSettings(uri);
-    const path = filePathOf(uri);
-    let file: CableLintConfig | undefined;
-    let configFile: string | undefined;
-    if (path) {
-      try {
-        configFile = this.resolver.findConfigFile(dirname(path));
-        file = this.resolver.configFor(path);
-      } catch (err) {
-        this.report(err instanceof ConfigError ? err.message : `cannot read the configuration: ${String(err)}`);
-      }
-    }
-    const profile = file?.profile ?? client.profile;
-    const ignores: IgnoreEntry[] = file?.ignores ?? [];
-    const referenceId = path ? referenceIdFromPath(path) : undefined;
+    const path = this.host.workspace.pathOf(uri);
+    const { config, file, problem } = await this.host.configuration.forDocument(uri);
+    if (problem !== undefined) this.report(problem);
+    const referenceId = path !== undefined ? referenceIdFromPath(path) : undefined;
+    const lint = composeLintSettings(effectiveSettings(config, {}, { ...(client.profile ? { profile: client.profile } : {}), rules: client.rules }), {
+      ...(referenceId !== undefined ? { referenceId } : {}),
+      ...(path !== undefined ? { path } : {}),
+    });
     return {
       key: String(this.generation),
       enable: client.enable,
       run: client.run,
-      lint: {
-        ...(profile ? { profile } : {}),
-        rules: mergeRuleSettings(client.rules, file?.rules),
-        ...(referenceId ? { referenceId } : {}),
-      },
-      ...(configFile ? { configFile } : {}),
-      ignores,
-      ...(path ? { path } : {}),
+      lint,
+      ...(path !== undefined ? { path } : {}),
+      ...(file ? { configFile: file } : {}),
     };
   }
 

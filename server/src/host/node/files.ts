@@ -1,32 +1,49 @@
-/** Turning command-line paths into cable texts: folder walks, decoding, reference ids from names. */
-import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+/**
+ * Files on a Node host: reading cables (decoded as decode.ts says), writing fixed ones back
+ * atomically, and turning command-line paths, folders and globs into the files to lint.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { ioReason } from '../config/discover';
-
-/** A file or folder that cannot be read; the message is one line, fit to print as it is. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+import { decodeCable } from '../decode';
+import { InputError, ioReason } from '../errors';
 
 /** Extensions picked up when walking a folder (a file named explicitly is linted whatever its name). */
 export const CABLE_EXTENSIONS: readonly string[] = ['.cable', '.tel', '.txt'];
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** A file's bytes; an InputError names the file when it cannot be read. */
+export function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new InputError(`cannot read ${path}: ${ioReason(err)}`);
+  }
+}
+
+/** When and how big a file was, to tell whether it changed since; undefined when it is gone. */
+export function fileStamp(path: string): { mtimeMs: number; size: number } | undefined {
+  try {
+    const s = statSync(path);
+    return { mtimeMs: s.mtimeMs, size: s.size };
+  } catch {
+    return undefined;
+  }
+}
+
+export function fileExists(path: string): boolean {
+  return existsSync(path);
+}
 
 /**
- * Cable bytes to text: UTF-8 when the bytes are valid UTF-8, else Latin-1, the encoding of the
- * cables.csv texts (their `¶` is the single byte 0xB6, which is never valid UTF-8 on its own).
- * A UTF-8 byte-order mark is dropped.
+ * Writes a report or a new file, creating its folder; `exclusive` never replaces a file. An
+ * error names the file as `shown` (as the user gave it).
  */
-export function decodeCable(bytes: Uint8Array): string {
+export function writeTextFile(path: string, text: string, options: { exclusive?: boolean; shown?: string } = {}): void {
   try {
-    return utf8.decode(bytes);
-  } catch {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, options.exclusive ? { flag: 'wx' } : {});
+  } catch (err) {
+    throw new InputError(`cannot write ${options.shown ?? path}: ${ioReason(err)}`);
   }
 }
 
@@ -36,32 +53,6 @@ export function readCableFile(path: string): string {
   } catch (err) {
     throw new InputError(`cannot read ${path}: ${ioReason(err)}`);
   }
-}
-
-/** How a file's bytes were read, so that `--fix` writes them back the same way. */
-export interface CableEncoding {
-  encoding: 'utf8' | 'latin1';
-  bom: boolean;
-}
-
-export function decodeCableWithEncoding(bytes: Uint8Array): { text: string } & CableEncoding {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf8', bom };
-  } catch {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'latin1', bom: false };
-  }
-}
-
-/**
- * Text to bytes in the file's own encoding. A Latin-1 file stays Latin-1 while every character
- * fits in it (a `¶` stays the single byte 0xB6); otherwise it becomes UTF-8, since dropping a
- * character is never acceptable.
- */
-export function encodeCable(text: string, enc: CableEncoding): { bytes: Buffer; encoding: CableEncoding['encoding'] } {
-  if (enc.encoding === 'latin1' && !/[^\u0000-\u00ff]/.test(text)) return { bytes: Buffer.from(text, 'latin1'), encoding: 'latin1' };
-  const body = Buffer.from(text, 'utf8');
-  return { bytes: enc.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body, encoding: 'utf8' };
 }
 
 /**
@@ -97,18 +88,6 @@ export function writeFileAtomic(given: string, bytes: Uint8Array): void {
     }
     throw new InputError(`cannot write ${given}: ${ioReason(err)}`);
   }
-}
-
-const REFERENCE_ID = /^\d{2}[A-Z]{3,17}\d{1,7}$/;
-
-/**
- * The reference id a file name claims (`08REYKJAVIK151.txt` → `08REYKJAVIK151`), for CBL124;
- * undefined when the name does not look like one (`reykjavik-457.cable`).
- */
-export function referenceIdFromPath(path: string): string | undefined {
-  const name = basename(path.replace(/\\/g, '/'));
-  const stem = name.slice(0, name.length - extname(name).length);
-  return REFERENCE_ID.test(stem) ? stem : undefined;
 }
 
 export interface InputFile {

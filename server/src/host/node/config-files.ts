@@ -1,28 +1,12 @@
 /**
- * Finding and reading `.cablelintrc.json` files. Reading only: a config file is data, never code,
- * so nothing in it is executed.
+ * Finding and reading `.cablelintrc.json` files on a Node host: the nearest one upward from a
+ * file, and what it `extends`. Reading only: a config file is data, never code, so nothing in it
+ * is executed. Parsing, validation and merging are config/settings.ts's (no I/O).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, mergeConfigs, parseConfigText, type CableLintConfig } from './settings';
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  ELOOP: 'too many symbolic links',
-  EMFILE: 'too many open files',
-};
-
-/** A one-line reason for a failed file operation, without Node's `ENOENT: …, open '…'` noise. */
-export function ioReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException | undefined;
-  if (e?.code && REASONS[e.code]) return REASONS[e.code]!;
-  const message = e?.message ?? String(err);
-  return message.split('\n')[0]!;
-}
+import { CONFIG_FILE_NAME, ConfigError, mergeConfigs, parseConfigText, type CableLintConfig } from '../../config/settings';
+import { ioReason } from '../errors';
 
 function isFile(path: string): boolean {
   try {
