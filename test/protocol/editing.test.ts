@@ -52,8 +52,8 @@ describe('editing features over LSP', () => {
       assert.ok(onN.length > 0, 'items for N');
       assert.ok(onN.every((i) => i.label.startsWith('N')), onN.map((i) => i.label).join(' '));
       const nato = onN.find((i) => i.label === 'NATO');
-      assert.equal(nato?.detail, 'organization: North Atlantic Treaty Organization');
-      assert.equal(onN.find((i) => i.label === 'NO')?.detail, 'geographic: Norway');
+      assert.equal(nato?.detail, 'organization: North Atlantic Treaty Organization (acronym, current table)', 'meaning, trust and source');
+      assert.equal(onN.find((i) => i.label === 'NO')?.detail, 'geographic: Norway (fips, current table)');
       // The edit replaces just the typed prefix.
       const edit = nato!.textEdit as { range: Diagnostic['range']; newText: string };
       assert.equal(applyTextEdits(typed, [edit]).split('\n')[19], 'TAGS: PREL NATO');

@@ -12,7 +12,7 @@ import { cli, jsonRun, scratch } from './cli-helpers';
 // CBL123 (the `¶`).
 const CABLE = `UNCLAS ROME 000123
 
-E.O. 12958: N/A
+E.O. 13526: N/A
 TAGS: PREL PREL PRELL IT
 SUBJECT: Italy: the export plan
 

@@ -68,7 +68,7 @@ export function onlyRules(rules: Record<string, unknown>, extra: object = {}): s
 export const FIXABLE = [
   'UNCLAS ROME 000123',
   '',
-  'E.O. 12958: N/A',
+  'E.O. 13526: N/A',
   'TAGS: PREL PRELL ECON ECON',
   'SUBJECT: TEST OF FIXES',
   '',

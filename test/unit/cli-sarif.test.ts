@@ -15,7 +15,7 @@ const LEVEL: Record<string, Sarif.Result.level> = { error: 'error', warning: 'wa
 // One error (CBL042: DECL on an UNCLAS cable), one warning (CBL061: PRELL), one info (CBL071).
 const CABLE = `UNCLAS ROME 000123
 
-E.O. 12958: DECL: 05/14/2038
+E.O. 13526: DECL: 05/14/2038
 TAGS: PREL PRELL IT
 SUBJECT: Italy: the export plan
 

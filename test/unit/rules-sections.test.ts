@@ -13,7 +13,7 @@ const seed002 = readFileSync(join(here, '../../examples/seed-002-dushanbe-313-pu
 
 const MINE = [
   'CBL030', 'CBL031', 'CBL032', 'CBL033', 'CBL035', 'CBL036', 'CBL037',
-  'CBL040', 'CBL041', 'CBL042', 'CBL043', 'CBL044', 'CBL045', 'CBL046', 'CBL047', 'CBL048',
+  'CBL040', 'CBL041', 'CBL042', 'CBL043', 'CBL044', 'CBL045', 'CBL046', 'CBL047', 'CBL048', 'CBL049',
 ];
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -79,7 +79,9 @@ const draft = synthetic
   .slice(synthetic.indexOf('C O N F I D E N T I A L'))
   .replace('REYKJAVIK 00000457  002 OF 002\n\n', '')
   // Measured against "today" (2026-01-01) when undated: ten years ahead.
-  .replace('DECL: 05/14/2018', 'DECL: 05/14/2036');
+  .replace('DECL: 05/14/2018', 'DECL: 05/14/2036')
+  // A draft of today cites the order in force (CBL049).
+  .replace('E.O. 12958:', 'E.O. 13526:');
 
 /** The synthetic cable in the full transmitted form: section 2 opens with its own banner. */
 const transmitted = edit(
@@ -334,7 +336,7 @@ describe('CBL037 page-marker-total', () => {
 
 describe('CBL040 eo-required', () => {
   it('reports a missing E.O. line: error on a draft, info on published text', () => {
-    const text = edit(draft, 'E.O. 12958: DECL: 05/14/2036\n', '');
+    const text = edit(draft, 'E.O. 13526: DECL: 05/14/2036\n', '');
     const [d, ...rest] = diags(text, 'CBL040');
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, 'error');
@@ -348,9 +350,9 @@ describe('CBL040 eo-required', () => {
   it('accepts an E.O. line on its own line or mid-line in reflowed text', () => {
     assert.deepEqual(diags(draft, 'CBL040'), []);
     const glued = edit(
-      edit(draft, 'E.O. 12958: DECL: 05/14/2036\n', ''),
+      edit(draft, 'E.O. 13526: DECL: 05/14/2036\n', ''),
       'REYKJAVIK 000457\n',
-      'REYKJAVIK 000457 SIPDIS E.O. 12958: DECL: 05/14/2036\n',
+      'REYKJAVIK 000457 SIPDIS E.O. 13526: DECL: 05/14/2036\n',
     );
     assert.deepEqual(diags(glued, 'CBL040'), []);
   });
@@ -616,6 +618,62 @@ describe('CBL047 classification-reason', () => {
     assert.deepEqual(diags(synthetic, 'CBL047'), []);
     const old = edit(edit(synthetic, 'reasons 1.4 (b)', 'reasons 1.5 (b)'), 'P 141530Z MAY 08', 'P 141530Z MAY 02');
     assert.deepEqual(diags(old, 'CBL047'), []);
+  });
+});
+
+describe('CBL049 eo-superseded', () => {
+  const dated = (dtg: string) => edit(edit(transmitted, 'P 141530Z MAY 08', dtg), 'DECL: 05/14/2018', 'DECL: 05/14/2030');
+
+  it('reports E.O. 12958 on a cable dated after 27 June 2010, with an editor-only fix to 13526', () => {
+    const text = dated('P 271530Z JUN 10');
+    const [d, ...rest] = diags(text, 'CBL049');
+    assert.equal(rest.length, 0);
+    assert.equal(d!.severity, 'warning');
+    assert.equal(
+      d!.message,
+      'E.O. 12958 no longer governed on the cable date 27 JUN 2010 (E.O. 13526 replaced it on 27 June 2010): expected E.O. 13526',
+    );
+    assert.equal(d!.range.start.line, 18);
+    assert.equal(d!.range.start.character, 'E.O. '.length);
+    assert.equal(d!.range.end.character, 'E.O. 12958'.length);
+    assert.equal(d!.fixes!.length, 1);
+    assert.equal(d!.fixes![0]!.title, 'Cite E.O. 13526');
+    assert.equal(d!.fixes![0]!.safe, false, 'X1-X8 do not exist under 13526: never applied without looking');
+    // The order's number and nothing else: the DECL value is left for the drafter to read again.
+    const fixed = applyFix(text, d!.fixes![0]!);
+    assert.equal(fixed, text.replace('E.O. 12958: DECL', 'E.O. 13526: DECL'));
+    assert.deepEqual(diags(fixed, 'CBL049'), []);
+    assert.ok(fixed.includes('\nE.O. 13526: DECL: 05/14/2030\n'));
+  });
+
+  it('keeps E.O. 12958 correct up to the day before, and reads E.O. 13292 as its amendment', () => {
+    assert.deepEqual(diags(dated('P 261530Z JUN 10'), 'CBL049'), []);
+    assert.deepEqual(diags(synthetic, 'CBL049'), []);
+    const amended = edit(dated('P 011200Z JUL 10'), 'E.O. 12958:', 'E.O. 13292:');
+    const [d] = diags(amended, 'CBL049');
+    assert.match(d!.message, /^E\.O\. 13292 \(the 2003 amendment of E\.O\. 12958\) no longer governed/);
+    // The order in force on the day is the expected one, whatever the old order.
+    const older = edit(dated('P 011200Z JUL 96'), 'E.O. 12958:', 'E.O. 12356:');
+    assert.match(diags(older, 'CBL049')[0]!.message, /E\.O\. 12356 no longer governed .*\(E\.O\. 12958 replaced it on 14 October 1995\): expected E\.O\. 12958$/);
+  });
+
+  it('dates an undated draft by the clock: today it is reported, in 2009 it was not', () => {
+    const old = edit(draft, 'E.O. 13526:', 'E.O. 12958:');
+    const [d] = diags(old, 'CBL049');
+    assert.match(d!.message, /no longer governed on today \(2026-01-01\)/);
+    assert.equal(lint(old, { now: new Date('2009-03-01T00:00:00Z') }).diagnostics.filter((x) => x.ruleId === 'CBL049').length, 0);
+  });
+
+  it('reads the order a Classified By line names, and is info on a published copy', () => {
+    const text = edit(dated('P 011200Z JUL 10'), 'for reasons 1.4 (b)', 'E.O. 12958 Reason 1.4 (b)');
+    const found = diags(text, 'CBL049');
+    assert.deepEqual(found.map((d) => d.range.start.line), [18, 27]);
+    assert.equal(found[1]!.range.start.character, colOf(text, 'E.O. 12958 Reason', '12958'));
+    assert.deepEqual(diags(text, 'CBL049', 'published').map((d) => d.severity), ['info', 'info']);
+  });
+
+  it('is silent on a published copy without any date', () => {
+    assert.deepEqual(diags(edit(draft, 'E.O. 13526:', 'E.O. 12958:'), 'CBL049', 'published'), []);
   });
 });
 

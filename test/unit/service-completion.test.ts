@@ -16,7 +16,7 @@ describe('service: completion on a TAGS line', () => {
     const items = completions(cable, positionOf(cable, 'TAGS: PR', 8));
     const prel = items.find((i) => i.label === 'PREL');
     assert.ok(prel, 'PREL offered');
-    assert.equal(prel.detail, 'subject: External Political Relations');
+    assert.equal(prel.detail, 'subject: External Political Relations (secondary, current table)');
     assert.match((prel.documentation as { value: string }).value, /Trust: `secondary`/);
     assert.ok(items.every((i) => String(i.label).startsWith('PR')), 'filtered by the typed prefix');
     // The typed prefix is replaced, not doubled.
@@ -32,6 +32,34 @@ describe('service: completion on a TAGS line', () => {
     assert.deepEqual([...kinds].sort(), ['geographic', 'organization', 'program', 'subject']);
     assert.ok(!labels(all).includes('PREL'), 'PREL is already on the line');
     assert.ok(labels(all).includes('KWMN'));
+  });
+});
+
+describe('service: TAGS completion, dated and by trust', () => {
+  const NOW = new Date('2026-12-06T00:00:00Z');
+  const at = (year: string, typed: string) => {
+    const cable = parseCable(syntheticText.replace('P 141530Z MAY 08', `P 141530Z MAY ${year}`).replace('TAGS: PREL ENRG EINV IC DA NO', `TAGS: PREL ${typed}`));
+    return completions(cable, positionOf(cable, `TAGS: PREL ${typed}`, `TAGS: PREL ${typed}`.length), NOW);
+  };
+  const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+  const trustOf = (i: CompletionItem) => /\((\w+), /.exec(String(i.detail))![1];
+
+  it('shows the meaning a cable of its date reads, with its trust and source', () => {
+    assert.equal(at('75', 'WT').find((i) => i.label === 'WTO')?.detail, 'organization: Warsaw Pact Organization (official, 1974 handbook)');
+    assert.match(String(at('08', 'WT').find((i) => i.label === 'WTO')?.detail), /^organization: World Trade Organization \(/);
+  });
+
+  it('puts trusted codes first: every official code before every secondary one, inferred meanings last', () => {
+    const items = sorted(at('23', 'E'));
+    const order = items.map(trustOf);
+    assert.equal(order[0], 'official');
+    const rank = { official: 0, secondary: 1, fips: 1, acronym: 1, unverified: 2, inferred: 3 } as Record<string, number>;
+    for (let i = 1; i < order.length; i++) assert.ok(rank[order[i - 1]!]! <= rank[order[i]!]!, `${items[i - 1]!.label} (${order[i - 1]}) before ${items[i]!.label} (${order[i]})`);
+    assert.ok(order.includes('inferred') || order.includes('unverified'), 'the prefix E reaches codes of lower trust too');
+  });
+
+  it('offers no historic country code on a cable of today', () => {
+    assert.equal(at('08', 'G').find((i) => i.label === 'GE'), undefined);
   });
 });
 

@@ -55,6 +55,37 @@ describe('service: hover on TAGS codes', () => {
   });
 });
 
+describe('service: hover on TAGS codes, read by the cable date', () => {
+  const NOW = new Date('2026-12-06T00:00:00Z');
+  /** The synthetic cable with this DTG year and TAGS line. */
+  const cableOf = (year: string, tags: string) => parseCable(syntheticText.replace('P 141530Z MAY 08', `P 141530Z MAY ${year}`).replace('TAGS: PREL ENRG EINV IC DA NO', `TAGS: ${tags}`));
+  const hoverOn = (cable: Cable, code: string, now?: Date) => {
+    const h = hover(cable, positionOf(cable, `${code} `, 1), now);
+    assert.ok(h, `a hover on ${code}`);
+    return (h.contents as { value: string }).value;
+  };
+
+  it('reads WTO as the Warsaw Pact Organization on a 1975 cable, the World Trade Organization on a 2008 one', () => {
+    assert.match(hoverOn(cableOf('75', 'PREL WTO UR'), 'WTO', NOW), /^\*\*WTO\*\*: Warsaw Pact Organization/);
+    assert.match(hoverOn(cableOf('75', 'PREL WTO UR'), 'WTO', NOW), /_Source: 1974 handbook: /);
+    assert.match(hoverOn(cableOf('08', 'PREL WTO UR'), 'WTO', NOW), /^\*\*WTO\*\*: World Trade Organization/);
+  });
+
+  it('gives a historic code its 1974 meaning before 1995 and none after', () => {
+    assert.match(hoverOn(cableOf('80', 'PREL GE UR'), 'GE', NOW), /^\*\*GE\*\*: Germany \(East\)/);
+    const later = hoverOn(cableOf('08', 'PREL GE UR'), 'GE', NOW);
+    assert.match(later, /^\*\*GE\*\*: no meaning on a cable of 2008-05-14: a historic code, Germany \(East\) in the 1974 handbook\./);
+  });
+
+  it('dates an undated draft by the clock it is given', () => {
+    const draft = parseCable(syntheticText.slice(syntheticText.indexOf('C O N F I D E N T I A L')).replace('TAGS: PREL ENRG EINV IC DA NO', 'TAGS: PFOR GE LH'));
+    assert.match(hoverOn(draft, 'PFOR', NOW), /^\*\*PFOR\*\*: Foreign Policy and Relations[^]*_Source: 1974 handbook: /);
+    assert.match(hoverOn(draft, 'GE', NOW), /no meaning on a cable of 2026-12-06/);
+    // Without a clock the codes are read by the latest sources, the meaning shown as history.
+    assert.match(hoverOn(draft, 'GE'), /^\*\*GE\*\*: Germany \(East\)[^]*Historic code/);
+  });
+});
+
 describe('service: hover on the envelope', () => {
   it('names the routing indicator RUEHDBU in seed 002 from ACP 117 and the corpus', () => {
     const { text, under } = hoverText(seed002, 'DE RUEHDBU', 4);

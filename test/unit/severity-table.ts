@@ -61,6 +61,7 @@ export const TABLE: Record<string, [Sev, Sev, Sev]> = {
   CBL046: MISSING_ON_PUBLISHED,
   CBL047: W,
   CBL048: W,
+  CBL049: ['warning', 'warning', 'info'], // a revoked order on a published copy is history, not a defect
   CBL050: W,
   CBL060: MISSING_ON_PUBLISHED,
   CBL061: W,

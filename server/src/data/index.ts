@@ -352,6 +352,16 @@ export function lookupTag(code: string): TagInfo | undefined {
   return knownIndex().get(code);
 }
 
+/**
+ * `lookupTag` for a cable of `day`: the meaning `tagOn` reads, with its source and trust. For a
+ * historic code on a cable from 1995 on, which has no meaning then, the 1974 row with `historic`
+ * set (show it as history, as `describeTagOn` does). Undefined for a code no source knows.
+ */
+export function tagInfoOn(code: string, day: CableDay): TagInfo | undefined {
+  const tag = tagOn(code, day);
+  return tag && (tag.reading ?? tag.historic) ? infoOf(tag) : undefined;
+}
+
 /** The codes of the current table (562), as `lookupTag` reads them: what completion offers. */
 export function allTags(): readonly TagInfo[] {
   return tagIndex().all;

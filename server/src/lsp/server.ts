@@ -373,10 +373,10 @@ export function startServer(connection: Connection, host: Host): void {
       return selectionRanges(cable, positions as NonNullable<(typeof positions)[number]>[]);
     }),
   );
-  connection.onHover(atPosition('hover', null, (cable, position) => hover(cable, position)));
+  connection.onHover(atPosition('hover', null, (cable, position) => hover(cable, position, new Date())));
   connection.onCompletion(
     atPosition('completion', [], (cable, position) => {
-      const items = completions(cable, position);
+      const items = completions(cable, position, new Date());
       // A client that takes no snippets would insert `${1|U,C|}` as it stands.
       return capabilities.textDocument?.completion?.completionItem?.snippetSupport ? items : withoutSnippets(items);
     }),

@@ -1,4 +1,4 @@
-import { lookupTag } from '../data/index';
+import { tagOn } from '../data/index';
 import type { Fix, Rule } from '../engine/types';
 import { inCaseOf } from '../model/tags';
 
@@ -10,12 +10,15 @@ export const CBL061: Rule = {
   description:
     'Every code-shaped TAGS token is a known code (tags.tsv) or one seen on published cables; offers the nearest known codes.',
   check(ctx) {
+    // A suggestion's meaning as a cable of this date reads it (an undated draft: today).
+    const day = ctx.model.dates.referenceDate(ctx.profile, ctx.now) ?? ctx.now;
+    const meaningOf = (code: string) => tagOn(code, day)?.reading?.meaning;
     for (const e of ctx.model.tags.entries) {
       if (e.status !== 'unknown' && e.status !== 'misspelt') continue;
       const nearest = e.nearest ?? [];
       const shown = nearest.slice(0, 3);
       const fixes: Fix[] = shown.map((code) => ({
-        title: `Replace ${e.written} with ${inCaseOf(e.written, code)}${lookupTag(code) ? ` (${lookupTag(code)!.meaning})` : ''}`,
+        title: `Replace ${e.written} with ${inCaseOf(e.written, code)}${meaningOf(code) ? ` (${meaningOf(code)})` : ''}`,
         edits: [{ range: e.range, newText: inCaseOf(e.written, code) }],
         // Applied without asking only when the slip is certain (TagEntry.certain); the rest are the editor's.
         safe: code === e.certain,

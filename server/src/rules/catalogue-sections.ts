@@ -15,8 +15,9 @@ import { CBL045 } from './CBL045-decl-horizon';
 import { CBL046 } from './CBL046-classified-by-required';
 import { CBL047 } from './CBL047-classification-reason';
 import { CBL048 } from './CBL048-classified-by-unclassified';
+import { CBL049 } from './CBL049-eo-superseded';
 
 export const sectionRules: Rule[] = [
   CBL030, CBL031, CBL032, CBL033, CBL035, CBL036, CBL037,
-  CBL040, CBL041, CBL042, CBL043, CBL044, CBL045, CBL046, CBL047, CBL048,
+  CBL040, CBL041, CBL042, CBL043, CBL044, CBL045, CBL046, CBL047, CBL048, CBL049,
 ];

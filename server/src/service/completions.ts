@@ -11,28 +11,30 @@ import {
   type Range as LspRange,
 } from 'vscode-languageserver-types';
 import type { Cable, LevelRank, Paragraph } from '../../../grammar/src/ast';
-import { allTags, headerCode, headerCodesByField, postByBannerPost } from '../data/index';
+import { allTags, type CableDay, headerCode, headerCodesByField, postByBannerPost, tagInfoOn, tagOn } from '../data/index';
 import { captionSet, cableDate } from '../engine/facts';
-import { explainCaption, explainPortionMark, portionMarksUpTo, rankOfLevel, tagLines } from './explain';
+import { explainCaption, explainPortionMark, explainTag, portionMarksUpTo, rankOfLevel, tagDay } from './explain';
+import { TRUST_ORDER } from './new-draft';
 import { lspRangeAt, offsetOf, type PositionLike } from './ranges';
 
-export function completions(cable: Cable, position: PositionLike): CompletionItem[] {
+/** `now` dates an undated draft, for the meanings of TAGS codes (see `hover`). */
+export function completions(cable: Cable, position: PositionLike, now?: Date): CompletionItem[] {
   try {
     const offset = offsetOf(cable, position);
     if (offset === undefined) return [];
-    return complete(cable, position.line, offset);
+    return complete(cable, position.line, offset, now);
   } catch {
     return [];
   }
 }
 
-function complete(cable: Cable, lineNo: number, offset: number): CompletionItem[] {
+function complete(cable: Cable, lineNo: number, offset: number, now: Date | undefined): CompletionItem[] {
   const line = cable.lines[lineNo]!;
   const before = cable.text.slice(line.start, offset);
   const env = cable.envelope;
   if (env && env.range.start.offset <= offset && offset <= env.range.end.offset) return [];
 
-  if (onTagsLine(cable, lineNo, offset, before)) return tagItems(cable, offset, before);
+  if (onTagsLine(cable, lineNo, offset, before)) return tagItems(cable, offset, before, tagDay(cable, now));
 
   const afterNumber = /^\s*(?:- )?(?:¶ ?|\$\\underline\{\\P\}|\\P)?\d{1,3} ?\.\$?\s*(\([A-Za-z/]*)?$/.exec(before);
   const cb = cable.classifiedBy;
@@ -68,24 +70,32 @@ function onTagsLine(cable: Cable, lineNo: number, offset: number, before: string
   return false;
 }
 
-function tagItems(cable: Cable, offset: number, before: string): CompletionItem[] {
+function tagItems(cable: Cable, offset: number, before: string, day: CableDay | undefined): CompletionItem[] {
   const prefix = /[A-Za-z0-9/-]*$/.exec(before)![0];
   const upper = prefix.toUpperCase();
   const present = new Set(cable.tags.flatMap((l) => l.tags.map((t) => t.text.toUpperCase())));
   const replace = lspRangeAt(cable, offset - prefix.length, offset);
   const kindOrder = { subject: 0, program: 1, organization: 2, geographic: 3 } as const;
   const items: CompletionItem[] = [];
-  for (const tag of allTags()) {
-    if (upper && !tag.code.startsWith(upper)) continue;
-    if (present.has(tag.code) && tag.code !== upper) continue;
+  for (const current of allTags()) {
+    if (upper && !current.code.startsWith(upper)) continue;
+    if (present.has(current.code) && current.code !== upper) continue;
+    const dated = day === undefined ? undefined : tagOn(current.code, day);
+    // A code with no meaning on the cable's day (a 1974 country code after 1995) is not offered.
+    if (dated && !dated.reading) continue;
+    const tag = (day === undefined ? current : tagInfoOn(current.code, day)) ?? current;
+    // In use on the cable's day: a meaning from a source of that day, not one from a later source.
+    const inUse = dated?.fromLaterSource !== true;
     items.push({
       label: tag.code,
       kind: tag.kind === 'geographic' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
-      detail: `${tag.kind}: ${tag.meaning}`,
-      documentation: { kind: MarkupKind.Markdown, value: tagLines(tag).join('\n') },
+      detail: `${tag.kind}: ${tag.meaning} (${tag.status}, ${tag.sourceName})`,
+      documentation: { kind: MarkupKind.Markdown, value: explainTag(tag.code, true, day) },
       textEdit: { range: replace, newText: tag.code },
-      // Subject and program tags first (every cable needs one), busiest first within a kind.
-      sortText: `${kindOrder[tag.kind]}${String(999999 - Math.min(tag.corpusCount, 999999)).padStart(6, '0')}${tag.code}`,
+      // Codes in use on the day first, the most trusted first (a handbook's word before a
+      // secondary source's, an inferred meaning last), then subject and program tags (every
+      // cable needs one), busiest first.
+      sortText: `${inUse ? 0 : 1}${TRUST_ORDER[tag.status]}${kindOrder[tag.kind]}${String(999999 - Math.min(tag.corpusCount, 999999)).padStart(6, '0')}${tag.code}`,
     });
   }
   return items;

@@ -2,8 +2,10 @@
  * Plain-language explanations of cable codes, each naming where the meaning comes from. Shared
  * by hover, completion documentation and outline details so that they never disagree.
  */
-import type { ClassificationLevel, Dtg, LevelRank } from '../../../grammar/src/ast';
+import type { Cable, ClassificationLevel, Dtg, LevelRank } from '../../../grammar/src/ast';
 import {
+  type CableDay,
+  describeTagOn,
   eoReason,
   headerCode,
   isAcceptedUndefinedTag,
@@ -13,12 +15,15 @@ import {
   nearestTags,
   splitRunTogetherTag,
   tagCategory,
+  tagInfoOn,
+  tagOn,
   type EoSection,
   type TagInfo,
 } from '../data/index';
 import { levelRank } from '../model/classification';
 import { dayOfYear, isRealDate } from '../model/dates';
 import { routingIndicatorFault } from '../model/envelope';
+import { modelOf } from '../model/index';
 
 export const SPEC = 'cable format specification';
 
@@ -106,11 +111,30 @@ export function tagLines(info: TagInfo): string[] {
   return lines;
 }
 
-/** Markdown for any TAGS token, known or not. */
-export function explainTag(token: string, codeShaped: boolean): string {
+/**
+ * The day a cable's TAGS are read on: its date (the DTG, or the wrapper's), else today by the
+ * caller's clock (an undated draft); undefined without either, when codes are read by the latest
+ * sources (`lookupTag`).
+ */
+export function tagDay(cable: Cable, now: Date | undefined): CableDay | undefined {
+  return modelOf(cable).dates.cableDate ?? now;
+}
+
+/**
+ * Markdown for any TAGS token, known or not. With a `day` (see `tagDay`) a known code is read as
+ * a cable of that day reads it (`tagOn`): WTO the Warsaw Pact Organization in 1975, GE without
+ * a meaning after 1995.
+ */
+export function explainTag(token: string, codeShaped: boolean, day?: CableDay): string {
   const code = token.toUpperCase();
-  const info = lookupTag(code);
-  if (info) return tagLines(info).join('\n');
+  const info = day === undefined ? lookupTag(code) : tagInfoOn(code, day);
+  if (info) {
+    const dated = day === undefined ? undefined : tagOn(code, day);
+    if (dated && !dated.reading) return [`**${code}**: ${describeTagOn(dated)}.`, '', info.note, '', `_Source: ${info.source}_`].join('\n');
+    const lines = tagLines(info);
+    if (dated?.fromLaterSource) lines.splice(1, 0, '', `No source dated on or before ${dated.day} lists it: the meaning is from the ${info.sourceName}.`);
+    return lines.join('\n');
+  }
   if (!codeShaped) return `**${token}**: not a code. A personal name or free word on the TAGS line (not checked).`;
   const parts = splitRunTogetherTag(code);
   if (parts) {

@@ -23,17 +23,22 @@ import {
   precedenceSource,
   rankOfLevel,
   SPEC,
+  tagDay,
 } from './explain';
 import { positionIndex, type Token } from './position-index';
 import { lspRangeAt, offsetOf, type PositionLike } from './ranges';
 
-export function hover(cable: Cable, position: PositionLike): Hover | null {
+/**
+ * `now` dates an undated draft, as the linter's clock does: TAGS are read as a cable of its date
+ * reads them. Without it codes are read by the latest sources.
+ */
+export function hover(cable: Cable, position: PositionLike, now?: Date): Hover | null {
   try {
     const offset = offsetOf(cable, position);
     if (offset === undefined) return null;
     const token = positionIndex(cable).at(offset);
     if (token) {
-      const value = explainToken(cable, token);
+      const value = explainToken(cable, token, now);
       if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: lspRangeAt(cable, token.start, token.end) };
     }
     return fieldHover(cable, offset);
@@ -42,10 +47,10 @@ export function hover(cable: Cable, position: PositionLike): Hover | null {
   }
 }
 
-function explainToken(cable: Cable, t: Token): string | undefined {
+function explainToken(cable: Cable, t: Token, now: Date | undefined): string | undefined {
   switch (t.role) {
     case 'tag':
-      return explainTag(t.tag.text, t.tag.codeShaped);
+      return explainTag(t.tag.text, t.tag.codeShaped, tagDay(cable, now));
     case 'routingIndicator':
       return explainRoutingIndicator(t.ri);
     case 'transmissionId': {

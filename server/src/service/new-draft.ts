@@ -100,7 +100,8 @@ const groupOf = (kind: TagKind): DraftTagChoice['group'] =>
   kind === 'subject' || kind === 'program' ? 'subject' : kind === 'geographic' ? 'geographic' : 'organization';
 
 const GROUP_ORDER = { subject: 0, geographic: 1, organization: 2 } as const;
-const TRUST_ORDER: Record<TagStatus, number> = { official: 0, secondary: 1, fips: 1, acronym: 1, unverified: 2, inferred: 3 };
+/** TAGS trust, most trusted first: a handbook's word, then published labels and standards, then memory, then inference. */
+export const TRUST_ORDER: Record<TagStatus, number> = { official: 0, secondary: 1, fips: 1, acronym: 1, unverified: 2, inferred: 3 };
 
 /**
  * What the questions offer: the levels, the posts of the table, and the TAGS codes in use today
