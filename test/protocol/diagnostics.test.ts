@@ -165,6 +165,33 @@ describe('incremental sync of a CRLF draft', () => {
   });
 });
 
+describe('rule pages through a client command (initializationOptions.ruleDocsCommand)', () => {
+  // The web extension cannot open a file: link; it names a command that shows the bundled page.
+  it('links command:<it>?["CBLnnn"] instead of the file beside the bundle', async () => {
+    const client = await TestClient.start({ initializationOptions: { ruleDocsCommand: 'cableLint.showRuleDoc' } });
+    try {
+      const ds = await client.openAndWait(exampleUri('invalid-paragraphs.cable'), read('invalid-paragraphs.cable'));
+      assert.ok(ds.length > 0);
+      for (const d of ds) {
+        assert.equal(d.codeDescription?.href, `command:cableLint.showRuleDoc?${encodeURIComponent(JSON.stringify([String(d.code)]))}`);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('keeps the file: links when the option is not a plain command id', async () => {
+    const client = await TestClient.start({ initializationOptions: { ruleDocsCommand: 'javascript:alert(1)' } });
+    try {
+      const ds = await client.openAndWait(exampleUri('invalid-paragraphs.cable'), read('invalid-paragraphs.cable'));
+      assert.ok(ds.length > 0);
+      for (const d of ds) checkShape(d, exampleUri('invalid-paragraphs.cable'));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('diagnostics of the examples, pulled', () => {
   let client: TestClient;
   before(async () => {

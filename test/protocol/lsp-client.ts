@@ -48,6 +48,8 @@ export interface StartOptions {
   server?: string;
   /** Changes the announced capabilities (a client that takes snippets, or no documentChanges). */
   patchCapabilities?: (capabilities: ClientCapabilities) => void;
+  /** `initializationOptions` of the initialize request (the VS Code clients' `ruleDocsCommand`). */
+  initializationOptions?: unknown;
 }
 
 export function capabilities(options: StartOptions): ClientCapabilities {
@@ -171,6 +173,7 @@ export class TestClient {
           return announced;
         })(),
         workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'cable-lint' }],
+        ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }) as Promise<InitializeResult>,
       died,
     ]);

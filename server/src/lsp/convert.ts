@@ -17,9 +17,14 @@ import type { Diagnostic, Fix, Severity, TextEdit } from '../engine/types';
 
 export const SOURCE = 'cable-lint';
 
-/** A rule's page: `docsBase` is where the host keeps them (`file:` beside the bundle on Node). */
-export function ruleDocUri(ruleId: string, docsBase: string): string {
-  return `${docsBase}${ruleId}.md`;
+/**
+ * A rule's page. `docsBase` is where the host keeps them (`file:` beside the bundle on Node), or
+ * a client command that shows one (`command:cableLint.showRuleDoc?`, given the rule id as its
+ * argument); empty when there is nowhere to link (a browser host without such a command).
+ */
+export function ruleDocUri(ruleId: string, docsBase: string): string | undefined {
+  if (docsBase === '') return undefined;
+  return docsBase.startsWith('command:') ? `${docsBase}${encodeURIComponent(JSON.stringify([ruleId]))}` : `${docsBase}${ruleId}.md`;
 }
 
 export function toLspPosition(p: { line: number; character: number }): LspPosition {
@@ -101,10 +106,11 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, version: number, doc
     range: toLspRange(d.range),
     severity: toLspSeverity(d.severity),
     code: d.ruleId,
-    codeDescription: { href: ruleDocUri(d.ruleId, docsBase) },
     source: SOURCE,
     message: d.message,
   };
+  const href = ruleDocUri(d.ruleId, docsBase);
+  if (href !== undefined) out.codeDescription = { href };
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r) => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }));
   }

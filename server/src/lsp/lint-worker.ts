@@ -6,47 +6,12 @@
  * ones in place, where a worker round trip would cost more than it saves.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Profile } from '../../../grammar/src/ast';
-import { parseCable } from '../../../grammar/src/index';
-import { lintUnder, type LintSettings } from '../config/lint-settings';
-import type { Diagnostic } from '../engine/types';
-import { toLspDiagnostic } from './convert';
+import { type LintJob, type LintOutcome, type OffThreadLinting, runLintJob } from './lint-job';
 
 /** From this many characters (about 256 KB, some 50 ms of linting) a document is linted off-thread. */
 export const LARGE_DOCUMENT = 256 * 1024;
 
 const WORKER_MARK = 'cable-lint-lint-worker';
-
-/** One document version to lint, as plain data (what a worker is handed). */
-export interface LintJob {
-  uri: string;
-  version: number;
-  text: string;
-  /** Composed once, as for the CLI and the Node API (config/lint-settings.ts). */
-  settings: LintSettings;
-  /** ISO time: "today" for drafts without a DTG. */
-  now: string;
-  /** Where the host keeps the rule pages that diagnostics link to. */
-  docsBase: string;
-}
-
-export interface LintOutcome {
-  profile: Profile;
-  diagnostics: Diagnostic[];
-  lsp: LspDiagnostic[];
-}
-
-/** The whole lint of one version: the same code in place and in the worker. */
-export function runLintJob(job: LintJob): LintOutcome {
-  const cable = parseCable(job.text);
-  return lintParsed(cable, job);
-}
-
-export function lintParsed(cable: ReturnType<typeof parseCable>, job: Omit<LintJob, 'text'>): LintOutcome {
-  const { profile, diagnostics } = lintUnder(cable, job.settings, new Date(job.now));
-  return { profile, diagnostics, lsp: diagnostics.map((d) => toLspDiagnostic(d, job.uri, job.version, job.docsBase)) };
-}
 
 type Reply = { id: number; outcome: LintOutcome } | { id: number; error: string };
 
@@ -67,7 +32,7 @@ function bundleScript(): string | undefined {
  * document closed, the request cancelled) is stopped by terminating the worker: the next job
  * starts a fresh one, rather than wait seconds for an answer nobody will read.
  */
-export class OffThreadLinter {
+export class OffThreadLinter implements OffThreadLinting {
   private worker: Worker | undefined;
   private running: Running | undefined;
   private queue: { job: LintJob; running: Running }[] = [];
@@ -77,7 +42,7 @@ export class OffThreadLinter {
   constructor(private readonly onError: (message: string) => void) {}
 
   /** Whether a document this long goes to the worker (never when not running from the bundle). */
-  static wants(length: number): boolean {
+  wants(length: number): boolean {
     return length >= LARGE_DOCUMENT && bundleScript() !== undefined;
   }
 

@@ -1,10 +1,12 @@
 /**
- * Entry of the bundled language server (`dist/server.js`). The transport comes from the command
- * line (`--node-ipc` when VS Code starts it, `--stdio` for other editors and the protocol tests).
+ * Entry of the bundled language server on Node (`dist/server.js`). The transport comes from the
+ * command line (`--node-ipc` when VS Code starts it, `--stdio` for other editors and the protocol
+ * tests); the host is the file system's, and large documents are linted in a worker thread.
+ * browser-main.ts is the web server's entry: the same server over postMessage.
  */
 import { format } from 'node:util';
 import { createConnection } from 'vscode-languageserver/node';
-import { isLintWorker, serveLintJobs } from './lint-worker';
+import { isLintWorker, OffThreadLinter, serveLintJobs } from './lint-worker';
 import { nodeHost } from '../host/node/host';
 import { startServer } from './server';
 
@@ -26,6 +28,6 @@ function startLanguageServer(): void {
   process.on('uncaughtException', (err) => connection.console.error(`cable-lint: uncaught: ${err?.stack ?? String(err)}`));
   process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
 
-  startServer(connection, nodeHost());
+  startServer(connection, nodeHost(), { offThread: (onError) => new OffThreadLinter(onError) });
   connection.listen();
 }

@@ -23,7 +23,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cable, Profile } from '../../../grammar/src/ast';
 import type { Diagnostic, TextEdit } from '../engine/types';
-import { lintParsed, runLintJob, type LintJob, type LintOutcome, OffThreadLinter } from './lint-worker';
+import { lintParsed, runLintJob, type LintJob, type LintOutcome, type OffThreadLinting } from './lint-job';
 import type { Host } from '../host/host';
 import {
   completions,
@@ -57,8 +57,24 @@ import { type DocumentSettings, SettingsManager } from './settings';
 
 type Reason = 'open' | 'change' | 'save' | 'settings';
 
+/** What a platform adds besides the connection and the host. */
+export interface ServerOptions {
+  /** Large documents off the request path (the Node server's worker thread); without it, in place. */
+  offThread?: (onError: (message: string) => void) => OffThreadLinting;
+}
+
+/**
+ * `initializationOptions.ruleDocsCommand`: a client command that shows a rule's page, given the
+ * rule id (the VS Code extension's `cableLint.showRuleDoc`, in the desktop and in the browser
+ * alike). Diagnostics then link `command:<it>?["CBL061"]` instead of the host's pages.
+ */
+function ruleDocsCommandBase(initializationOptions: unknown): string | undefined {
+  const command = (initializationOptions as { ruleDocsCommand?: unknown } | null | undefined)?.ruleDocsCommand;
+  return typeof command === 'string' && /^[\w.-]+$/.test(command) ? `command:${command}?` : undefined;
+}
+
 /** Serves LSP on `connection`; the files, configurations and names of the workspace come from `host`. */
-export function startServer(connection: Connection, host: Host): void {
+export function startServer(connection: Connection, host: Host, options: ServerOptions = {}): void {
   const docs = new CableDocuments();
   const debouncer = new Debouncer();
   const logError = (where: string, err: unknown) =>
@@ -92,12 +108,14 @@ export function startServer(connection: Connection, host: Host): void {
   /** Pull mode with `run: onSave`: the report stays as of the last open or save. */
   const heldReports = new Map<string, { resultId: string; items: LspDiagnostic[] }>();
 
-  const linter = new OffThreadLinter((message) => connection.console.error(`cable-lint: ${message}`));
+  const linter = options.offThread?.((message) => connection.console.error(`cable-lint: ${message}`));
+  /** Where diagnostics link their rule's page: the client's command, else the host's pages. */
+  let docsBase = host.workspace.ruleDocsBase;
   /** Off-thread runs under way, per version and settings, so that requests for the same lint share one. */
   const inFlight = new Map<string, Promise<LintOutcome | undefined>>();
 
   function jobFor(doc: TextDocument, s: DocumentSettings): Omit<LintJob, 'text'> {
-    return { uri: doc.uri, version: doc.version, settings: s.lint, now: new Date().toISOString(), docsBase: host.workspace.ruleDocsBase };
+    return { uri: doc.uri, version: doc.version, settings: s.lint, now: new Date().toISOString(), docsBase };
   }
 
   /** The lint of a document version, in place (memoised with the version). */
@@ -114,7 +132,7 @@ export function startServer(connection: Connection, host: Host): void {
     const memoKey = `lint:${s.key}`;
     const known = docs.recall<LintOutcome>(doc, memoKey);
     if (known) return known;
-    if (!OffThreadLinter.wants(doc.getText().length)) return lintOutcome(doc, s);
+    if (!linter?.wants(doc.getText().length)) return lintOutcome(doc, s);
     const flightKey = `${doc.uri}\u0000${doc.version}\u0000${memoKey}`;
     let pending = inFlight.get(flightKey);
     if (!pending) {
@@ -195,7 +213,7 @@ export function startServer(connection: Connection, host: Host): void {
   docs.documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     // A lint of the previous version under way off-thread is of no use any more.
-    linter.cancel(uri);
+    linter?.cancel(uri);
     const reason: Reason = opening.delete(uri) ? 'open' : 'change';
     if (!pullDiagnostics) schedule(e.document, reason);
   });
@@ -207,7 +225,7 @@ export function startServer(connection: Connection, host: Host): void {
   docs.documents.onDidClose((e) => {
     const uri = e.document.uri;
     debouncer.cancel(uri);
-    linter.cancel(uri);
+    linter?.cancel(uri);
     opening.delete(uri);
     lastProfile.delete(uri);
     heldReports.delete(uri);
@@ -222,6 +240,7 @@ export function startServer(connection: Connection, host: Host): void {
     capabilities = params.capabilities ?? {};
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     settings = new SettingsManager(connection, !!capabilities.workspace?.configuration, host);
+    docsBase = ruleDocsCommandBase(params.initializationOptions) ?? host.workspace.ruleDocsBase;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -476,7 +495,7 @@ export function startServer(connection: Connection, host: Host): void {
         // the same job the worker runs.
         const outcome = open
           ? lintOutcome(open, s)
-          : runLintJob({ uri, version: 0, text, settings: s.lint, now: new Date().toISOString(), docsBase: host.workspace.ruleDocsBase });
+          : runLintJob({ uri, version: 0, text, settings: s.lint, now: new Date().toISOString(), docsBase });
         const diagnostics = outcome.lsp.map(({ data: _unused, ...rest }) => rest);
         out.push({ uri, diagnostics });
       } catch (err) {
@@ -507,7 +526,7 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onShutdown(() => {
     phase = 'shutDown';
     debouncer.dispose();
-    linter.dispose();
+    linter?.dispose();
   });
   docs.listen(connection);
 }

@@ -1,11 +1,12 @@
 /**
  * Finding and reading `.cablelintrc.json` files on a Node host: the nearest one upward from a
- * file, and what it `extends`. Reading only: a config file is data, never code, so nothing in it
- * is executed. Parsing, validation and merging are config/settings.ts's (no I/O).
+ * file, and what it `extends`, by the steps of host/config-chain.ts answered from the disk.
+ * Reading only: a config file is data, never code, so nothing in it is executed.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, mergeConfigs, parseConfigText, type CableLintConfig } from '../../config/settings';
+import type { CableLintConfig } from '../../config/settings';
+import { type ConfigAnswer, type ConfigLocations, type ConfigStep, loadConfig, nearestConfig, runSync } from '../config-chain';
 import { ioReason } from '../errors';
 
 function isFile(path: string): boolean {
@@ -16,33 +17,33 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Bases of bases are followed this deep at most: deeper is almost surely a mistake. */
-const MAX_EXTENDS_DEPTH = 16;
+/** Paths of the disk, for the steps of host/config-chain.ts. */
+const DISK: ConfigLocations<string> = {
+  parent: (dir) => (dirname(dir) === dir ? undefined : dirname(dir)),
+  folderOf: (file) => dirname(file),
+  child: (dir, name) => join(dir, name),
+  resolve: (dir, written) => resolve(dir, written),
+  key: (at) => resolve(at),
+  label: (at) => relativeLabel(at),
+  globBase: (dir) => resolve(dir),
+};
+
+function fromDisk(step: ConfigStep<string>): ConfigAnswer {
+  if ('probe' in step) return isFile(step.probe);
+  try {
+    return { text: readFileSync(step.read, 'utf8') };
+  } catch (err) {
+    return { error: ioReason(err) };
+  }
+}
 
 /**
  * Reads and validates one config file and everything it `extends` (paths relative to the file's
  * folder, read as data like the file itself), merged base first. Every failure is a ConfigError
  * with a one-line message; a file that extends itself, directly or not, is one.
  */
-export function loadConfigFile(path: string, label = path, chain: readonly string[] = []): CableLintConfig {
-  const absolute = resolve(path);
-  if (chain.includes(absolute)) {
-    throw new ConfigError(`${label}: extends itself (${[...chain, absolute].map((p) => relativeLabel(p)).join(' → ')})`);
-  }
-  if (chain.length >= MAX_EXTENDS_DEPTH) throw new ConfigError(`${label}: extends goes deeper than ${MAX_EXTENDS_DEPTH} files`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`cannot read ${label}: ${ioReason(err)}`);
-  }
-  const own = parseConfigText(text, label, dirname(absolute));
-  const bases = (own.extends ?? []).map((p) => {
-    const basePath = resolve(dirname(absolute), p);
-    if (!isFile(basePath)) throw new ConfigError(`${label}: extends ${JSON.stringify(p)}: no such file`);
-    return loadConfigFile(basePath, relativeLabel(basePath), [...chain, absolute]);
-  });
-  return bases.length > 0 ? mergeConfigs(bases, own) : { ...own, extends: [] };
+export function loadConfigFile(path: string, label = path): CableLintConfig {
+  return runSync(loadConfig(DISK, resolve(path), label), fromDisk);
 }
 
 /** A path as messages show it: relative to the working folder when it is below it. */
@@ -79,25 +80,7 @@ export class ConfigResolver {
 
   /** The nearest `.cablelintrc.json` at or above `dir`, or undefined. */
   findConfigFile(dir: string): string | undefined {
-    const start = resolve(dir);
-    const visited: string[] = [];
-    let found: string | null = null;
-    for (let d = start; ; d = dirname(d)) {
-      const cached = this.nearestByDir.get(d);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(d);
-      const candidate = join(d, CONFIG_FILE_NAME);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      if (dirname(d) === d) break;
-    }
-    for (const d of visited) this.nearestByDir.set(d, found);
-    return found ?? undefined;
+    return runSync(nearestConfig(DISK, resolve(dir), this.nearestByDir), fromDisk);
   }
 
   /** Every file the configs read so far came from: each config and the files it `extends`, absolute. */
