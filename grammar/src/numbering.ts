@@ -2,7 +2,7 @@
  * Paragraph numbering as the text writes it: the `1`+N pilcrow artefact, wrapped lines that only
  * start with a number, restarts, lists nested in a paragraph, and where each paragraph ends.
  */
-import type { Cable, Paragraph } from './ast';
+import type { Cable, Paragraph, SubParagraph } from './ast';
 import type { Doc } from './build-header';
 import { firstAbove, rangeAt } from './positions';
 import * as T from './lexer';
@@ -116,14 +116,32 @@ export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable
     ...cable.headings.map((h) => h.range.start.offset),
     ...cable.sectionBanners.map((b) => b.range.start.offset),
   ].sort((a, b) => a - b);
+  const textEnd = textEndOf(doc, cable, body);
+  for (const p of paragraphs) {
+    if (p.ambiguous) continue;
+    const start = p.range.start.offset;
+    const next = boundaries[firstAbove(boundaries, start)];
+    let end = textEnd.lastBefore(next ?? Infinity, p.range.end.offset);
+    if (p.midLine) {
+      if (next !== undefined && next < end) end = next;
+      while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    }
+    p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
+  }
+}
+
+/**
+ * Where the text can end: the last body segment before a limit, never past an own-line
+ * signature, `NNNN` or the publisher's trailer. Segment ends are sorted, so each extent is a
+ * binary search: a scan per paragraph made 10,000-paragraph texts quadratic.
+ */
+function textEndOf(doc: Doc, cable: Cable, body: Segment[]) {
   const lastBodyEnd = body.reduce(
     (m, s) => (s.token.tokenType === T.EndOfMessageLine || TRAILER.test(doc.text.slice(s.start, s.end)) ? m : Math.max(m, s.end)),
     0,
   );
   const sig = cable.signature && !cable.signature.appended ? cable.signature.range.start.offset : Infinity;
   const eom = cable.endOfMessage ? cable.endOfMessage.range.start.offset : Infinity;
-  // Sorted, so each paragraph finds its limits by binary search: a scan per paragraph made
-  // 10,000-paragraph texts quadratic.
   // A page marker after a paragraph's last line belongs to no paragraph; one inside it is
   // covered anyway, because the paragraph runs on to its next line of text.
   const markerOnly = new Set(cable.pageMarkers.map((m) => m.range.end.offset));
@@ -131,21 +149,58 @@ export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable
     .filter((s) => !markerOnly.has(s.end))
     .map((s) => s.end)
     .sort((a, b) => a - b);
-  for (const p of paragraphs) {
-    if (p.ambiguous) continue;
-    const start = p.range.start.offset;
-    const next = boundaries[firstAbove(boundaries, start)];
-    const limit = Math.min(sig, eom, lastBodyEnd, next ?? Infinity);
-    // End at the last segment end at or before the limit.
-    let end = p.range.end.offset;
-    const last = firstAbove(segEnds, limit) - 1;
-    if (last >= 0 && segEnds[last]! > end) end = segEnds[last]!;
-    if (p.midLine) {
-      if (next !== undefined && next < end) end = next;
-      while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+  return {
+    /** The last segment end at or before `next` (and the text's end), or `end` when that is later. */
+    lastBefore(next: number, end: number): number {
+      const limit = Math.min(sig, eom, lastBodyEnd, next);
+      const last = firstAbove(segEnds, limit) - 1;
+      return last >= 0 && segEnds[last]! > end ? segEnds[last]! : end;
+    },
+  };
+}
+
+/**
+ * A lettered item runs, as a numbered paragraph does, over its lines of text: up to the next item
+ * of its list or of a list it is nested in, the next paragraph, heading, section banner or header
+ * field, or the end of the text. Nesting is read from the order in which the styles first appear
+ * under one parent (`A.` items, then `(a)` items inside them): an item ends at the next item of its
+ * own style or of one seen before it. Each item scans only the items nested in it (at most one
+ * level per style), so this stays linear.
+ */
+export function extendSubParagraphs(doc: Doc, subs: SubParagraph[], paragraphs: Paragraph[], cable: Cable, body: Segment[]): void {
+  if (!subs.length) return;
+  const boundaries = [
+    ...paragraphs.filter((p) => !p.ambiguous).map((p) => p.range.start.offset),
+    ...cable.headings.map((h) => h.range.start.offset),
+    ...cable.sectionBanners.map((b) => b.range.start.offset),
+    ...cable.headerOrder.map((f) => f.range.start.offset),
+  ].sort((a, b) => a - b);
+  const textEnd = textEndOf(doc, cable, body);
+  const styleOf = (s: SubParagraph) => `${s.style}${s.letter === s.letter.toUpperCase() ? 'A' : 'a'}`;
+  // Levels per parent: the order in which each style first appears under it.
+  const levels = new Map<string, string[]>();
+  const levelOf = (s: SubParagraph) => {
+    const key = `${s.parentKind}:${s.parentIndex}`;
+    let order = levels.get(key);
+    if (!order) levels.set(key, (order = []));
+    const style = styleOf(s);
+    if (!order.includes(style)) order.push(style);
+    return order.indexOf(style);
+  };
+  const level = subs.map(levelOf);
+  subs.forEach((s, i) => {
+    const start = s.range.start.offset;
+    let next = boundaries[firstAbove(boundaries, start)] ?? Infinity;
+    for (let j = i + 1; j < subs.length; j++) {
+      const t = subs[j]!;
+      if (t.range.start.offset >= next) break;
+      if (t.parentKind !== s.parentKind || t.parentIndex !== s.parentIndex || level[j]! <= level[i]!) {
+        next = t.range.start.offset;
+        break;
+      }
     }
-    p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
-  }
+    s.range = rangeAt(doc.lines, start, textEnd.lastBefore(next, s.range.end.offset));
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Cable, Paragraph, SubParagraph } from './ast';
 import * as B from './build-body';
 import { buildBanner, type Doc } from './build-header';
 import { addField, splitGluedFields } from './header-repair';
-import { extendParagraphs, numberParagraphs } from './numbering';
+import { extendParagraphs, extendSubParagraphs, numberParagraphs } from './numbering';
 import * as T from './lexer';
 import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
@@ -142,6 +142,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
 
   numberParagraphs(doc, paragraphs, restartPoints);
   extendParagraphs(doc, paragraphs, cable, body);
+  extendSubParagraphs(doc, subs, paragraphs, cable, body);
   cable.paragraphs = paragraphs;
   cable.subParagraphs = subs;
   cable.reflowed = paragraphs.some((p) => p.midLine) || body.some((s) => s.token.tokenType === T.ParagraphLine && s.end - s.start > 150);

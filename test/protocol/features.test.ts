@@ -176,3 +176,58 @@ describe('language features over LSP (the annotated example of spec 1.1)', () =>
     assert.equal(typeOf('FM'), 'keyword');
   });
 });
+
+describe('lettered items over LSP: outline and folding (seed 002, issue 15 item 6)', () => {
+  const SEED = 'seed-002-dushanbe-313-published.txt';
+  const text = readFileSync(join(EXAMPLES, SEED), 'utf8');
+  const lines = text.split(/\r\n|\r|\n/);
+  const uri = exampleUri(SEED);
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({
+      patchCapabilities: (c) => {
+        c.textDocument!.documentSymbol = { hierarchicalDocumentSymbolSupport: true };
+        c.textDocument!.foldingRange = { lineFoldingOnly: true };
+      },
+    });
+    await client.openAndWait(uri, text);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  const flatten = (symbols: DocumentSymbol[]): DocumentSymbol[] => symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+  /** The last line holding text before `line` (the text's own reading, not the server's). */
+  const lastTextLineBefore = (line: number) => {
+    let l = line - 1;
+    while (l > 0 && !/\S/.test(lines[l]!)) l--;
+    return l;
+  };
+
+  it('each of the 36 lettered items spans its text, up to the next item, heading, paragraph or page', async () => {
+    const all = flatten(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
+    const items = all.filter((s) => /^[A-O]\. /.test(s.name));
+    assert.equal(items.length, 36);
+    const starts = [...new Set(all.map((s) => s.range.start.line))].sort((a, b) => a - b);
+    const tajikistan = items[0]!;
+    assert.match(tajikistan.name, /^A\. Tajikistan is an origin/);
+    assert.ok(tajikistan.range.end.line > tajikistan.range.start.line + 20, `A. runs over its lines: ${JSON.stringify(tajikistan.range)}`);
+    for (const item of items) {
+      const next = starts.find((l) => l > item.range.start.line) ?? lines.length;
+      assert.equal(item.range.end.line, lastTextLineBefore(next), `${item.name} at line ${item.range.start.line + 1}`);
+    }
+  });
+
+  it('folds each lettered item of more than one line over the lines its outline entry spans', async () => {
+    const all = flatten(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const items = all.filter((s) => /^[A-O]\. /.test(s.name) && s.range.end.line > s.range.start.line);
+    assert.ok(items.length >= 30, `${items.length} multi-line items`);
+    for (const item of items) {
+      assert.ok(
+        ranges.some((r) => r.startLine === item.range.start.line && r.endLine === item.range.end.line),
+        `${item.name}: a fold over lines ${item.range.start.line + 1}-${item.range.end.line + 1}`,
+      );
+    }
+  });
+});

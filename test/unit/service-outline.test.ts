@@ -114,6 +114,55 @@ describe('service: document symbols', () => {
   });
 });
 
+describe('service: lettered items span their text (issue 15 item 6)', () => {
+  const nested = [
+    'UNCLAS ROME 000123',
+    '',
+    'E.O. 12958: N/A',
+    'TAGS: PREL IT',
+    'SUBJECT: NESTED LISTS',
+    '',
+    '1. (U) Three points:',
+    '',
+    'A. The first point,',
+    'which wraps.',
+    '',
+    '(a) a detail',
+    'of the first point;',
+    '',
+    '(b) another.',
+    '',
+    'B. The second point.',
+    'It wraps too.',
+    '',
+    '2. (U) Done.',
+    '',
+    'SMITH',
+    '',
+  ].join('\n');
+  const cable = parseCable(nested);
+  const lines = (s: DocumentSymbol): unknown[] => [s.name, s.range.start.line, s.range.end.line, (s.children ?? []).map(lines)];
+
+  it('an item runs to the next item of its list or an outer one, and holds the list nested in it', () => {
+    const p1 = find(documentSymbols(cable), /^1\. /)!;
+    assert.deepEqual(p1.children?.map(lines), [
+      ['A. The first point, which…', 8, 14, [['(a) a detail of the…', 11, 12, []], ['(b) another.', 14, 14, []]]],
+      ['B. The second point. It…', 16, 17, []],
+    ]);
+  });
+
+  it('folds every item of more than one line', () => {
+    const ranges = foldingRanges(cable).map((r) => [r.startLine, r.endLine]);
+    assert.deepEqual(ranges, [
+      [0, 4],
+      [6, 17],
+      [8, 14],
+      [11, 12],
+      [16, 17],
+    ]);
+  });
+});
+
 describe('service: folding ranges', () => {
   it('folds the envelope, the header block, the REF list, sections, paragraphs and blocks', () => {
     const ranges = foldingRanges(synthetic).map((r) => [r.startLine, r.endLine]);

@@ -1,8 +1,8 @@
 /**
  * Folding: the publication wrapper, the envelope, the classification and header block, the REF
- * list and SUBJECT when they wrap, each section, multi-line paragraph and block. Ranges come
- * from the same extents as the outline, so they nest; two ranges never start on one line
- * (editors keep only one of those).
+ * list and SUBJECT when they wrap, each section, multi-line paragraph, lettered item and block.
+ * Ranges come from the same extents as the outline, so they nest; two ranges never start on one
+ * line (editors keep only one of those).
  */
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Cable } from '../../../grammar/src/ast';
@@ -53,7 +53,7 @@ function build(cable: Cable): FoldingRange[] {
     if (s.marker) add(s.start, s.end, FoldingRangeKind.Region);
   }
   for (const n of walk([...body.before, ...body.sections.flatMap((s) => s.children)])) {
-    if (n.kind === 'paragraph' || n.kind === 'heading' || n.kind === 'block') add(n.start, n.end, FoldingRangeKind.Region);
+    if (n.kind === 'paragraph' || n.kind === 'heading' || n.kind === 'block' || n.kind === 'subParagraph') add(n.start, n.end, FoldingRangeKind.Region);
   }
 
   out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);

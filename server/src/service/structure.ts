@@ -132,7 +132,8 @@ function node(item: BodyItem, start: number, end: number, selStart: number, selE
 
 /**
  * Nests by containment: a paragraph holds headings, blocks and sub-paragraphs that lie inside
- * it; a heading its lettered items; a block the items inside it. A block that spans several
+ * it; a heading its lettered items; a lettered item those of a list nested in it; a block the
+ * items inside it. A block that spans several
  * paragraphs stays beside them rather than adopting them.
  */
 function nest(items: BodyNode[]): BodyNode[] {
@@ -142,7 +143,9 @@ function nest(items: BodyNode[]): BodyNode[] {
   for (const item of items) {
     while (stack.length) {
       const top = stack[stack.length - 1]!;
-      if (top.start <= item.start && item.end <= top.end && RANK[top.kind] > RANK[item.kind]) break;
+      const inside = top.start <= item.start && item.end <= top.end;
+      // A lettered item holds the items of a list nested in it (`A.` … `(a)`, `(b)` … `B.`).
+      if (inside && (RANK[top.kind] > RANK[item.kind] || (top.kind === 'subParagraph' && item.kind === 'subParagraph' && top.start < item.start))) break;
       stack.pop();
     }
     const parent = stack[stack.length - 1];
