@@ -14,9 +14,12 @@ import type { Lazy } from './types';
  * (go-to-definition, references, highlights), so it is a pure function of the tree.
  */
 export interface RefCitation {
-  /** The cited letter, upper-cased (as `RefItem.letter`). */
-  letter: string;
-  /** Exactly the letter as written. */
+  /**
+   * The cited letter, upper-cased (as `RefItem.letter`); undefined for a `REFTEL` that names no
+   * letter, which cites the only reference of the list.
+   */
+  letter?: string;
+  /** Exactly the letter as written; for `REFTEL` without a letter, the word. */
   range: Range;
   /** The whole citation the letter belongs to (`REFS A AND C`). */
   citation: Range;
@@ -36,6 +39,8 @@ export interface RefCitation {
 const CITE =
   /\bREF(?:TEL)?S?\.?\s+\(?([A-Z])\)?((?:\s*(?:,|AND|&|-|THROUGH)\s*\(?[A-Z]\)?)*)(?![A-Z0-9/])/dgi;
 const CONTINUATION = /\s*(,|AND|&|-|THROUGH)\s*\(?([A-Z])\)?/dgiy;
+/** `reftel`, `REFTEL`: "the reference telegram", the list's only reference (spec 2.4). */
+const REFTEL = /\bREFTEL\b/gi;
 
 /**
  * Every REF letter cited in the text (from the end of the header, after the REF list).
@@ -54,8 +59,10 @@ function findRefCitations(cable: Cable): RefCitation[] {
   const text = cable.text;
   const from = Math.max(cable.textStart, refs.range.end.offset);
   const out: RefCitation[] = [];
+  const lettered = new Set<number>();
   CITE.lastIndex = from;
   for (let m = CITE.exec(text); m; m = CITE.exec(text)) {
+    lettered.add(m.index);
     const [firstStart, firstEnd] = m.indices![1]!;
     const written = m[1]!;
     // `ref a meeting` in an upper-case list's cable is prose, and so is everything chained to it.
@@ -84,6 +91,20 @@ function findRefCitations(cable: Cable): RefCitation[] {
       if (!item && (letter === 'A' || letter === 'I') && !/^[,-]$/.test(c[1]!) && c[1]!.toUpperCase() !== 'THROUGH') break;
       out.push({ letter, range: rangeAt(cable.lines, ls, le), citation, first: false, item });
     }
+  }
+  // `as reported reftel`: with one reference, the word alone cites it. With several it names
+  // none of them, and is no citation.
+  if (refs.items.length === 1) {
+    const only = refs.items[0]!;
+    REFTEL.lastIndex = from;
+    let bare = false;
+    for (let m = REFTEL.exec(text); m; m = REFTEL.exec(text)) {
+      if (lettered.has(m.index)) continue;
+      const range = rangeAt(cable.lines, m.index, m.index + m[0].length);
+      out.push({ range, citation: range, first: true, item: only });
+      bare = true;
+    }
+    if (bare) out.sort((a, b) => a.citation.start.offset - b.citation.start.offset || a.range.start.offset - b.range.start.offset);
   }
   return out;
 }

@@ -20,7 +20,8 @@ export const CBL076: Rule = {
     const letters = refs.items.flatMap((i) => (i.letter ? [refs.lowerCase ? i.letter.toLowerCase() : i.letter] : []));
     const only = refs.items.length === 1 && !refs.items[0]!.letter ? refs.items[0] : undefined;
     for (const c of ctx.model.references.citations) {
-      if (c.item && c.item !== only) continue;
+      // A `REFTEL` that names no letter cites the only reference, as it should.
+      if (c.letter === undefined || (c.item && c.item !== only)) continue;
       const written = ctx.cable.text.slice(c.range.start.offset, c.range.end.offset);
       if (only) {
         // `REF A` for the only reference is a style slip. Another letter is wrong when the target

@@ -3,7 +3,7 @@
  * found through the position index (one binary search), never by rescanning the text.
  */
 import { type Hover, MarkupKind } from 'vscode-languageserver-types';
-import type { BlockMark, Cable, Paragraph, RefItem } from '../../../grammar/src/ast';
+import type { BlockMark, Cable, Paragraph, RefItem, RefList } from '../../../grammar/src/ast';
 import type { BlockSpan } from '../model/blocks';
 import { modelOf } from '../model/index';
 import { headerCode, postByBannerPost, refIdPostFor } from '../data/index';
@@ -147,8 +147,9 @@ function explainToken(cable: Cable, t: Token, now: Date | undefined): string | u
       return refItemHover(cable, t.item, false);
     case 'refCitation': {
       const c = t.citation;
-      if (!c.item) return `**REF ${c.letter}**: no such item in the REF list.`;
-      return refItemHover(cable, c.item, false, c.letter);
+      const cited = c.letter === undefined ? cable.text.slice(c.range.start.offset, c.range.end.offset).toUpperCase() : `REF ${c.letter}`;
+      if (!c.item) return `**${cited}**: no such item in the REF list.`;
+      return refItemHover(cable, c.item, false, cited);
     }
     case 'paragraphNumber':
       return paragraphHover(cable, t.paragraph);
@@ -237,7 +238,7 @@ function fieldKeyword(cable: Cable, field: string): string | undefined {
     case 'SUBJECT':
       return cable.subject ? `**SUBJECT**: ${cable.subject.subject}` : undefined;
     case 'REF':
-      return cable.refs ? `**REF**: ${cable.refs.items.length} reference${cable.refs.items.length === 1 ? '' : 's'} cited by letter in the text (\`REF A\`).` : undefined;
+      return cable.refs ? refListHover(cable, cable.refs) : undefined;
     case 'Classified By': {
       const cb = cable.classifiedBy;
       return cb ? explainReasons(cb.reasonSection, cb.reasonLetters.map((l) => l.text.toLowerCase())) : undefined;
@@ -246,10 +247,20 @@ function fieldKeyword(cable: Cable, field: string): string | undefined {
   return undefined;
 }
 
+const times = (n: number) => (n ? `${n} time${n === 1 ? '' : 's'}` : 'not at all');
+
+/** How the list's references are cited, counted as the model reads the citations. */
+function refListHover(cable: Cable, refs: RefList): string {
+  const n = refs.items.length;
+  const cited = positionIndex(cable).refCitations.filter((c) => c.item).length;
+  if (n === 1 && !refs.items[0]!.letter) return `**REF**: 1 reference, not lettered: the text cites it as \`REFTEL\` (${times(cited)}).`;
+  return `**REF**: ${n} reference${n === 1 ? '' : 's'}, cited by letter in the text (\`REF A\`, ${times(cited)}).`;
+}
+
 /** `REYKJAVIK 412` → cable 412 of that post, reference id `08REYKJAVIK412`. */
 function refItemHover(cable: Cable, item: RefItem, declaration: boolean, cited?: string): string {
   const label = item.letter ? `REF ${item.letter}` : 'REF';
-  const head = cited ? `**REF ${cited}** → ${item.letter ? `item ${item.letter}: ` : 'the only reference: '}\`${item.target.text.replace(/\s+/g, ' ')}\`` : `**${label}**: \`${item.target.text.replace(/\s+/g, ' ')}\``;
+  const head = cited ? `**${cited}** → ${item.letter ? `item ${item.letter}: ` : 'the only reference: '}\`${item.target.text.replace(/\s+/g, ' ')}\`` : `**${label}**: \`${item.target.text.replace(/\s+/g, ' ')}\``;
   const lines = [head];
   const m = /^(?:(\d{2}|\d{4}) )?(SECSTATE|STATE|[A-Z][A-Z .'-]*[A-Z]) 0*(\d{1,7})\b/.exec(item.target.text.trim());
   const date = cableDate(cable);
@@ -258,7 +269,8 @@ function refItemHover(cable: Cable, item: RefItem, declaration: boolean, cited?:
     const post = refIdPostFor(m[2]!);
     if (yy) lines.push('', `Cable ${m[3]} of ${m[2]}: reference id \`${yy}${post}${m[3]}\`${m[1] ? '' : ' (no year: same year as this cable)'}.`);
   }
-  if (declaration && item.letter) {
+  // The unlettered only reference has no letter to hover: its target is its declaration.
+  if ((declaration && item.letter) || (!cited && !item.letter)) {
     const n = positionIndex(cable).refCitations.filter((c) => c.item === item).length;
     lines.push('', n ? `Cited ${n} time${n === 1 ? '' : 's'} in the text.` : 'Not cited in the text.');
   } else if (cited) {

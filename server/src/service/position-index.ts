@@ -122,6 +122,11 @@ function build(cable: Cable): PositionIndex {
   const model = modelOf(cable);
   const refCitations = model.references.citations;
   for (const c of refCitations) {
+    // `reftel` alone: the word is the citation (a keyword, as `REF` of `REF A` is).
+    if (c.letter === undefined) {
+      spanPush({ range: c.range }, { role: 'refCitation', citation: c, keyword: true });
+      continue;
+    }
     // `REF` / `REFS` / `REFTEL` before the first letter: the same citation.
     if (c.first) push(c.citation.start.offset, keywordEnd(cable.text, c.citation.start.offset, c.range.start.offset), { role: 'refCitation', citation: c, keyword: true });
     spanPush({ range: c.range }, { role: 'refCitation', citation: c });
