@@ -23,7 +23,8 @@ import { applyEdits } from './service/edits';
 import { allRules } from './rules/index';
 import { ConfigResolver } from './host/node/config-files';
 import { effectiveSettings, type RuleSettingInput } from './config/settings';
-import { expandPaths, readCableFile } from './host/node/files';
+import { decodeCable, looksBinary } from './host/decode';
+import { expandPaths, readBytes } from './host/node/files';
 import { referenceIdFromPath } from './host/reference-id';
 
 export { ConfigError } from './config/settings';
@@ -397,13 +398,17 @@ export function lintText(text: string, options: LintTextOptions = {}): LintRepor
 /**
  * Lints files and folders (folders are searched recursively for `*.cable`, `*.tel` and `*.txt`,
  * skipping `node_modules` and dot-folders). Files are read as UTF-8, or as Latin-1 when they are
- * not valid UTF-8. Synchronous, for scripts.
+ * not valid UTF-8; a file with a NUL byte in its first 8 KB is binary and skipped, as the CLI
+ * skips it. Synchronous, for scripts.
  *
  * @throws {@link InputError} when a path cannot be read; {@link ConfigError} for an invalid config.
  */
 export function lintFiles(paths: readonly string[], options: LintApiOptions = {}): LintReport {
   const s = session(options, true);
-  const files = expandPaths(paths).map((f) => lintSource({ text: readCableFile(f.absolutePath), path: f.path, absolutePath: f.absolutePath }, s));
+  const files = expandPaths(paths).flatMap((f) => {
+    const bytes = readBytes(f.absolutePath);
+    return looksBinary(bytes) ? [] : [lintSource({ text: decodeCable(bytes), path: f.path, absolutePath: f.absolutePath }, s)];
+  });
   return buildReport(files);
 }
 

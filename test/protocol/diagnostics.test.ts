@@ -217,3 +217,43 @@ describe('diagnostics of the examples, pulled', () => {
     assert.deepEqual(client.published, []);
   });
 });
+
+describe('a new, empty cable in the editor (issue 15 item 11)', () => {
+  let client: TestClient;
+  before(async () => {
+    // Push diagnostics (the default capabilities), and pulled ones for a 3.17 client.
+    client = await TestClient.start({ pull: true });
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('has no diagnostic while it is empty or holds only white space, pushed or pulled; its first word brings them', async () => {
+    const uri = 'untitled:new-cable';
+    await client.open(uri, '');
+    const empty = await client.pull(uri);
+    assert.equal(empty.kind, 'full');
+    assert.deepEqual(empty.kind === 'full' ? empty.items : undefined, []);
+    await client.change(uri, 2, [{ text: ' \n\n\t\r\n   ' }]);
+    const blank = await client.pull(uri);
+    assert.deepEqual(blank.kind === 'full' ? blank.items : undefined, []);
+    await client.change(uri, 3, [{ text: 'UNCLAS ROME 000123\n' }]);
+    const started = await client.pull(uri);
+    assert.ok(started.kind === 'full' && started.items.some((d) => d.code === 'CBL060'), 'a cable without TAGS is reported once it has begun');
+  });
+});
+
+describe('a new, empty cable in the editor, pushed (issue 15 item 11)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('publishes no diagnostic for an empty or whitespace-only document', async () => {
+    assert.deepEqual(await client.openAndWait('untitled:empty-pushed', ''), []);
+    assert.deepEqual(await client.openAndWait('untitled:blank-pushed', '\n \n\t\n'), []);
+  });
+});

@@ -97,3 +97,43 @@ describe('cli: stdin among files', () => {
     assert.deepEqual(r.report.files[0].cable, r.report.files[1].cable);
   });
 });
+
+describe('cli: files that are no cable yet, or none at all (issue 15 item 11)', () => {
+  // No .cablelintrc.json here: the whole catalogue at its defaults.
+  const blank = () =>
+    tmp.tree('blank', {
+      'empty.cable': '',
+      'spaces.cable': '  \r\n\n\t\n   ',
+      'bom.cable': Buffer.from([0xef, 0xbb, 0xbf, 0x0a]),
+    });
+
+  it('an empty or whitespace-only file gets no diagnostic from any rule, under any profile', () => {
+    const dir = blank();
+    for (const profile of [[], ['--profile', 'transmitted'], ['--profile', 'draft'], ['--profile', 'published']]) {
+      const r = jsonRun([...profile, 'empty.cable', 'spaces.cable', 'bom.cable'], { cwd: dir });
+      assert.equal(r.status, 0, r.stdout);
+      assert.deepEqual(
+        r.report.files.map((f: { path: string; diagnostics: unknown[] }) => [f.path, f.diagnostics.length]),
+        [['empty.cable', 0], ['spaces.cable', 0], ['bom.cable', 0]],
+      );
+    }
+  });
+
+  it('skips a file with a NUL byte in its first 8 KB with a one-line note, and lints the others', () => {
+    const withNul = Buffer.concat([Buffer.from('UNCLAS ROME 000123\n'), Buffer.from([0x00, 0x01, 0x02]), Buffer.from(FIXABLE)]);
+    const lateNul = Buffer.concat([Buffer.from(FIXABLE), Buffer.from(' '.repeat(8200)), Buffer.from([0x00])]);
+    const dir = tmp.tree('binary', { 'a.cable': FIXABLE, 'b.cable': withNul, 'late.cable': lateNul });
+    const r = jsonRun(['a.cable', 'b.cable', 'late.cable', '/bin/ls'], { cwd: dir });
+    assert.equal(
+      r.stderr,
+      'cable-lint: b.cable looks binary (a NUL byte in its first 8 KB); not linted\ncable-lint: /bin/ls looks binary (a NUL byte in its first 8 KB); not linted\n',
+    );
+    assert.deepEqual(r.report.files.map((f: { path: string }) => f.path), ['a.cable', 'late.cable']);
+    assert.equal(r.report.summary.files, 2);
+    // Alone, in the default format, with worker threads: the same note, nothing linted, exit 0.
+    const alone = cli(['--concurrency', '2', 'b.cable', '/bin/ls'], { cwd: dir });
+    assert.equal(alone.status, 0);
+    assert.equal(alone.stdout, '\u2714 0 files checked, no problems\n');
+    assert.equal(alone.stderr.split('\n').filter(Boolean).length, 2);
+  });
+});

@@ -31,7 +31,7 @@ import {
   type Style,
 } from './formatters';
 import { initConfigText, printConfig } from './config-commands';
-import { processFile, processSource, type FileOutcome, type RunSpec } from './process';
+import { processFile, processSource, type FileOutcome, type RunSpec, type SkippedFile } from './process';
 import { ruleHelp } from './rule-help';
 import { runInWorkers, threadCount } from './worker';
 
@@ -131,8 +131,9 @@ function describeFixes(applied: readonly { ruleId: string }[]): string {
  * `--fix-dry-run`) what would change, as line diffs. A file that changed on disk since it was read
  * is left alone.
  */
-function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly FileOutcome[], io: CliIo, style: Style): void {
+function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly (FileOutcome | SkippedFile)[], io: CliIo, style: Style): void {
   outcomes.forEach((o, i) => {
+    if ('skipped' in o) return;
     const fix = o.fix;
     if (!fix) return;
     // Paths are text from the file system: escaped like the cable's own text.
@@ -267,7 +268,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const files = inputs.flatMap((inp) => (inp.file ? [inp.file] : []));
   const threads = threadCount(args.concurrency, files.length);
   const progress = progressBar(io, files.length);
-  const outcomes: FileOutcome[] = new Array(inputs.length);
+  const outcomes: (FileOutcome | SkippedFile)[] = new Array(inputs.length);
   if (threads > 0) {
     const fromWorkers = await runInWorkers(files, spec, threads, (done) => progress.update(done));
     let k = 0;
@@ -291,16 +292,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
   });
   progress.clear();
+  for (const o of outcomes) {
+    if ('skipped' in o) io.stderr.write(`cable-lint: ${printable(o.path)} looks binary (a NUL byte in its first 8 KB); not linted\n`);
+  }
 
   if (args.fix !== 'none') {
     reportFixes(args, inputs, outcomes, io, errColour);
   }
 
-  const fileReports: FileReport[] = outcomes.map((o) => {
-    if (!o.fix) return o.report;
+  const fileReports: FileReport[] = outcomes.flatMap((o) => {
+    if ('skipped' in o) return [];
+    if (!o.fix) return [o.report];
     const { output, ...fix } = o.fix;
     // The fixed text travels in JSON only for a dry run (with --fix it is in the file).
-    return { ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileReport;
+    return [{ ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileReport];
   });
   const full = buildReport(fileReports);
   const report = args.quiet ? onlyErrors(full) : full;

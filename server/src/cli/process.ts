@@ -5,11 +5,17 @@
  */
 import type { Profile } from '../../../grammar/src/ast';
 import { fixSource, lintSource, type FileReport, type FixOutcome, type LintSession, type LintSource } from '../api';
-import { decodeCableWithEncoding, type CableEncoding } from '../host/decode';
+import { decodeCableWithEncoding, looksBinary, type CableEncoding } from '../host/decode';
 import { ConfigResolver } from '../host/node/config-files';
 import { fileStamp, readBytes, type InputFile } from '../host/node/files';
 import type { SeveritySetting } from '../engine/types';
 import type { FixMode } from './args';
+
+/** A file named or found that is not linted, and why (the CLI says so on stderr). */
+export interface SkippedFile {
+  skipped: 'binary';
+  path: string;
+}
 
 /** The settings of a run, as plain data (what a worker thread is started with). */
 export interface RunSpec {
@@ -51,10 +57,11 @@ export function processSource(source: LintSource, session: LintSession, spec: Ru
   return { report, fix: fix.changed ? { ...rest, output } : rest };
 }
 
-export function processFile(file: InputFile, session: LintSession, spec: RunSpec): FileOutcome {
+export function processFile(file: InputFile, session: LintSession, spec: RunSpec): FileOutcome | SkippedFile {
   // Stamped before the read: a change after it shows as a different stamp when writing back.
   const mtimeMs = spec.fix === 'write' ? (fileStamp(file.path)?.mtimeMs ?? 0) : 0;
   const bytes = readBytes(file.path);
+  if (looksBinary(bytes)) return { skipped: 'binary', path: file.path };
   const { text, encoding, bom } = decodeCableWithEncoding(bytes);
   const outcome = processSource({ text, path: file.path, absolutePath: file.absolutePath }, session, spec);
   if (spec.fix === 'write') outcome.read = { encoding, bom, mtimeMs, size: bytes.length };

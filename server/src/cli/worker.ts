@@ -8,7 +8,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { ConfigError } from '../config/settings';
 import { InputError } from '../host/errors';
 import type { InputFile } from '../host/node/files';
-import { processFile, sessionFor, type FileOutcome, type RunSpec } from './process';
+import { processFile, sessionFor, type FileOutcome, type RunSpec, type SkippedFile } from './process';
 
 const WORKER_MARK = 'cable-lint-worker';
 
@@ -21,7 +21,7 @@ interface BatchMessage {
 }
 
 type ReplyMessage =
-  | { id: number; outcomes: FileOutcome[] }
+  | { id: number; outcomes: (FileOutcome | SkippedFile)[] }
   | { id: number; error: { name: string; message: string; stack?: string } };
 
 /** The bundle this code runs from, which a worker loads again; undefined when not bundled. */
@@ -48,14 +48,14 @@ export function threadCount(setting: 'auto' | 'off' | number, count: number): nu
  * vary a hundredfold in size). Resolves to the outcomes in input order; rejects with the first
  * error any file raised (an InputError or ConfigError keeps its class, for exit status 2).
  */
-export function runInWorkers(files: readonly InputFile[], spec: RunSpec, threads: number, onProgress?: (done: number) => void): Promise<FileOutcome[]> {
+export function runInWorkers(files: readonly InputFile[], spec: RunSpec, threads: number, onProgress?: (done: number) => void): Promise<(FileOutcome | SkippedFile)[]> {
   const script = workerScript()!;
-  const results: FileOutcome[] = new Array(files.length);
+  const results: (FileOutcome | SkippedFile)[] = new Array(files.length);
   const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (threads * 8))));
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
-  return new Promise<FileOutcome[]>((resolvePromise, reject) => {
+  return new Promise<(FileOutcome | SkippedFile)[]>((resolvePromise, reject) => {
     let failed = false;
     let active = 0;
     const fail = (err: Error) => {

@@ -71,6 +71,8 @@ export function runRules(rules: readonly Rule[], cable: Cable, options: LintOpti
   const now = options.now ?? new Date(0);
   const model = modelOf(cable);
   const diagnostics: Diagnostic[] = [];
+  // A new file before its first word: not a cable yet, and no rule's business.
+  if (model.blank) return { cable, profile, diagnostics };
   for (const rule of rules) {
     const setting = settingFor(rule, options.rules);
     const base = defaultSeverity(rule, profile);

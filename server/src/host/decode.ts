@@ -15,6 +15,18 @@ function latin1(bytes: Uint8Array): string {
   return out;
 }
 
+/** How far into a file `looksBinary` looks, as git and GNU grep do. */
+const BINARY_PROBE = 8192;
+
+/**
+ * Bytes no cable is written in: a NUL byte in the first 8 KB (an executable, an image, a
+ * compressed file, UTF-16 text). The CLI and `lintFiles` skip such a file instead of reading it
+ * as a garbled Latin-1 cable.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, BINARY_PROBE).includes(0);
+}
+
 /** How a file's bytes were read, so that `--fix` writes them back the same way. */
 export interface CableEncoding {
   encoding: 'utf8' | 'latin1';

@@ -42,6 +42,11 @@ export interface CableModel {
   readonly tags: Tags;
   readonly references: References;
   readonly wrapper: Wrapper;
+  /**
+   * The text holds nothing but white space (none at all, blank lines, tabs, a byte-order mark):
+   * not yet a cable, so there is nothing any rule could say about it.
+   */
+  readonly blank: boolean;
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
   readonly referenceId: string | null;
   /** Meanings whose computation failed (and answer empty). */
@@ -123,6 +128,10 @@ class Model implements CableModel {
 
   get tags(): Tags {
     return this.#get('tags', () => readTags(this.cable, this.header.tagsLines), NO_TAGS);
+  }
+
+  get blank(): boolean {
+    return this.#get('blank', () => !/\S/.test(this.cable.text), false);
   }
 
   get referenceId(): string | null {

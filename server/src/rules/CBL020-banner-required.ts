@@ -11,7 +11,6 @@ export const CBL020: Rule = {
   description: 'A classification banner line (level, post, serial) precedes the header fields.',
   check(ctx) {
     const { cable } = ctx;
-    if (!cable.text.trim()) return;
     const first = cable.headerOrder[0] ?? cable.paragraphs[0];
     const { lines } = cable;
     const firstLine = (r: Range) => rangeAt(lines, r.start.offset, lines[r.start.line]!.end);

@@ -12,8 +12,6 @@ export const CBL040: Rule = {
   check(ctx) {
     const { cable } = ctx;
     if (cable.eo) return;
-    // An empty document is not yet a cable.
-    if (!/\S/.test(cable.text)) return;
     // The E.O. line heads the header: point at the first header field, else the banner.
     const first = cable.headerOrder[0];
     let range: Range;
