@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'jsonc-parser/lib/esm/main.js';
 import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, EXAMPLES, editsFor, exampleUri, TestClient } from './lsp-client';
+import { applyTextEdits, EXAMPLES, editsFor, exampleUri, ROOT, TestClient } from './lsp-client';
 
 const read = (name: string) => readFileSync(join(EXAMPLES, name), 'utf8');
+/** Real cables committed with the tests (the corpus sample). */
+const SAMPLE = join(ROOT, 'test', 'fixtures', 'corpus');
 
 /** Words of the original that no edit touches must all survive, in order. */
 function assertKeepsWords(before: string, after: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]): void {
@@ -130,6 +132,113 @@ describe('code actions', () => {
     assert.match(result, /As proposed in reftel and para 3,/);
     // Only digits change.
     assert.equal(result.replace(/\d/g, ''), text.replace(/\d/g, ''));
+  });
+});
+
+/** LSP's rule for one document's edits: no two ranges overlap (an insertion at another edit's start is fine). */
+function assertDisjoint(edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }[], what: string): void {
+  const key = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+  for (let i = 0; i < edits.length; i++) {
+    for (let j = i + 1; j < edits.length; j++) {
+      const [a, b] = [edits[i]!.range, edits[j]!.range];
+      const overlap = key(a.start) < key(b.end) && key(b.start) < key(a.end);
+      assert.ok(!overlap, `${what}: edits ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`);
+    }
+  }
+}
+
+describe('workspace edits never overlap (issue 15 item 17)', () => {
+  let client: TestClient;
+  before(async () => {
+    // VS Code's capabilities for edits: versioned documentChanges (it refuses overlapping ranges).
+    client = await TestClient.start({ patchCapabilities: (c) => (c.workspace!.workspaceEdit = { documentChanges: true }) });
+  });
+  after(async () => {
+    await client?.stop();
+  });
+  const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+  /**
+   * Drafts where renumbering, references and fixes meet on one line: paragraphs written `¶N.` and
+   * `- ¶N.` cited as `¶N`, `para N` and `paras N and M`, numbering restarted after a heading, and
+   * fixes (tabs, curly quotes, a misspelt TAGS code) on the numbered lines themselves.
+   */
+  const DRAFTS: Record<string, string> = {
+    'own-pilcrows': ['1. (U) First paragraph.', '', '- \u00b65. (U) Second; see \u00b65 and para 1.', '', '\u00b67. (U) Third, after \u00b65.', ''].join('\n'),
+    'restarted': [
+      'UNCLAS ROME 000123',
+      '',
+      'E.O. 12958: N/A',
+      'TAGS: PRELL PGOV IT',
+      'SUBJECT: RENUMBERING',
+      '',
+      '1. (U) Summary: paras 3 and 4 below.',
+      '',
+      '3. (U)\tText \u201cquoted\u201d, para 3 itself.',
+      '',
+      'BACKGROUND',
+      '',
+      '2. (U) Restarted; see para 2 and \u00b62.',
+      '',
+      '2. (U) Twice the same number: paragraph 2.',
+      '',
+      'SMITH',
+      '',
+    ].join('\n'),
+  };
+
+  it("renumbering a paragraph written '- ¶5.' changes its number once: its own ¶5 is no reference to paragraph 5", async () => {
+    const text = '1. (U) First paragraph.\n\n- \u00b65. (U) Second paragraph.';
+    const uri = 'untitled:renumber-own-pilcrow';
+    await client.openAndWait(uri, text);
+    const actions = await actionsAt(client, uri, [], ['refactor'], WHOLE);
+    const renumber = actions.find((a) => a.title === 'Renumber all paragraphs');
+    assert.ok(renumber, actions.map((a) => a.title).join(' | '));
+    const edits = editsFor(renumber.edit, uri);
+    assert.deepEqual(edits, [{ range: { start: { line: 2, character: 3 }, end: { line: 2, character: 4 } }, newText: '2' }]);
+    assert.equal(applyTextEdits(text, edits), '1. (U) First paragraph.\n\n- \u00b62. (U) Second paragraph.');
+  });
+
+  it('renumbering paragraphs written with a pilcrow rewrites each number and each citation once', async () => {
+    const uri = 'untitled:renumber-pilcrows';
+    await client.openAndWait(uri, DRAFTS['own-pilcrows']!);
+    const actions = await actionsAt(client, uri, [], ['refactor'], WHOLE);
+    const renumber = actions.find((a) => a.title === 'Renumber all paragraphs');
+    assert.ok(renumber);
+    assert.equal(
+      applyTextEdits(DRAFTS['own-pilcrows']!, editsFor(renumber.edit, uri)),
+      ['1. (U) First paragraph.', '', '- \u00b62. (U) Second; see \u00b62 and para 1.', '', '\u00b63. (U) Third, after \u00b62.', ''].join('\n'),
+    );
+    await client.close(uri);
+  });
+
+  it('every code action on every example, the committed real cables and drafts that meet renumbering, has disjoint edits', async () => {
+    const texts: [string, string, string][] = [
+      ...readdirSync(EXAMPLES)
+        .filter((n) => /\.(cable|txt)$/.test(n))
+        .map((n): [string, string, string] => [n, exampleUri(n), read(n)]),
+      ...readdirSync(SAMPLE)
+        .filter((n) => n.endsWith('.txt'))
+        .map((n): [string, string, string] => [n, pathToFileURL(join(SAMPLE, n)).href, readFileSync(join(SAMPLE, n), 'utf8')]),
+      ...Object.entries(DRAFTS).map(([n, t]): [string, string, string] => [n, `untitled:${n}`, t]),
+    ];
+    const kinds = new Set<string>();
+    let checked = 0;
+    for (const [name, uri, text] of texts) {
+      const diagnostics = await client.openAndWait(uri, text);
+      const all = await actionsAt(client, uri, diagnostics, undefined, WHOLE);
+      for (const a of all) {
+        if (!a.edit) continue;
+        const edits = editsFor(a.edit, uri);
+        assertDisjoint(edits, `${name}: ${a.title}`);
+        if (edits.length > 0) {
+          checked++;
+          kinds.add(a.kind ?? '');
+        }
+      }
+      await client.close(uri);
+    }
+    assert.ok(checked > 100, `${checked} actions checked`);
+    assert.deepEqual([...kinds].sort(), ['quickfix', 'refactor.rewrite', 'source.fixAll.cableLint']);
   });
 });
 

@@ -5,7 +5,7 @@ import { parseCable } from '../../grammar/src/index';
 import { rangeAt, splitLines } from '../../grammar/src/positions';
 import { lint } from '../../server/src/lint';
 import type { Diagnostic } from '../../server/src/engine/types';
-import { applyEdits, fixAll, quickFixes, renumberParagraphs } from '../../server/src/service/index';
+import { applyEdits, disjointEdits, fixAll, quickFixes, renumberParagraphs } from '../../server/src/service/index';
 import { readCable, root, seed000Text } from './service-fixtures';
 
 const now = new Date(Date.UTC(2026, 10, 23));
@@ -153,8 +153,42 @@ describe('service: renumber paragraphs', () => {
     assert.deepEqual(renumberParagraphs(parseCable(seed000Text)), []);
   });
 
+  it("changes a paragraph written '- ¶5.' once: its own ¶5 is its number, not a reference to itself (issue 15 item 17)", () => {
+    const own = '1. (U) First paragraph.\n\n- ¶5. (U) Second paragraph.';
+    const edits = renumberParagraphs(parseCable(own));
+    assert.deepEqual(
+      edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]),
+      [[2, 3, 4, '2']],
+    );
+    assert.equal(disjointEdits(edits)?.length, edits.length, 'no two edits overlap');
+  });
+
   it('is a no-op on a correctly numbered cable, and a second renumbering changes nothing', () => {
     const once = applyEdits(text, renumberParagraphs(parseCable(text)));
     assert.deepEqual(renumberParagraphs(parseCable(once)), []);
+  });
+});
+
+describe('service: disjointEdits, the rule every workspace edit the server sends obeys (issue 15 item 17)', () => {
+  const e = (l1: number, c1: number, l2: number, c2: number, newText: string) => ({ range: { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } }, newText });
+
+  it('sorts by position and keeps one copy of an edit repeated exactly', () => {
+    assert.deepEqual(disjointEdits([e(2, 3, 2, 4, '2'), e(0, 0, 0, 1, '1'), e(2, 3, 2, 4, '2')]), [e(0, 0, 0, 1, '1'), e(2, 3, 2, 4, '2')]);
+  });
+
+  it('refuses edits that overlap, across lines too, or the same range rewritten two ways', () => {
+    assert.equal(disjointEdits([e(2, 3, 2, 4, '2'), e(2, 3, 2, 4, '3')]), undefined);
+    assert.equal(disjointEdits([e(1, 0, 3, 0, ''), e(2, 5, 2, 6, 'x')]), undefined);
+    assert.equal(disjointEdits([e(1, 0, 1, 5, 'a'), e(1, 4, 1, 8, 'b')]), undefined);
+    assert.equal(disjointEdits([e(1, 0, 1, 5, 'a'), e(1, 2, 1, 2, 'inside')]), undefined);
+  });
+
+  it('allows edits that only touch, and insertions at one point in their given order', () => {
+    const touching = [e(1, 0, 1, 5, 'a'), e(1, 5, 1, 8, 'b')];
+    assert.deepEqual(disjointEdits(touching), touching);
+    const atStart = [e(1, 0, 1, 0, 'first '), e(1, 0, 1, 5, 'a')];
+    assert.deepEqual(disjointEdits(atStart), atStart);
+    const inserts = [e(4, 2, 4, 2, 'x'), e(4, 2, 4, 2, 'y')];
+    assert.deepEqual(disjointEdits(inserts), inserts);
   });
 });

@@ -15,6 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Cable } from '../../../grammar/src/ast';
 import type { Diagnostic, TextEdit } from '../engine/types';
 import { fixAll, quickFixes } from '../service/code-actions';
+import { disjointEdits } from '../service/edits';
 import { configEdit, lineRegex, relativeGlob } from './config-edits';
 import { fromLspDiagnostic, toEngineRangeClamped, toLspEdit } from './convert';
 import type { DocumentSettings } from './settings';
@@ -58,8 +59,11 @@ function wanted(kind: string, only: string[] | undefined): boolean {
  * newer text, for a client that announced them; plain `changes` for one that did not (LSP's
  * baseline, which every client reads).
  */
-function documentEdit(ctx: ActionContext, edits: TextEdit[]): WorkspaceEdit {
+function documentEdit(ctx: ActionContext, given: TextEdit[]): WorkspaceEdit | undefined {
   const { doc } = ctx;
+  // Never overlapping, whatever produced them: a client refuses the whole edit otherwise.
+  const edits = disjointEdits(given);
+  if (!edits || edits.length === 0) return undefined;
   if (!ctx.documentChanges) return { changes: { [doc.uri]: edits.map(toLspEdit) } };
   const change: TextDocumentEdit = { textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map(toLspEdit) };
   return { documentChanges: [change] };
@@ -80,29 +84,27 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
   if (wanted(CodeActionKind.QuickFix, only)) {
     for (const fix of quickFixes(pairs.map((p) => p.engine), range, ctx.cable.text)) {
       const lsp = pairs.find((p) => p.engine === fix.diagnostic)?.lsp;
+      const edit = documentEdit(ctx, fix.edits);
+      if (!edit) continue;
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         ...(lsp ? { diagnostics: [lsp] } : {}),
         isPreferred: fix.preferred,
-        edit: documentEdit(ctx, fix.edits),
+        edit,
       });
     }
     actions.push(...ignoreActions(pairs, ctx));
   }
 
   if (wanted(FIX_ALL_KIND, only)) {
-    const edits = fixAll(ctx.cable, ctx.diagnostics);
-    if (edits.length > 0) {
-      actions.push({ title: 'cable-lint: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: documentEdit(ctx, edits) });
-    }
+    const edit = documentEdit(ctx, fixAll(ctx.cable, ctx.diagnostics));
+    if (edit) actions.push({ title: 'cable-lint: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit });
   }
 
   if (wanted(CodeActionKind.RefactorRewrite, only) && ctx.cable.paragraphs.length > 0) {
-    const edits = ctx.renumber();
-    if (edits.length > 0) {
-      actions.push({ title: 'Renumber all paragraphs', kind: CodeActionKind.RefactorRewrite, edit: documentEdit(ctx, edits) });
-    }
+    const edit = documentEdit(ctx, ctx.renumber());
+    if (edit) actions.push({ title: 'Renumber all paragraphs', kind: CodeActionKind.RefactorRewrite, edit });
   }
   return actions;
 }

@@ -7,6 +7,7 @@
 import { applyEdits, modify, type JSONPath } from 'jsonc-parser/lib/esm/main.js';
 import { relativePath } from '../config/settings';
 import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { disjointEdits } from '../service/edits';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const CONFIG_FILE_NAME = '.cablelintrc.json';
@@ -83,7 +84,8 @@ export function configEdit(
     range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) },
     newText: e.content,
   }));
-  return { changes: { [uri]: lspEdits } };
+  const disjoint = disjointEdits(lspEdits);
+  return disjoint ? { changes: { [uri]: disjoint } } : undefined;
 }
 
 /** Where a new ignore goes: the nearest existing config, else the document's own folder. */

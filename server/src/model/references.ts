@@ -135,16 +135,19 @@ const EXTERNAL_AFTER = /^\s*(?:(?:of|in|from)\s+(?:the\s+)?(?:REF|REFTEL|septel|
 
 function findParagraphReferences(cable: Cable, runs: readonly (readonly Paragraph[])[]): ParagraphReference[] {
   const { text } = cable;
-  // A `¶5.` that is a paragraph's own number is not a reference to it.
-  const numberStarts = new Set<number>();
-  for (const p of cable.paragraphs) numberStarts.add(p.numberText.range.start.offset);
+  // A `¶5.` inside a paragraph's own written number (`¶5.`, `- ¶5.`) is not a reference to it.
+  const numbers = cable.paragraphs.map((p) => p.numberText.range).sort((a, b) => a.start.offset - b.start.offset);
+  const inOwnNumber = (at: number) => {
+    const k = lastAtOrBelow(numbers, at, (r) => r.start.offset);
+    return k >= 0 && at < numbers[k]!.end.offset;
+  };
   const resolve = resolver(runs);
   const out: ParagraphReference[] = [];
   PARAGRAPH_CITE.lastIndex = cable.textStart;
   for (let m = PARAGRAPH_CITE.exec(text); m; m = PARAGRAPH_CITE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (numberStarts.has(start) || (text[start] === '¶' && isParagraphStart(cable, start))) continue;
+    if (inOwnNumber(start) || (text[start] === '¶' && isParagraphStart(cable, start))) continue;
     const before = text.slice(Math.max(0, start - 16), start);
     const after = text.slice(end, Math.min(text.length, end + 40));
     if (EXTERNAL_BEFORE.test(before) || EXTERNAL_AFTER.test(after)) continue;

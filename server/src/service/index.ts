@@ -13,5 +13,5 @@ export { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 export { definition, documentHighlights, references } from './navigation';
 export { findParagraphReferences, type ParagraphReference } from './references';
 export { fixAll, quickFixes, renumberParagraphs, type QuickFix } from './code-actions';
-export { applyEdits, type EditLike } from './edits';
+export { applyEdits, disjointEdits, type EditLike } from './edits';
 export type { PositionLike } from './ranges';
