@@ -44,7 +44,7 @@ describe('architecture: import boundaries', () => {
     );
   });
 
-  for (const dir of ['server/src/data', 'server/src/engine', 'server/src/rules', 'server/src/service']) {
+  for (const dir of ['server/src/data', 'server/src/model', 'server/src/engine', 'server/src/rules', 'server/src/service']) {
     it(`${dir} does no I/O and knows no connection, CLI or editor`, () => {
       const bad = offending(dir, (spec) => {
         if (spec.startsWith('node:') || spec === 'fs' || spec === 'path' || spec === 'child_process') return false;
@@ -129,5 +129,165 @@ describe('architecture: the host layer', () => {
     assert.equal(HOST_CHECKS[2]!.bad({ file: 'server/src/lsp/main.ts', spec: '../host/node/host' }), false);
     assert.equal(HOST_CHECKS[2]!.bad({ file: 'server/src/lsp/server.ts', spec: '../host/host' }), false);
     assert.equal(HOST_CHECKS[3]!.bad({ file: 'server/src/lsp/lint-worker.ts', spec: 'node:worker_threads' }), false);
+  });
+});
+
+// ---------------------------------------------------------------- the layers above and below the rules
+
+/** Source files by path from the repository root (`server/src/rules/CBL061-tags-known.ts`). */
+type Tree = ReadonlyMap<string, string>;
+
+function readTree(...dirs: string[]): Tree {
+  const tree = new Map<string, string>();
+  for (const dir of dirs) for (const file of sources(join(ROOT, dir))) tree.set(relative(ROOT, file).split('\\').join('/'), readFileSync(file, 'utf8'));
+  return tree;
+}
+
+/** The repository paths a file imports (relative specifiers only, resolved as the bundler does). */
+function importedPaths(tree: Tree, file: string): string[] {
+  const text = tree.get(file) ?? '';
+  const specs = [
+    ...[...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/\b(?:require|import)\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!),
+  ];
+  const dir = file.split('/').slice(0, -1);
+  return specs
+    .filter((s) => s.startsWith('.'))
+    .map((spec) => {
+      const parts = [...dir];
+      for (const seg of spec.split('/')) {
+        if (seg === '..') parts.pop();
+        else if (seg !== '.') parts.push(seg);
+      }
+      const path = parts.join('/');
+      return tree.has(`${path}.ts`) || !tree.has(`${path}/index.ts`) ? `${path}.ts` : `${path}/index.ts`;
+    });
+}
+
+const RULE_FILE = /^server\/src\/rules\/CBL\d{3}-[a-z0-9-]+\.ts$/;
+const CATALOGUE = 'server/src/rules/index.ts';
+
+/** A rule file that imports any other module of `rules/`: shared meaning belongs in the model. */
+function rulesImportingRules(tree: Tree): string[] {
+  const out: string[] = [];
+  for (const file of tree.keys()) {
+    if (!RULE_FILE.test(file)) continue;
+    for (const path of importedPaths(tree, file)) if (path.startsWith('server/src/rules/')) out.push(`${file} imports ${path}`);
+  }
+  return out;
+}
+
+/** The service and the adapters (LSP, CLI, config, Node API) see rules only through the catalogue. */
+function adaptersImportingRuleFiles(tree: Tree): string[] {
+  const out: string[] = [];
+  for (const file of tree.keys()) {
+    if (!/^server\/src\/(?:service|lsp|cli|config|host)\/|^server\/src\/api\.ts$/.test(file)) continue;
+    for (const path of importedPaths(tree, file)) {
+      if (path.startsWith('server/src/rules/') && path !== CATALOGUE) out.push(`${file} imports ${path}`);
+    }
+  }
+  return out;
+}
+
+/** The engine runs the rules it is given and the model sits below them: neither imports a rule. */
+function layersBelowTheRules(tree: Tree): string[] {
+  const out: string[] = [];
+  for (const file of tree.keys()) {
+    const below = /^server\/src\/(?:engine|model|data)\//.test(file);
+    const model = file.startsWith('server/src/model/');
+    if (!below) continue;
+    for (const path of importedPaths(tree, file)) {
+      const up = /^server\/src\/(?:rules|service|lsp|cli|config|host)\/|^server\/src\/(?:api|lint)\.ts$/.test(path);
+      if (up || (model && path.startsWith('server/src/engine/'))) out.push(`${file} imports ${path}`);
+    }
+  }
+  return out;
+}
+
+const GRAMMAR_MAX_LINES = 500;
+
+/** One module per job in the grammar: no file over 500 lines. */
+function oversizedGrammarFiles(tree: Tree): string[] {
+  const out: string[] = [];
+  for (const [file, text] of tree) {
+    if (!file.startsWith('grammar/')) continue;
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (lines > GRAMMAR_MAX_LINES) out.push(`${file} has ${lines} lines`);
+  }
+  return out;
+}
+
+describe('architecture: the model between the tree and the rules', () => {
+  const tree = readTree('grammar/src', 'server/src');
+
+  it('no rule imports another rule', () => {
+    assert.deepEqual(rulesImportingRules(tree), []);
+  });
+
+  it('the service and the adapters import no rule file but the catalogue', () => {
+    assert.deepEqual(adaptersImportingRuleFiles(tree), []);
+  });
+
+  it('the engine, the model and the data import nothing above them (no rule, no catalogue)', () => {
+    assert.deepEqual(layersBelowTheRules(tree), []);
+  });
+
+  it(`no grammar file is over ${GRAMMAR_MAX_LINES} lines`, () => {
+    assert.deepEqual(oversizedGrammarFiles(tree), []);
+  });
+
+  describe('each check fails on a small tree that breaks it', () => {
+    const fixture = (files: Record<string, string>): Tree => new Map(Object.entries(files));
+
+    it('a rule importing a rule', () => {
+      const bad = fixture({
+        'server/src/rules/CBL998-fixture.ts': "import type { Rule } from '../engine/types';\nimport { shared } from './CBL999-other';\n",
+        'server/src/rules/CBL999-other.ts': "export const shared = 1;\n",
+        'server/src/rules/helpers.ts': "export const helper = 1;\n",
+        'server/src/rules/CBL997-helped.ts': "import { helper } from './helpers';\nimport { modelOf } from '../model/index';\n",
+        'server/src/rules/index.ts': "export { x } from './CBL998-fixture';\n",
+      });
+      assert.deepEqual(rulesImportingRules(bad).sort(), [
+        'server/src/rules/CBL997-helped.ts imports server/src/rules/helpers.ts',
+        'server/src/rules/CBL998-fixture.ts imports server/src/rules/CBL999-other.ts',
+      ]);
+    });
+
+    it('a service or adapter module importing a rule file other than the catalogue', () => {
+      const bad = fixture({
+        'server/src/service/hover.ts': "import { analyseTags } from '../rules/CBL061-tags-known';\nimport { allRules } from '../rules/index';\n",
+        'server/src/lsp/server.ts': "import { findRule } from '../rules';\n",
+        'server/src/cli/main.ts': "export { CBL004 } from '../rules/CBL004-de-line';\n",
+        'server/src/rules/index.ts': '',
+        'server/src/rules/CBL061-tags-known.ts': '',
+        'server/src/rules/CBL004-de-line.ts': '',
+      });
+      assert.deepEqual(adaptersImportingRuleFiles(bad).sort(), [
+        'server/src/cli/main.ts imports server/src/rules/CBL004-de-line.ts',
+        'server/src/service/hover.ts imports server/src/rules/CBL061-tags-known.ts',
+      ]);
+    });
+
+    it('the engine or the model importing the rules', () => {
+      const bad = fixture({
+        'server/src/engine/lint.ts': "import { allRules } from '../rules/index';\n",
+        'server/src/model/tags.ts': "import type { RuleContext } from '../engine/types';\n",
+        'server/src/rules/index.ts': '',
+        'server/src/engine/types.ts': '',
+      });
+      assert.deepEqual(layersBelowTheRules(bad).sort(), [
+        'server/src/engine/lint.ts imports server/src/rules/index.ts',
+        'server/src/model/tags.ts imports server/src/engine/types.ts',
+      ]);
+    });
+
+    it('a grammar file over 500 lines', () => {
+      const bad = fixture({
+        'grammar/src/index.ts': 'x\n'.repeat(501),
+        'grammar/src/walk.ts': 'x\n'.repeat(500),
+        'server/src/api.ts': 'x\n'.repeat(900),
+      });
+      assert.deepEqual(oversizedGrammarFiles(bad), ['grammar/src/index.ts has 501 lines']);
+    });
   });
 });
