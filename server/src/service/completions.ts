@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Cable, LevelRank, Paragraph } from '../../../grammar/src/ast';
 import { allTags, type CableDay, headerCode, headerCodesByField, postByBannerPost, tagInfoOn, tagOn } from '../data/index';
-import { captionSet, cableDate } from '../engine/facts';
+import { modelOf } from '../model/index';
 import { explainCaption, explainPortionMark, explainTag, portionMarksUpTo, rankOfLevel, tagDay } from './explain';
 import { TRUST_ORDER } from './new-draft';
 import { lspRangeAt, offsetOf, type PositionLike } from './ranges';
@@ -180,7 +180,7 @@ function headerItems(cable: Cable, replace: LspRange): CompletionItem[] {
       });
     }
   }
-  const have = captionSet(cable);
+  const have = modelOf(cable).classification.captions;
   for (const name of CAPTIONS) {
     if (have.has(name)) continue;
     items.push({
@@ -194,7 +194,7 @@ function headerItems(cable: Cable, replace: LspRange): CompletionItem[] {
   }
   const classified = cable.banner ? rankOfLevel(cable.banner.level) >= 1 : true;
   if (!cable.eo) {
-    const date = cableDate(cable);
+    const date = modelOf(cable).dates.cableDate;
     const order = date && Date.UTC(date.year, date.month - 1, date.day) >= Date.UTC(2010, 5, 27) ? '13526' : '12958';
     const decl = date ? `${String(date.month).padStart(2, '0')}/${String(date.day).padStart(2, '0')}/${date.year + 10}` : 'MM/DD/YYYY';
     items.push({

@@ -21,7 +21,7 @@ import {
   type TagInfo,
 } from '../data/index';
 import { levelRank } from '../model/classification';
-import { dayOfYear, isRealDate } from '../model/dates';
+import { dayOfYear, type DeclReading, isRealDate } from '../model/dates';
 import { routingIndicatorFault } from '../model/envelope';
 import { modelOf } from '../model/index';
 
@@ -284,22 +284,38 @@ export function isLegacyOrder(order: string): boolean {
   return order === '12356' || order === '11652';
 }
 
-/** A DECL value: a date (with its distance from the cable date), a code, or an event. */
-export function explainDecl(value: string, cableDate?: { year: number; month: number; day: number }): string {
-  const v = value.trim().replace(/\.$/, '');
-  const date = readDeclDate(v);
-  if (date) {
-    if (!isRealDate(date.year, date.month, date.day)) return `**DECL ${v}**: not a calendar date.`;
-    let rel = '';
-    if (cableDate) {
-      const years = (Date.UTC(date.year, date.month - 1, date.day) - Date.UTC(cableDate.year, cableDate.month - 1, cableDate.day)) / (365.2425 * 86_400_000);
-      rel =
-        years <= 0
-          ? ` Not after the cable date (${cableDate.day} ${monthName(cableDate.month)} ${cableDate.year}).`
-          : ` About ${Math.round(years * 10) / 10} years after the cable date (10 is the norm; more than 25 needs a 25X/50X code).`;
+/**
+ * A DECL value as the cable model reads it (CBL043–CBL045 read the same): a date with its distance
+ * from the cable date, a code, an event, or why it is none of these.
+ */
+export function explainDecl(reading: DeclReading, cableDate?: { year: number; month: number; day: number }): string {
+  const v = reading.span.text.trim().replace(/\.$/, '');
+  switch (reading.kind) {
+    case 'date': {
+      let rel = '';
+      if (cableDate) {
+        const years = (Date.UTC(reading.year, reading.month - 1, reading.day) - Date.UTC(cableDate.year, cableDate.month - 1, cableDate.day)) / (365.2425 * 86_400_000);
+        rel =
+          years <= 0
+            ? ` Not after the cable date (${cableDate.day} ${monthName(cableDate.month)} ${cableDate.year}).`
+            : ` About ${Math.round(years * 10) / 10} years after the cable date (10 is the norm; more than 25 needs a 25X/50X code).`;
+      }
+      return `**DECL**: declassify on ${longDate(reading.year, reading.month, reading.day)}.${rel}\n\n_Source: ${SPEC}, section 2.4 (CBL043–CBL045)_`;
     }
-    return `**DECL**: declassify on ${longDate(date.year, date.month, date.day)}.${rel}\n\n_Source: ${SPEC}, section 2.4 (CBL043–CBL045)_`;
+    case 'invalid':
+      return `**DECL ${v}**: not a valid value: ${reading.reason}.\n\n_Source: ${SPEC}, section 2.4 (CBL043)_`;
+    case 'empty':
+      return `**DECL**: no value (expected a date, a code or an event).\n\n_Source: ${SPEC}, section 2.4 (CBL043)_`;
+    case 'declassified':
+      return `**${v}**: the record of the cable's declassification, not a schedule.\n\n_Source: ${SPEC}, section 2.4_`;
+    case 'phrase':
+      return `**DECL ${v}**: an event or phrase rather than a date or code (accepted: \`TEN YEARS AFTER …\`).\n\n_Source: ${SPEC}, section 2.4 (CBL043)_`;
+    case 'code':
+      return explainCode(v);
   }
+}
+
+function explainCode(v: string): string {
   const u = v.toUpperCase().replace(/[()]/g, '');
   let meaning: string | undefined;
   let m: RegExpExecArray | null;
@@ -310,26 +326,7 @@ export function explainDecl(value: string, cableDate?: { year: number; month: nu
   else if (u === 'OADR') meaning = "Originating Agency's Determination Required (legacy, E.O. 12356)";
   else if (u === 'GDS') meaning = 'General Declassification Schedule (legacy, E.O. 11652)';
   else if (u === 'MR') meaning = 'accepted legacy code (spec 4.4); its meaning is not documented in the sources used here';
-  if (meaning) return `**DECL ${v}**: ${meaning}.\n\n_Source: ${SPEC}, section 2.4_`;
-  return `**DECL ${v}**: an event or phrase rather than a date or code (accepted: \`TEN YEARS AFTER …\`).\n\n_Source: ${SPEC}, section 2.4 (CBL043)_`;
-}
-
-const MONTH_WORDS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-
-export function readDeclDate(v: string): { year: number; month: number; day: number } | undefined {
-  let m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/.exec(v);
-  if (m) {
-    const y = Number(m[3]);
-    return { month: Number(m[1]), day: Number(m[2]), year: m[3]!.length === 2 ? (y >= 60 ? 1900 + y : 2000 + y) : y };
-  }
-  m = /^(\d{4})[/-](\d{2})[/-](\d{2})$/.exec(v);
-  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(v);
-  if (m) {
-    const month = MONTH_WORDS.indexOf(m[2]!.slice(0, 3).toUpperCase()) + 1;
-    if (month > 0) return { year: Number(m[3]), month, day: Number(m[1]) };
-  }
-  return undefined;
+  return meaning ? `**DECL ${v}**: ${meaning}.\n\n_Source: ${SPEC}, section 2.4_` : `**DECL ${v}**: declassification codes (X1–X8, 25X1–25X9, 50X1-HUM, OADR, MR).\n\n_Source: ${SPEC}, section 2.4_`;
 }
 
 /** `1.4 (b) and (d)` → each reason spelled out. */

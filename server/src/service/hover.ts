@@ -7,7 +7,6 @@ import type { BlockMark, Cable, Paragraph, RefItem, RefList } from '../../../gra
 import type { BlockSpan } from '../model/blocks';
 import { modelOf } from '../model/index';
 import { headerCode, postByBannerPost, refIdPostFor } from '../data/index';
-import { cableDate, referenceId } from '../engine/facts';
 import {
   capitalise,
   describeDtg,
@@ -117,7 +116,7 @@ function explainToken(cable: Cable, t: Token, now: Date | undefined): string | u
       return `**${t.banner.post.text}**: originating post${post ? ` (${post.originLabel}; FM line ${post.fmLine}; DE routing indicator ${post.deRoutingIndicator})` : ''}.\n\n_Source: posts table (posts.tsv)_`;
     }
     case 'bannerSerial': {
-      const id = referenceId(cable);
+      const id = modelOf(cable).referenceId;
       return `**${t.banner.serial.text}**: cable serial of the post.${id ? ` Reference id \`${id}\`.` : ''}\n\n_Source: ${SPEC}, section 2.5 (ReferenceId)_`;
     }
     case 'caption':
@@ -129,8 +128,8 @@ function explainToken(cable: Cable, t: Token, now: Date | undefined): string | u
     case 'eoBody': {
       const eo = t.eo;
       if (eo.bodyKind === 'N/A') return `**N/A**: no declassification instruction: the cable is unclassified.\n\n_Source: ${SPEC}, section 2.4 (CBL042)_`;
-      const v = eo.decl?.text ?? eo.body?.text ?? '';
-      return explainDecl(v, cableDate(cable));
+      const reading = modelOf(cable).dates.decl;
+      return reading ? explainDecl(reading, modelOf(cable).dates.cableDate) : undefined;
     }
     case 'reasonSection':
     case 'reasonLetter':
@@ -263,7 +262,7 @@ function refItemHover(cable: Cable, item: RefItem, declaration: boolean, cited?:
   const head = cited ? `**${cited}** → ${item.letter ? `item ${item.letter}: ` : 'the only reference: '}\`${item.target.text.replace(/\s+/g, ' ')}\`` : `**${label}**: \`${item.target.text.replace(/\s+/g, ' ')}\``;
   const lines = [head];
   const m = /^(?:(\d{2}|\d{4}) )?(SECSTATE|STATE|[A-Z][A-Z .'-]*[A-Z]) 0*(\d{1,7})\b/.exec(item.target.text.trim());
-  const date = cableDate(cable);
+  const date = modelOf(cable).dates.cableDate;
   if (m) {
     const yy = m[1] ? m[1].slice(-2) : date ? String(date.year % 100).padStart(2, '0') : undefined;
     const post = refIdPostFor(m[2]!);
@@ -287,7 +286,9 @@ function paragraphHover(cable: Cable, p: Paragraph): string {
     const prev = run[i - 1];
     const next = run[i + 1];
     const where = [prev ? `previous ${prev.number}` : 'first', next ? `next ${next.number}` : 'last'].join(', ');
-    lines.push(`**Paragraph ${p.number}** (${i + 1} of ${run.length}; ${where})${p.restart ? ': numbering restarts here' : ''}`);
+    // Restarts as CBL083 reads them: marked by the parser, or a return to 1 after a higher number.
+    const restart = modelOf(cable).numbering.stepOf(p)?.restart ?? false;
+    lines.push(`**Paragraph ${p.number}** (${i + 1} of ${run.length}; ${where})${restart ? ': numbering restarts here' : ''}`);
   } else {
     lines.push(`**Paragraph ${p.number}**`);
   }

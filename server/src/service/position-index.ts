@@ -106,7 +106,7 @@ function build(cable: Cable): PositionIndex {
 
   for (const w of cable.wrapper) spanPush(w, { role: 'wrapper', part: w });
   envelopeTokens(cable, push, spanPush);
-  bannerTokens(cable, push, spanPush);
+  bannerTokens(cable, spanPush);
   headerTokens(cable, push, spanPush);
 
   for (const p of cable.paragraphs) {
@@ -254,25 +254,13 @@ function bannerLine(b: Banner, spanPush: SpanPush): void {
   spanPush(b.serial, { role: 'bannerSerial', banner: b });
 }
 
-const CAPTION_WORD = /\b(?:SENSITIVE BUT UNCLASSIFIED|NOT FOR INTERNET DISTRIBUTION|SPECAT EXCLUSIVE|ROGER CHANNEL|DISSENT CHANNEL|SIPDIS|SENSITIVE|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|CONDIS|SPECAT)\b|C O R R E C T E D {1,2}C ?O ?P ?Y/gi;
-
-function captionWords(push: Push, from: number, text: string, caption?: Caption): void {
-  for (const m of text.matchAll(CAPTION_WORD)) {
-    const name = m[0].toUpperCase().startsWith('C O R') ? 'CORRECTED COPY' : m[0].toUpperCase().replace(/\s+/g, ' ');
-    push(from + m.index!, from + m.index! + m[0].length, caption ? { role: 'caption', name, caption } : { role: 'caption', name });
+function bannerTokens(cable: Cable, spanPush: SpanPush): void {
+  if (cable.banner) bannerLine(cable.banner, spanPush);
+  // Caption words where the model reads them: on caption lines and glued to the banner.
+  for (const w of modelOf(cable).classification.captionWords) {
+    spanPush(w.span, w.caption ? { role: 'caption', name: w.name, caption: w.caption } : { role: 'caption', name: w.name });
   }
-}
-
-function bannerTokens(cable: Cable, push: Push, spanPush: SpanPush): void {
-  const b = cable.banner;
-  if (b) {
-    bannerLine(b, spanPush);
-    if (b.rest) captionWords(push, b.rest.range.start.offset, b.rest.text);
-  }
-  for (const c of cable.captions) {
-    if (c.known) captionWords(push, c.range.start.offset, c.text, c);
-    else spanPush(c, { role: 'caption', name: c.names[0] ?? c.text.trim(), caption: c });
-  }
+  for (const c of cable.captions) if (!c.known) spanPush(c, { role: 'caption', name: c.names[0] ?? c.text.trim(), caption: c });
 }
 
 function headerTokens(cable: Cable, push: Push, spanPush: SpanPush): void {
@@ -312,9 +300,7 @@ function headerTokens(cable: Cable, push: Push, spanPush: SpanPush): void {
   }
   const cb = cable.classifiedBy;
   if (cb) {
-    const s = cb.range.start.offset;
-    const kw = /CLASSIFIED\s+BY:?/i.exec(text.slice(s, Math.min(cb.range.end.offset, s + 60)));
-    if (kw) push(s + kw.index, s + kw.index + kw[0].length, { role: 'fieldKeyword', field: 'Classified By' });
+    spanPush(cb.keyword, { role: 'fieldKeyword', field: 'Classified By' });
     spanPush(cb.authority, { role: 'authority' });
     spanPush(cb.reasonSectionSpan, { role: 'reasonSection' });
     for (const l of cb.reasonLetters) spanPush(l, { role: 'reasonLetter', letter: l.text.toLowerCase() });
