@@ -206,41 +206,59 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: string[]; re: RegE
 
 // Every mark starts its keyword at the start of a word (`attended` and `spending` hold no `END`),
 // so the prefilter skips keywords inside words: most body lines then skip the marks entirely.
+const KEYWORDS = ['summar', 'comment', 'note', 'begin', 'end'];
 const KEYWORD = /(?<![A-Za-z])(?:SUMMAR|COMMENT|NOTE|BEGIN|END)/gi;
 
-/** Length of the keyword that ends with `last` (each ends with its own letter: R, T, E, N, D). */
-function keywordLength(last: number): number {
-  const c = last | 0x20;
-  return c === 0x72 /* r */ ? 6 : c === 0x74 /* t */ ? 7 : c === 0x65 /* e */ ? 4 : c === 0x6e /* n */ ? 5 : 3;
+/**
+ * Every keyword of a mark that starts a word, as [start, end) pairs in text order. One native
+ * search per keyword over a lower-cased copy: a case-insensitive pattern with a look-behind,
+ * the search this replaced, cost more than the rest of the text layer. (Should lower-casing
+ * change the length, as `İ` does, the pattern is used.)
+ */
+function keywordHits(text: string): number[] {
+  const lower = text.toLowerCase();
+  const starts: [number, number][] = [];
+  if (lower.length === text.length) {
+    for (const kw of KEYWORDS) {
+      for (let at = lower.indexOf(kw); at >= 0; at = lower.indexOf(kw, at + kw.length)) {
+        if (at > 0 && isAsciiLetter(text.charCodeAt(at - 1))) continue;
+        starts.push([at, at + kw.length]);
+      }
+    }
+    starts.sort((x, y) => x[0] - y[0]);
+  } else {
+    KEYWORD.lastIndex = 0;
+    for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) starts.push([m.index, m.index + m[0].length]);
+  }
+  return starts.flat();
 }
 
-/** Per text: the first keyword at or after `from` (`at` -1: none), reused by the segments up to it. */
-const keywordCursors = new WeakMap<Doc, { from: number; at: number; length: number }>();
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
 /**
- * Whether a keyword lies wholly inside [start, end): a search of the slice, without slicing
- * or searching the same text again for each segment. The keywords start with different
- * letters and none holds another, so the first one at or after `start` decides.
+ * The block marks of the body segments `segments` (flat `[start, end, paragraph index]`
+ * triples, in text order): the text layer leaves them to be read when the cable model first
+ * asks, since nothing else in the tree depends on them.
  */
-function keywordWithin(doc: Doc, start: number, end: number): boolean {
-  let c = keywordCursors.get(doc);
-  if (!c || start < c.from || (c.at >= 0 && start > c.at)) {
-    // `test` rather than `exec`: no match array per keyword; its end tells which keyword it was.
-    KEYWORD.lastIndex = start;
-    const found = KEYWORD.test(doc.text);
-    const length = found ? keywordLength(doc.text.charCodeAt(KEYWORD.lastIndex - 1)) : 0;
-    const at = found ? KEYWORD.lastIndex - length : -1;
-    if (!c) keywordCursors.set(doc, (c = { from: start, at, length }));
-    c.from = start;
-    c.at = at;
-    c.length = length;
+export function readBlockMarks(doc: Doc, segments: readonly number[]): BlockMark[] {
+  const hits = keywordHits(doc.text);
+  const out: BlockMark[] = [];
+  let h = 0;
+  for (let i = 0; i < segments.length; i += 3) {
+    const start = segments[i]!;
+    const end = segments[i + 1]!;
+    // The keywords start with different letters and none holds another, so the first one at or
+    // after `start` decides whether one lies wholly inside the segment.
+    while (h < hits.length && hits[h]! < start) h += 2;
+    if (h >= hits.length || hits[h + 1]! > end) continue;
+    for (const m of marksIn(doc, start, end, segments[i + 2]!)) out.push(m);
   }
-  return c.at >= 0 && c.at + c.length <= end;
+  return out;
 }
 
-export function blockMarksIn(doc: Doc, start: number, end: number, paragraphIndex: number): BlockMark[] {
-  const inOrder = start >= 0 && start <= end && end <= doc.text.length;
-  if (inOrder ? !keywordWithin(doc, start, end) : !/SUMMAR|COMMENT|NOTE|BEGIN|END/i.test(doc.text.slice(start, end))) return [];
+function marksIn(doc: Doc, start: number, end: number, paragraphIndex: number): BlockMark[] {
   // The end of the line before is read too, so that a mark wrapped over two lines (`End
   // Introduction ⏎ and Summary.`) is found once, from its second line.
   const context = Math.max(0, start - 200, doc.text.lastIndexOf('\n', start - 2) + 1);

@@ -12,8 +12,9 @@ import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
 import { midLineParagraphs, previewOf } from './reflowed';
 import { FIELD_TOKEN, hasField, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
+import type { Deferred } from './walk';
 
-export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number): void {
+export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number, deferred: Deferred): void {
   const { text } = doc;
   cable.textStart = body.length ? body[0]!.start : Math.min(text.length, headerEnd);
   let afterEom = false;
@@ -24,6 +25,8 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   const paragraphs: Paragraph[] = [];
   /** Body offsets where numbering may restart (headings, quoted text). */
   const restartPoints: number[] = [];
+  /** Where block marks may be: read only when asked for (`readBlockMarks`). */
+  const markSegments: number[] = [];
 
   const addParagraph = (p: Paragraph) => {
     const prev = paragraphs[paragraphs.length - 1];
@@ -61,8 +64,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       i = previewEnd;
       continue;
     }
-    const paragraphIndex = paragraphs.length - 1;
-    cable.blockMarks.push(...B.blockMarksIn(doc, seg.start, seg.end, paragraphIndex));
+    markSegments.push(seg.start, seg.end, paragraphs.length - 1);
 
     if (t === T.EndOfMessageLine) {
       cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, seg.start, seg.start + 4) };
@@ -140,6 +142,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     lastText = seg;
   }
 
+  deferred.blockMarks = () => B.readBlockMarks(doc, markSegments);
   numberParagraphs(doc, paragraphs, restartPoints);
   extendParagraphs(doc, paragraphs, cable, body);
   extendSubParagraphs(doc, subs, paragraphs, cable, body);

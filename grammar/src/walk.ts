@@ -2,7 +2,7 @@
  * The walk over the parser's items: every segment goes to its layer (publication wrapper,
  * envelope, classification block, header fields, text), and the builders read each layer.
  */
-import type { Cable, Caption, Dtg, EnvelopeLine, WrapperPart } from './ast';
+import type { BlockMark, Cable, Caption, Dtg, EnvelopeLine, WrapperPart } from './ast';
 import * as B from './build-body';
 import { assembleEnvelope, dtgFrom, envelopeLine, splitCopies } from './build-envelope';
 import { buildBanner, buildMalformedBanner, type Doc } from './build-header';
@@ -21,7 +21,13 @@ const METADATA = /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1
 const DISTRIBUTION = /^(?:INFO +LOG-|ACTION +[A-Z]+-\d|[A-Z]{1,5}-\d{2}\b|.*\/\d{3}W\s*$|-{6,}|CXTelA:|ACTION:|DRAFTED:|CLEARED:|APPROVED:)/;
 const ENTIRE_TEXT = /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*-+\s*ENTIRE\s+TEXT\b/i;
 
-export function emptyCable(text: string, lines = splitLines(text)): Cable {
+/** Parts of the tree read only when first asked for (the text layer leaves how to read them here). */
+export interface Deferred {
+  blockMarks?: () => BlockMark[];
+}
+
+export function emptyCable(text: string, lines = splitLines(text), deferred: Deferred = {}): Cable {
+  let blockMarks: BlockMark[] | undefined;
   return {
     kind: 'Cable',
     text,
@@ -38,7 +44,14 @@ export function emptyCable(text: string, lines = splitLines(text)): Cable {
     paragraphs: [],
     subParagraphs: [],
     headings: [],
-    blockMarks: [],
+    // An accessor from the start, so the tree keeps one shape: nothing in the grammar reads the
+    // block marks, and a parse the cable model never asks about them does not read them.
+    get blockMarks(): BlockMark[] {
+      return (blockMarks ??= deferred.blockMarks?.() ?? []);
+    },
+    set blockMarks(marks: BlockMark[]) {
+      blockMarks = marks;
+    },
     pageMarkers: [],
     entireTextMarked: false,
     partialExtract: false,
@@ -50,7 +63,8 @@ export function emptyCable(text: string, lines = splitLines(text)): Cable {
 export function build(text: string): Cable {
   const lines = splitLines(text);
   const doc: Doc = { text, lines };
-  const cable = emptyCable(text, lines);
+  const deferred: Deferred = {};
+  const cable = emptyCable(text, lines, deferred);
   const { tokens } = lex(text);
   const { items, errors } = parseItems(tokens);
 
@@ -173,7 +187,7 @@ export function build(text: string): Cable {
     }
   }
 
-  buildText(cable, doc, body, headerEnd);
+  buildText(cable, doc, body, headerEnd, deferred);
   if (!cable.banner) findLooseBanner(cable, doc);
   findMidLineFields(cable, doc, body);
   findMidLinePageMarkers(cable, doc, body);

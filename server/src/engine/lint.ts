@@ -34,10 +34,16 @@ function normaliseSetting(value: unknown): RuleSetting {
 }
 
 const NO_SETTING: RuleSetting = Object.freeze({});
+const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
+/** `cbl061` for `CBL061`: settings may name a rule by its id in lower case. */
+const lowerIds = new Map<string, string>();
 
 export function settingFor(rule: Rule, rules: LintOptions['rules']): RuleSetting {
   if (!rules) return NO_SETTING;
-  const byId = rules[rule.id] ?? rules[rule.id.toLowerCase()];
+  let lower = lowerIds.get(rule.id);
+  if (lower === undefined) lowerIds.set(rule.id, (lower = rule.id.toLowerCase()));
+  const byId = rules[rule.id] ?? rules[lower];
   const byName = rules[rule.name];
   // Most rules are not named in a configuration: no objects to build for them on every lint.
   if (byId === undefined && byName === undefined) return NO_SETTING;
@@ -57,7 +63,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.range.start.offset - b.range.start.offset ||
     a.range.end.offset - b.range.end.offset ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
+    // Ids are `CBLnnn`: code-unit order is their order (localeCompare cost more than the sort).
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
 
@@ -66,6 +73,34 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  * (server/src/lint.ts). Pure: no I/O, never throws (a rule that throws, or a meaning of the model
  * that cannot be computed, becomes an internal diagnostic rather than taking the document down).
  */
+interface Step {
+  rule: Rule;
+  severity: Severity;
+  override: SeveritySetting | undefined;
+  options: Record<string, unknown>;
+}
+
+/** The last plan made: a linter lints many cables with the same rules, profile and settings. */
+let lastPlan: { rules: readonly Rule[]; profile: Profile; settings: LintOptions['rules']; steps: Step[] } | undefined;
+
+/** The rules that run under a profile and settings, each with its severity and options. */
+function planFor(rules: readonly Rule[], profile: Profile, settings: LintOptions['rules']): Step[] {
+  if (lastPlan && lastPlan.rules === rules && lastPlan.profile === profile && lastPlan.settings === settings) return lastPlan.steps;
+  const steps: Step[] = [];
+  for (const r of rules) {
+    const setting = settingFor(r, settings);
+    const base = defaultSeverity(r, profile);
+    const override = setting.severity;
+    if (override === 'off') continue;
+    // A rule off by default is turned on by any severity setting (at that severity);
+    // a profile that silences a rule stays silent unless the user names a severity.
+    if (base === 'off' && !override) continue;
+    steps.push({ rule: r, severity: override ?? (base === 'off' ? r.defaultSeverity : base), override, options: setting.options ?? NO_OPTIONS });
+  }
+  lastPlan = { rules, profile, settings, steps };
+  return steps;
+}
+
 export function runRules(rules: readonly Rule[], cable: Cable, options: LintOptions = {}): LintResult {
   const profile = options.profile ?? detectProfile(cable);
   const now = options.now ?? new Date(0);
@@ -73,47 +108,48 @@ export function runRules(rules: readonly Rule[], cable: Cable, options: LintOpti
   const diagnostics: Diagnostic[] = [];
   // A new file before its first word: not a cable yet, and no rule's business.
   if (model.blank) return { cable, profile, diagnostics };
-  for (const rule of rules) {
-    const setting = settingFor(rule, options.rules);
-    const base = defaultSeverity(rule, profile);
-    const override = setting.severity;
-    if (override === 'off') continue;
-    // A rule off by default is turned on by any severity setting (at that severity);
-    // a profile that silences a rule stays silent unless the user names a severity.
-    if (base === 'off' && !override) continue;
-    const severity: Severity = override ?? (base === 'off' ? rule.defaultSeverity : base);
-    const ctx: RuleContext = {
-      cable,
-      model,
-      profile,
-      options: setting.options ?? {},
-      now,
-      referenceId: options.referenceId,
-      severity,
-      report(r) {
-        const d: Diagnostic = {
-          ruleId: rule.id,
-          ruleName: rule.name,
-          // A user's override replaces every severity the rule would emit.
-          severity: override ?? r.severity ?? severity,
-          message: r.message,
-          range: r.range,
-        };
-        // Set one by one: spreading optional parts built three objects per diagnostic.
-        if (r.related?.length) d.related = r.related;
-        if (r.fixes?.length) d.fixes = r.fixes;
-        if (r.unnecessary) d.unnecessary = true;
-        diagnostics.push(printableDiagnostic(d));
-      },
-    };
-    try {
-      rule.check(ctx);
-    } catch (err) {
-      diagnostics.push({
+  // One context for the cable, pointed at each rule in turn: a context and a report function
+  // per rule and cable were most of the runner's cost.
+  let rule: Rule = rules[0]!;
+  let override: SeveritySetting | undefined;
+  const ctx: RuleContext = {
+    cable,
+    model,
+    profile,
+    options: {},
+    now,
+    referenceId: options.referenceId,
+    severity: 'info',
+    report(r) {
+      const d: Diagnostic = {
         ruleId: rule.id,
         ruleName: rule.name,
+        // A user's override replaces every severity the rule would emit.
+        severity: (override as Severity | undefined) ?? r.severity ?? ctx.severity,
+        message: r.message,
+        range: r.range,
+      };
+      // Set one by one: spreading optional parts built three objects per diagnostic.
+      if (r.related?.length) d.related = r.related;
+      if (r.fixes?.length) d.fixes = r.fixes;
+      if (r.unnecessary) d.unnecessary = true;
+      diagnostics.push(printableDiagnostic(d));
+    },
+  };
+  for (const step of planFor(rules, profile, options.rules)) {
+    const r = step.rule;
+    rule = r;
+    override = step.override;
+    ctx.severity = step.severity;
+    ctx.options = step.options;
+    try {
+      r.check(ctx);
+    } catch (err) {
+      diagnostics.push({
+        ruleId: r.id,
+        ruleName: r.name,
         severity: 'info',
-        message: `internal error in rule ${rule.id}: ${(err as Error)?.message ?? String(err)}`,
+        message: `internal error in rule ${r.id}: ${(err as Error)?.message ?? String(err)}`,
         range: { start: cable.range.start, end: cable.range.start },
       });
     }

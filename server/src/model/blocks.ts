@@ -104,14 +104,14 @@ export function readBlocks(cable: Cable): Blocks {
     spans.push(span);
   }
   return Object.freeze({
-    marks: Object.freeze(marks),
-    spans: Object.freeze(spans),
-    unclosedAtEnd: Object.freeze(a.unclosedAtEnd),
-    unclosedComments: Object.freeze(a.unclosedComments),
-    orphans: Object.freeze(a.orphans),
-    crossed: Object.freeze(a.crossed.map((c) => Object.freeze(c))),
-    reopened: Object.freeze(a.reopened.map((r) => Object.freeze(r))),
-    unclosedNotes: Object.freeze(a.unclosedNotes),
+    marks: (marks),
+    spans: (spans),
+    unclosedAtEnd: (a.unclosedAtEnd),
+    unclosedComments: (a.unclosedComments),
+    orphans: (a.orphans),
+    crossed: (a.crossed.map((c) => (c))),
+    reopened: (a.reopened.map((r) => (r))),
+    unclosedNotes: (a.unclosedNotes),
     paragraphOf: (mark: BlockMark) => a.paragraphOf.get(mark) ?? -1,
     spanOf: (mark: BlockMark) => byMark.get(mark),
   });

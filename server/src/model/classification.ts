@@ -170,9 +170,9 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
   for (const n of cable.banner?.gluedCaptions ?? []) captions.add(n);
   const captionWords: { name: string; span: Span; caption?: Caption }[] = [];
   const banner = cable.banner;
-  if (banner) banner.gluedCaptions.forEach((name, i) => captionWords.push(Object.freeze({ name, span: banner.gluedCaptionSpans[i]! })));
+  if (banner) banner.gluedCaptions.forEach((name, i) => captionWords.push(({ name, span: banner.gluedCaptionSpans[i]! })));
   for (const caption of cable.captions) {
-    if (caption.known) caption.names.forEach((name, i) => captionWords.push(Object.freeze({ name, span: caption.nameSpans[i]!, caption })));
+    if (caption.known) caption.names.forEach((name, i) => captionWords.push(({ name, span: caption.nameSpans[i]!, caption })));
   }
   captionWords.sort((a, b) => a.span.range.start.offset - b.span.range.start.offset);
   let highestPortion: Classification['highestPortion'];
@@ -181,14 +181,14 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
     if (p.ambiguous || m?.rank === undefined) continue;
     if (!highestPortion || m.rank > highestPortion.mark.rank!) highestPortion = { mark: m, paragraph: p };
   }
-  const attempts = lazy('classification.bannerAttempts', () => Object.freeze(bannerAttemptsOf(cable)), NO_CLASSIFICATION.bannerAttempts);
+  const attempts = lazy('classification.bannerAttempts', () => (bannerAttemptsOf(cable)), NO_CLASSIFICATION.bannerAttempts);
   const stated = lazy('classification.statedInHeader', () => headerStatements(cable), NO_CLASSIFICATION.statedInHeader);
   return Object.freeze({
     bannerLevel,
     bannerRank,
     classified: (bannerRank ?? 0) >= 1,
     captions,
-    captionWords: Object.freeze(captionWords),
+    captionWords: (captionWords),
     get statedInHeader() {
       return stated();
     },
@@ -204,7 +204,7 @@ function bannerLevelOf(cable: Cable): Classification['bannerLevel'] {
   if (cable.banner) return cable.banner;
   const envelopeEnd = cable.envelope?.range.end.offset ?? -1;
   const cut = cable.malformedBanners.find((b) => b.level && b.levelText && b.range.start.offset > envelopeEnd);
-  return cut?.level && cut.levelText ? Object.freeze({ level: cut.level, levelText: cut.levelText }) : undefined;
+  return cut?.level && cut.levelText ? ({ level: cut.level, levelText: cut.levelText }) : undefined;
 }
 
 function headerStatements(cable: Cable): Classification['statedInHeader'] {

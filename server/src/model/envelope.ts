@@ -54,8 +54,6 @@ export interface EnvelopeModel {
   words(line: EnvelopeLine): readonly Span[];
 }
 
-const NO_WORDS: readonly Span[] = Object.freeze([]);
-
 export const NO_ENVELOPE: EnvelopeModel = Object.freeze({
   routingIndicators: Object.freeze([]),
   addressees: Object.freeze([]),
@@ -79,13 +77,15 @@ export function readEnvelope(cable: Cable, bannerAttempts: () => readonly Banner
     let w = words.get(line);
     if (!w) {
       const base = line.range.start.offset;
-      w = lazy(`envelope.words@${base}`, () => Object.freeze([...line.text.matchAll(/\S+/g)].map((m) => spanAt(cable.lines, cable.text, base + m.index!, base + m.index! + m[0].length))), NO_WORDS)();
+      const found: Span[] = [];
+      for (const m of line.text.matchAll(/\S+/g)) found.push(spanAt(cable.lines, cable.text, base + m.index!, base + m.index! + m[0].length));
+      w = found;
       words.set(line, w);
     }
     return w;
   };
-  const indicators = lazy('envelope.routingIndicators', () => Object.freeze(routingIndicatorsOf(cable)), NO_ENVELOPE.routingIndicators);
-  const addressees = lazy('envelope.addressees', () => Object.freeze(addresseeLines(cable, bannerAttempts())), NO_ENVELOPE.addressees);
+  const indicators = lazy('envelope.routingIndicators', () => (routingIndicatorsOf(cable)), NO_ENVELOPE.routingIndicators);
+  const addressees = lazy('envelope.addressees', () => (addresseeLines(cable, bannerAttempts())), NO_ENVELOPE.addressees);
   return Object.freeze({
     get routingIndicators() {
       return indicators();

@@ -45,8 +45,8 @@ export function readHeader(cable: Cable, lazy: Lazy): Header {
   const fields = fieldsInScope(cable, tagsLines);
   const reason = lazy('header.classifiedByHasReason', () => (cable.classifiedBy ? hasReason(cable, cable.classifiedBy) : false), false);
   return Object.freeze({
-    fields: Object.freeze(fields),
-    tagsLines: Object.freeze(tagsLines),
+    fields: (fields),
+    tagsLines: (tagsLines),
     get classifiedByHasReason() {
       return reason();
     },

@@ -6,7 +6,8 @@
  * same answers, so a hover cannot contradict a rule.
  *
  * Invariants: computed at most once per tree (one cache, here); inert from outside (the model and
- * every record it builds are frozen; the tree itself is the grammar's); never throws (a meaning
+ * each meaning are frozen, the records and lists they hold typed read-only; the tree itself is the
+ * grammar's); never throws (a meaning
  * whose computation fails answers empty, and the failure is listed in `failures` for the linter
  * to report).
  */
@@ -111,7 +112,7 @@ class Model implements CableModel {
   }
 
   get sections(): Sections {
-    return this.#get('sections', () => readSections(this.cable), NO_SECTIONS);
+    return this.#get('sections', () => readSections(this.cable, this.#lazy), NO_SECTIONS);
   }
 
   get references(): References {

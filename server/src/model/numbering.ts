@@ -72,12 +72,12 @@ export function readNumbering(cable: Cable): Numbering {
   }
   const artefacts = numbered.filter((p) => p.artefact);
   return Object.freeze({
-    numbered: Object.freeze(numbered),
-    steps: Object.freeze(steps),
-    runs: Object.freeze(runs.map((r) => Object.freeze(r))),
-    pilcrow: Object.freeze({
-      artefacts: Object.freeze(artefacts),
-      damaged: Object.freeze(numbered.filter((p) => p.artefact || p.latex)),
+    numbered: (numbered),
+    steps: (steps),
+    runs: (runs.map((r) => (r))),
+    pilcrow: ({
+      artefacts: (artefacts),
+      damaged: (numbered.filter((p) => p.artefact || p.latex)),
       certain: artefacts.some((p) => p.number >= 10),
     }),
     stepOf: (p: Paragraph) => byParagraph.get(p),

@@ -5,7 +5,7 @@
  * contradicts. CBL030–CBL037 read it.
  */
 import type { Banner, Cable, PageMarker, Range, Span } from '../../../grammar/src/ast';
-import { type Correction, frozen } from './types';
+import { type Correction, frozen, type Lazy } from './types';
 
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -90,8 +90,8 @@ function markerTotal(cable: Cable, m: PageMarker): number | undefined {
 }
 
 /** The full transmitted form: a further section banner other than 01 survives (CBL031's domain). */
-function hasFullSectionForm(cable: Cable): boolean {
-  return cableSectionBanners(cable).some((s) => s.section!.number !== 1);
+function hasFullSectionForm(banners: readonly Banner[]): boolean {
+  return banners.some((s) => s.section!.number !== 1);
 }
 
 export interface SectionEvidence {
@@ -106,9 +106,9 @@ export interface SectionEvidence {
 }
 
 /** Every place after the banner that names a section: section banners and page markers. */
-function sectionEvidence(cable: Cable): SectionEvidence[] {
+function sectionEvidence(cable: Cable, banners: readonly Banner[], markers: readonly PageMarker[]): SectionEvidence[] {
   const out: SectionEvidence[] = [];
-  for (const s of cableSectionBanners(cable)) {
+  for (const s of banners) {
     const sec = s.section!;
     // A repeated section-01 banner is a copy of the header (reflowed previews), not a section.
     if (sec.number === 1) continue;
@@ -120,7 +120,7 @@ function sectionEvidence(cable: Cable): SectionEvidence[] {
       what: `section banner ${sec.numberText.text}`,
     });
   }
-  for (const m of cableMarkers(cable)) {
+  for (const m of markers) {
     if (m.number === undefined || !m.numberText) continue;
     const total = markerTotal(cable, m);
     out.push({
@@ -139,14 +139,14 @@ function sectionEvidence(cable: Cable): SectionEvidence[] {
  * total M' that differs from the banner's. Safe when the sources also reach beyond the
  * banner's total: then the banner is certainly the one that is wrong.
  */
-function bannerTotalFix(cable: Cable): Correction | undefined {
+function bannerTotalFix(cable: Cable, evidence: readonly SectionEvidence[]): Correction | undefined {
   const sec = cable.banner?.section;
   if (!sec) return undefined;
-  const ev = sectionEvidence(cable).filter((e) => e.total !== undefined);
+  const ev = evidence.filter((e) => e.total !== undefined);
   if (!ev.length) return undefined;
   const total = ev[0]!.total!;
   if (total === sec.total || total < 1 || total > 99 || ev.some((e) => e.total !== total)) return undefined;
-  const maxN = Math.max(...sectionEvidence(cable).map((e) => e.number));
+  const maxN = Math.max(...evidence.map((e) => e.number));
   if (maxN > total) return undefined;
   const newText = pad(total, 2);
   return {
@@ -190,14 +190,19 @@ export const NO_SECTIONS: Sections = Object.freeze({
   truncatedAfter: () => false,
 });
 
-export function readSections(cable: Cable): Sections {
-  const evidence = sectionEvidence(cable).map((e) => frozen(e));
+export function readSections(cable: Cable, lazy: Lazy): Sections {
+  const markers = cable.pageMarkers.length ? cableMarkers(cable) : [];
+  const banners = cable.sectionBanners.length ? cableSectionBanners(cable) : [];
+  const evidence = sectionEvidence(cable, banners, markers).map((e) => frozen(e));
+  const correction = lazy('sections.bannerTotalCorrection', () => bannerTotalFix(cable, evidence), undefined);
   return Object.freeze({
-    markers: Object.freeze(cableMarkers(cable)),
-    sectionBanners: Object.freeze(cableSectionBanners(cable)),
-    fullForm: hasFullSectionForm(cable),
-    evidence: Object.freeze(evidence),
-    bannerTotalCorrection: bannerTotalFix(cable),
+    markers: (markers),
+    sectionBanners: (banners),
+    fullForm: hasFullSectionForm(banners),
+    evidence: (evidence),
+    get bannerTotalCorrection() {
+      return correction();
+    },
     isForeign: (m: PageMarker) => isForeignMarker(cable, m),
     totalOf: (m: PageMarker) => markerTotal(cable, m),
     truncatedAfter: (span: Span | undefined) => truncatedAfter(cable, span),

@@ -231,7 +231,7 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
       groupsOfInfo(lookupTag(slips[0]!), groups);
     }
   }
-  for (const e of entries) Object.freeze(e);
+  for (const e of entries) (e);
   return entries;
 }
 
@@ -257,7 +257,7 @@ export const NO_TAGS: Tags = Object.freeze({ entries: Object.freeze([]), listRan
 export function readTags(cable: Cable, tagsLines: readonly TagsLine[]): Tags {
   const entries = analyseTags(cable, tagsLines);
   return Object.freeze({
-    entries: Object.freeze(entries),
+    entries: (entries),
     listRange: entries.length ? { start: entries[0]!.token.range.start, end: entries[entries.length - 1]!.token.range.end } : undefined,
     listText: entries.map((e) => e.written || e.token.text).join(' '),
     has: (group: TagKindGroup) => entries.some((e) => e.groups.has(group)),
