@@ -45,7 +45,9 @@ describe('cli: control characters from a file are shown escaped', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, RAW_CONTROL, JSON.stringify(r.stdout));
     assert.match(r.stdout, /found PREL LHU\+001B\[2J/, 'the CBL062 message quotes the TAGS line with the escape written out');
-    for (const cp of ['U+001B', 'U+000C', 'U+000B', 'U+008C']) assert.match(r.stdout, new RegExp(`\`${cp.replace('+', '\\+')}\` \\(${cp.replace('+', '\\+')}\\)`), cp);
+    // Each code point once, as what the character is: a control has no form to show in backticks.
+    for (const cp of ['U+001B escape', 'U+000C form feed', 'U+000B vertical tab', 'U+008C']) assert.ok(r.stdout.includes(`set: (${cp}); expected`), cp);
+    assert.doesNotMatch(r.stdout, /`U\+00/, 'no code point written twice, once in backticks');
   });
 
   it('json: the same messages, each one line; a quoted END NOTE split over two lines reads `END NOTE`', () => {
@@ -59,10 +61,10 @@ describe('cli: control characters from a file are shown escaped', () => {
     assert.deepEqual(
       diagnostics.filter((d) => d.ruleId === 'CBL122').map((d) => [d.line, d.message]),
       [
-        [4, 'character outside the telegraphic set: `U+001B` (U+001B); expected plain ASCII'],
-        [10, 'character outside the telegraphic set: `U+000C` (U+000C); expected plain ASCII'],
-        [10, 'character outside the telegraphic set: `U+000B` (U+000B); expected plain ASCII'],
-        [10, 'character outside the telegraphic set: `U+008C` (U+008C); expected plain ASCII'],
+        [4, 'character outside the telegraphic set: (U+001B escape); expected plain ASCII'],
+        [10, 'character outside the telegraphic set: (U+000C form feed); expected plain ASCII'],
+        [10, 'character outside the telegraphic set: (U+000B vertical tab); expected plain ASCII'],
+        [10, 'character outside the telegraphic set: (U+008C); expected plain ASCII'],
       ],
     );
   });

@@ -1,4 +1,5 @@
 import type { Range } from '../../../grammar/src/ast';
+import { codePoint, printable } from '../engine/message';
 import type { Fix, Rule } from '../engine/types';
 
 /** Replacements that keep the meaning exactly (typography the teleprinter never had). */
@@ -88,11 +89,21 @@ function fixesForRuns(runs: Run[], what: (n: number) => string): { fixes?: Fix[]
   return fixes.length > 0 ? { fixes } : {};
 }
 
+/** Names for the controls a message cannot show, so that `(U+000C form feed)` says what it is. */
+const CONTROL_NAMES: Record<string, string> = {
+  '\u000B': 'vertical tab',
+  '\u000C': 'form feed',
+  '\u001B': 'escape',
+  '\u007F': 'delete',
+};
+
 function describe(ch: string): string {
-  const cp = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = PLAIN[ch]?.name;
-  const shown = ch === '\t' || ch === '\u2028' || ch === '\u2029' || ch === '\uFEFF' || ch === '\u200B' ? '' : `\`${ch}\` `;
-  return `${shown}(${cp}${name ? ` ${name}` : ''})`;
+  const cp = codePoint(ch);
+  const name = PLAIN[ch]?.name ?? CONTROL_NAMES[ch];
+  // A character with no visible form (white space, a control the message writes as U+XXXX
+  // anyway) is named by its code point alone: `U+000C` twice says nothing more.
+  const invisible = ch === '\t' || ch === '\u2028' || ch === '\u2029' || ch === '\uFEFF' || ch === '\u200B' || printable(ch) !== ch;
+  return `${invisible ? '' : `\`${ch}\` `}(${cp}${name ? ` ${name}` : ''})`;
 }
 
 /** Cyrillic letters that look like Latin ones (`Х` in `ХХХХХХ` redactions of media copies). */
