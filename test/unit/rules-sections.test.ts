@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Profile } from '../../grammar/src/ast';
 import { lint } from '../../server/src/lint';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
+import { fixKeepsWords } from '../../server/src/service/fix-safety';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const synthetic = readFileSync(join(here, '../fixtures/synthetic-reykjavik.cable'), 'utf8');
@@ -379,6 +380,31 @@ describe('CBL041 eo-format', () => {
     const [d] = diags(typo, 'CBL041');
     assert.match(d!.message, /unknown executive order 12598/);
     assert.equal(d!.fixes, undefined);
+  });
+
+  it('shortens DECLASSIFY to DECL with a safe fix whose title names the change, which the fix-safety words check lets through (07LISBON2960)', () => {
+    for (const [written, word] of [
+      ['E.O. 12958: DECLASSIFY 05/14/2018', 'DECLASSIFY'],
+      ['EO 12958 Declassify:  05/14/2018', 'Declassify'],
+    ] as const) {
+      const text = edit(synthetic, 'E.O. 12958: DECL: 05/14/2018', written);
+      const [d] = diags(text, 'CBL041');
+      const fix = d!.fixes![0]!;
+      assert.equal(fix.title, `Write "E.O. 12958: DECL: 05/14/2018", shortening ${word} to DECL`);
+      assert.equal(fix.safe, true);
+      // Only the edit of the named word changes letters; the safety rule passes the fix.
+      // An edit that would change nothing (`E.O. 12958: ` as written) is left out.
+      assert.deepEqual(fix.edits.map((e) => e.newText), written.startsWith('E.O.') ? ['DECL', ': 05/14/2018'] : ['E.O. 12958: ', 'DECL', ': 05/14/2018']);
+      assert.equal(fixKeepsWords(fix, text), true);
+      assert.equal(fixKeepsWords({ ...fix, title: 'Write "E.O. 12958: DECL: 05/14/2018"' }, text), false, 'a title that does not name the word is still refused');
+      const fixed = applyFix(text, fix);
+      assert.ok(fixed.includes('\nE.O. 12958: DECL: 05/14/2018\n'));
+      assert.deepEqual(diags(fixed, 'CBL041'), []);
+    }
+    // The words of the rest of the cable are kept (a whitespace-separated check; `Declassify:`
+    // above is one such word, so it is checked on the form without the colon).
+    const plain = edit(synthetic, 'E.O. 12958: DECL: 05/14/2018', 'E.O. 12958: DECLASSIFY 05/14/2018');
+    fixAndRelint(plain, diags(plain, 'CBL041')[0]!, 'CBL041');
   });
 
   it('accepts the E.O. 11652 form without DECL keyword, `E.O. 11652: GDS` (73TEHRAN8233)', () => {

@@ -27,6 +27,25 @@ function diag(text: string, at: [number, number], fixes: { safe: boolean; edits:
   };
 }
 
+describe('service: the fix-safety words check in quick fixes and fix-all', () => {
+  // The shape of CBL041's fix before its title named DECLASSIFY (07LISBON2960): the rule calls it
+  // safe, but it drops a word its title does not name, so neither the editor nor --fix may apply it.
+  const text = 'E.O. 12958: DECLASSIFY 11/29/2027\nTAGS: PRELL PO\n';
+  const eo = diag(text, [0, 33], [{ safe: true, edits: [[0, 33, 'E.O. 12958: DECL: 11/29/2027']] }]);
+  eo.fixes![0]!.title = 'Write "E.O. 12958: DECL: 11/29/2027"';
+  const tags = diag(text, [40, 45], [{ safe: true, edits: [[40, 45, 'PREL']] }]);
+  tags.fixes![0]!.title = 'Replace PRELL with PREL';
+  const whole = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+
+  it('withholds a safe fix that changes a word its title does not name, and keeps one that names it', () => {
+    assert.deepEqual(quickFixes([eo, tags], whole, text).map((f) => f.title), ['Replace PRELL with PREL']);
+    assert.equal(applyEdits(text, fixAll(text, [eo, tags])), 'E.O. 12958: DECLASSIFY 11/29/2027\nTAGS: PREL PO\n');
+    const named = { ...eo, fixes: [{ ...eo.fixes![0]!, title: 'Write "E.O. 12958: DECL: 11/29/2027", shortening DECLASSIFY to DECL' }] };
+    assert.equal(quickFixes([named], whole, text).length, 1);
+    assert.equal(applyEdits(text, fixAll(text, [named, tags])), 'E.O. 12958: DECL: 11/29/2027\nTAGS: PREL PO\n');
+  });
+});
+
 describe('service: applyEdits', () => {
   it('applies sorted edits by line and character, whatever their order, and skips overlaps', () => {
     const text = 'abc\ndef\nghi';

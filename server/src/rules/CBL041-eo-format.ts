@@ -19,11 +19,26 @@ function normalised(eo: EoLine): string {
 const BARE_VALUE = /^\(?(?:\d{1,4}[/-]\d{1,2}[/-]\d{2,4}|X[1-8]|25X\d(?:\s*-\s*HUMAN)?|50X\d-[A-Z]+|OADR|GDS|MR)\)?$/i;
 
 /** The canonical body, and whether writing it is only a change of spelling (safe). */
-function canonicalBody(body: string): { text: string; safe: boolean } | undefined {
+interface CanonicalBody {
+  text: string;
+  safe: boolean;
+  /**
+   * `DECLASSIFY` written out (07LISBON2960): where in the body it stands, and the value after
+   * it, so that the fix shortens the word in an edit of its own that its title announces.
+   */
+  spelledOut?: { start: number; end: number; written: string; value: string };
+}
+
+function canonicalBody(body: string): CanonicalBody | undefined {
   const b = body.trim();
   if (/^N\s*\/\s*A\.?$/i.test(b)) return { text: 'N/A', safe: true };
-  let m = /^DECL(?:ASSIFY)?(?=[\s:.])\s*[:.]?\s*(?<v>\S.*)$/i.exec(b);
-  if (m?.groups) return { text: `DECL: ${m.groups.v!.replace(/\s+/g, ' ')}`, safe: true };
+  let m = /^DECL(?<assify>ASSIFY)?(?=[\s:.])\s*[:.]?\s*(?<v>\S.*)$/i.exec(b);
+  if (m?.groups) {
+    const value = m.groups.v!.replace(/\s+/g, ' ');
+    if (!m.groups.assify) return { text: `DECL: ${value}`, safe: true };
+    const start = body.length - body.trimStart().length;
+    return { text: `DECL: ${value}`, safe: true, spelledOut: { start, end: start + 10, written: b.slice(0, 10), value } };
+  }
   m = /^DECL:(?<v>\S.*)$/i.exec(b);
   if (m?.groups) return { text: `DECL: ${m.groups.v!.replace(/\s+/g, ' ')}`, safe: true };
   m = /^DNG\s*:\s*(?<to>CO|SE)\s+(?<d>\S+?)(?:(?<c>,)?\s*DECL\s*:?\s*(?<v>\S.*))?$/i.exec(b);
@@ -79,11 +94,21 @@ export const CBL041: Rule = {
         if (CANONICAL.test(candidate)) {
           expected = candidate;
           const end = glued ? rangeAt(ctx.cable.lines, eo.body.range.start.offset, eo.body.range.start.offset + glued.index).end : eo.body.range.end;
-          fix = {
-            title: `Write "${expected.length > 60 ? `${expected.slice(0, 57)}...` : expected}"`,
-            edits: [{ range: { start: eo.range.start, end }, newText: expected }],
-            safe: body.safe,
-          };
+          const write = `Write "${expected.length > 60 ? `${expected.slice(0, 57)}...` : expected}"`;
+          const word = body.spelledOut;
+          if (word) {
+            // Three edits, so that the only one that changes letters is the word the title names
+            // (the safety rule holds every other edit to keeping its letters).
+            const at = (k: number) => rangeAt(ctx.cable.lines, eo.body!.range.start.offset + k, eo.body!.range.start.offset + k).start;
+            const edits = [
+              { range: { start: eo.range.start, end: at(word.start) }, newText: `E.O. ${eo.order.text}: ` },
+              { range: { start: at(word.start), end: at(word.end) }, newText: 'DECL' },
+              { range: { start: at(word.end), end }, newText: `: ${word.value}` },
+            ].filter((e) => ctx.cable.text.slice(e.range.start.offset, e.range.end.offset) !== e.newText);
+            fix = { title: `${write}, shortening ${word.written} to DECL`, edits, safe: body.safe };
+          } else {
+            fix = { title: write, edits: [{ range: { start: eo.range.start, end }, newText: expected }], safe: body.safe };
+          }
         }
       }
     }
