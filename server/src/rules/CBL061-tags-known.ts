@@ -8,7 +8,7 @@ export const CBL061: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   description:
-    'Every code-shaped TAGS token is a known code (tags.tsv) or one seen on published cables; offers the nearest known codes.',
+    'Every code-shaped TAGS token is a known code (the TAGS table or a State Department TAGS handbook) or one seen on published cables; offers the nearest known codes.',
   check(ctx) {
     // A suggestion's meaning as a cable of this date reads it (an undated draft: today).
     const day = ctx.model.dates.referenceDate(ctx.profile, ctx.now) ?? ctx.now;
