@@ -39,6 +39,7 @@ describe('server lifecycle (push diagnostics)', () => {
       'documentHighlightProvider',
       'semanticTokensProvider',
       'codeActionProvider',
+      'inlayHintProvider',
     ] as const) {
       assert.ok(caps[key], `${key} missing`);
     }

@@ -125,6 +125,7 @@ describe('requests out of session', () => {
       server.request('textDocument/documentSymbol', { textDocument: td }),
       server.request('textDocument/codeAction', { textDocument: td, range: { start: position, end: position }, context: { diagnostics: [] } }),
       server.request('textDocument/diagnostic', { textDocument: td }),
+      server.request('textDocument/inlayHint', { textDocument: td, range: { start: position, end: position } }),
       server.request('cableLint/lintWorkspaceFiles', [td.uri]),
     ];
     const unknown = server.request('no/such/method', {});
@@ -212,6 +213,7 @@ describe('garbage from the client', () => {
       ['textDocument/references', () => ({ textDocument: td, position: null, context: null })],
       ['textDocument/codeAction', (i) => ({ textDocument: td, range: { start: { line: i % 8, character: 0 }, end: { line: 40, character: 0 } }, context: { diagnostics: [] } })],
       ['textDocument/documentHighlight', () => ({})],
+      ['textDocument/inlayHint', (i) => ({ textDocument: td, range: i % 2 ? { start: { line: -i, character: 0 }, end: { line: i, character: 0 } } : { start: { line: 0, character: 0 }, end: { line: i, character: i } } })],
       ['no/such/method', () => ({})],
     ];
     const start = 1_000_000;

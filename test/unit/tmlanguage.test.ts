@@ -236,13 +236,29 @@ describe('the language contribution (package.json)', () => {
 
   it('documents every setting, cableLint.trace.server included, with enums where the value is a choice', () => {
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['cableLint.enable', 'cableLint.newDraft.declassifyAfterYears', 'cableLint.profile', 'cableLint.rules', 'cableLint.run', 'cableLint.trace.server']);
+    assert.deepEqual(Object.keys(props).sort(), [
+      'cableLint.enable',
+      'cableLint.inlayHints.dates',
+      'cableLint.inlayHints.decl',
+      'cableLint.inlayHints.tags',
+      'cableLint.newDraft.declassifyAfterYears',
+      'cableLint.profile',
+      'cableLint.rules',
+      'cableLint.run',
+      'cableLint.trace.server',
+    ]);
     for (const [key, p] of Object.entries(props) as [string, { description?: string; markdownDescription?: string }][]) {
       assert.ok(p.description || p.markdownDescription, `${key} has a description`);
     }
     assert.deepEqual(props['cableLint.run'].enum, ['onType', 'onSave']);
     assert.deepEqual(props['cableLint.profile'].enum, ['auto', 'transmitted', 'draft', 'published']);
     assert.deepEqual(props['cableLint.trace.server'].enum, ['off', 'messages', 'verbose']);
+    // On in VS Code: every kind of inlay hint defaults to the short style.
+    for (const kind of ['tags', 'dates', 'decl']) {
+      assert.deepEqual(props[`cableLint.inlayHints.${kind}`].enum, ['off', 'short', 'long']);
+      assert.equal(props[`cableLint.inlayHints.${kind}`].default, 'short');
+      assert.equal(props[`cableLint.inlayHints.${kind}`].enumDescriptions.length, 3);
+    }
   });
 
   it('activates only on the language or one of its commands, and runs nothing from the workspace', () => {

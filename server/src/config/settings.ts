@@ -74,7 +74,7 @@ export interface CableLintConfig {
 const TOP_LEVEL_KEYS = new Set(['$schema', 'extends', 'profile', 'rules', 'ignores']);
 const IGNORE_KEYS = new Set(['rule', 'files', 'text']);
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value);

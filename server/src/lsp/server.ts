@@ -32,6 +32,7 @@ import {
   documentSymbols,
   foldingRanges,
   hover,
+  inlayHints,
   references,
   selectionRanges,
   semanticTokens,
@@ -42,7 +43,7 @@ import { newDraft, newDraftChoices } from '../service/new-draft';
 import { CODE_ACTION_KINDS, codeActions, type IgnoreTarget } from './actions';
 import { withoutSnippets } from './snippets';
 import { CONFIG_FILE_NAME, targetConfigFile } from './config-edits';
-import { toEnginePosition } from './convert';
+import { toEnginePosition, toEngineRangeClamped } from './convert';
 import { CableDocuments } from './documents';
 import {
   LINT_WORKSPACE_FILES,
@@ -255,6 +256,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        inlayHintProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [NEW_DRAFT_CHOICES_COMMAND, NEW_DRAFT_SKELETON_COMMAND] },
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'cable-lint', interFileDependencies: false, workspaceDiagnostics: false } }
@@ -280,6 +282,8 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     try {
       settings.didChangeConfiguration(change?.settings);
       revalidateAll();
+      // A changed `cableLint.inlayHints` style shows without waiting for an edit.
+      if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
     } catch (err) {
       logError('didChangeConfiguration', err);
     }
@@ -466,6 +470,26 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       });
     } catch (err) {
       logError('codeAction', err);
+      return [];
+    }
+  });
+
+  connection.languages.inlayHint.on(async (params, token) => {
+    try {
+      const refused = outOfSession();
+      if (refused) return refused;
+      if (token?.isCancellationRequested) return cancelled();
+      const doc = docs.get(params?.textDocument?.uri);
+      if (!doc) return [];
+      const s = await settings.forDocument(doc.uri);
+      if (token?.isCancellationRequested) return cancelled();
+      const current = docs.get(doc.uri);
+      const range = current && toEngineRangeClamped(current, params.range);
+      if (!current || !range) return [];
+      const profile = s.lint.options.profile;
+      return inlayHints(docs.cable(current), range, { settings: s.inlayHints, now: new Date(), ...(profile ? { profile } : {}) });
+    } catch (err) {
+      logError('inlayHint', err);
       return [];
     }
   });

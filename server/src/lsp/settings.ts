@@ -1,10 +1,11 @@
 import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Profile } from '../../../grammar/src/ast';
 import { composeLintSettings, type LintSettings } from '../config/lint-settings';
-import { effectiveSettings, profileFrom, ruleIdFor, ruleSettingFrom } from '../config/settings';
+import { describe, effectiveSettings, profileFrom, ruleIdFor, ruleSettingFrom } from '../config/settings';
 import type { RuleSetting } from '../engine/lint';
 import type { Host } from '../host/host';
 import { referenceIdFromPath } from '../host/reference-id';
+import { DEFAULT_INLAY_HINTS, INLAY_HINT_KINDS, type InlayHintSettings, type InlayHintStyle } from '../service/inlay-hints';
 
 /** Everything the server needs to lint one document. */
 export interface DocumentSettings {
@@ -18,6 +19,8 @@ export interface DocumentSettings {
   path?: string;
   /** The nearest existing `.cablelintrc.json`, if any. */
   configFile?: string;
+  /** `cableLint.inlayHints.*`: a style per kind. */
+  inlayHints: InlayHintSettings;
 }
 
 /** The client's `cableLint` section, validated. */
@@ -26,7 +29,10 @@ interface ClientSettings {
   run: 'onType' | 'onSave';
   profile?: Profile;
   rules: Record<string, RuleSetting>;
+  inlayHints: InlayHintSettings;
 }
+
+const INLAY_HINT_STYLES: readonly InlayHintStyle[] = ['off', 'short', 'long'];
 
 /**
  * Client settings (`workspace/configuration`, section `cableLint`, per document, or the last
@@ -87,6 +93,7 @@ export class SettingsManager {
       lint,
       ...(path !== undefined ? { path } : {}),
       ...(file ? { configFile: file } : {}),
+      inlayHints: client.inlayHints,
     };
   }
 
@@ -113,7 +120,17 @@ export class SettingsManager {
       enable: r.enable !== false,
       run: r.run === 'onSave' ? 'onSave' : 'onType',
       rules: {},
+      inlayHints: { ...DEFAULT_INLAY_HINTS },
     };
+    const hints = r.inlayHints;
+    if (hints && typeof hints === 'object' && !Array.isArray(hints)) {
+      for (const kind of INLAY_HINT_KINDS) {
+        const value = (hints as Record<string, unknown>)[kind];
+        if (value === undefined) continue;
+        if (INLAY_HINT_STYLES.includes(value as InlayHintStyle)) out.inlayHints[kind] = value as InlayHintStyle;
+        else this.report(`cableLint.inlayHints.${kind}: invalid style ${describe(value).slice(0, 40)} (expected ${INLAY_HINT_STYLES.join(', ')})`);
+      }
+    }
     if (r.profile !== undefined && r.profile !== 'auto') {
       try {
         out.profile = profileFrom(r.profile, 'cableLint.profile');

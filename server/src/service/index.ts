@@ -14,4 +14,5 @@ export { definition, documentHighlights, references } from './navigation';
 export { findParagraphReferences, type ParagraphReference } from './references';
 export { fixAll, quickFixes, renumberParagraphs, type QuickFix } from './code-actions';
 export { applyEdits, disjointEdits, type EditLike } from './edits';
+export { inlayHints, type InlayHintSettings, type InlayHintStyle } from './inlay-hints';
 export type { PositionLike } from './ranges';
