@@ -152,6 +152,30 @@ export async function smoke({ page, url, results, log }) {
     return text.slice(0, 100);
   });
 
+  await check("the TAGS line shows inlay hints: KWMN › Women's issues, TI › Tajikistan", async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    // The hints are drawn into the line (injected text), after the code they explain; the file
+    // itself reads `TAGS: PGOV PREL PHUM SMIG KWMN TI`.
+    const tagsLine = async () =>
+      page.evaluate(() => {
+        for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+          const text = line.textContent.replace(/\u00a0/g, ' ');
+          if (text.startsWith('TAGS:')) return text;
+        }
+        return undefined;
+      });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => /KWMN\s*› Women's issues/.test(l.textContent.replace(/\u00a0/g, ' '))),
+      undefined,
+      { timeout: UI_TIMEOUT },
+    );
+    const text = await tagsLine();
+    await shot('smoke-inlay-hints');
+    if (!/^TAGS: PGOV\s*› .+PREL\s*› External Political Relations.+KWMN\s*› Women's issues\s*TI\s*› Tajikistan\s*$/.test(text ?? '')) throw new Error(`the TAGS line reads: ${text}`);
+    return text;
+  });
+
   await check('Ctrl+. on line 14 offers the fix; applying it turns "- 11." into "1." and its row goes', async () => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');

@@ -59,6 +59,30 @@ describe(`language features on ${NAME}`, () => {
     assert.equal(await hoverAt('lenders want'), '');
   });
 
+  it('inlay hints: the meaning after each TAGS code, the DTG and the DE line decoded, the DECL date from the cable date', async () => {
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, whole);
+    const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    /** The word each hint follows, and its label. */
+    const after = hints.map((h) => [doc.lineAt(h.position.line).text.slice(0, h.position.character).split(/\s+/).pop(), label(h)]);
+    const tags = after.filter(([, l]) => l!.startsWith('›'));
+    assert.deepEqual(
+      tags.map(([code]) => code),
+      ['PREL', 'ENRG', 'EINV', 'IC', 'DA', 'NO'],
+    );
+    assert.deepEqual(tags[0], ['PREL', '› External Political Relations']);
+    assert.deepEqual(tags[3], ['IC', '› Iceland']);
+    // DE day 135 of 2008 and the DTG 141530Z MAY 08 are 14 May 2008; DECL 05/14/2018 ten years on.
+    assert.deepEqual(
+      after.filter(([, l]) => !l!.startsWith('›')),
+      [
+        ['1351530', '14 May 15:30Z'],
+        ['08', '14 May 2008 15:30Z'],
+        ['05/14/2018', 'in 10 years'],
+      ],
+    );
+  });
+
   it('completion offers TAGS codes for the typed prefix, and portion marks after a paragraph number', async () => {
     const onTags = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, 'ENRG', 1));
     const labels = onTags.items.map((c) => (typeof c.label === 'string' ? c.label : c.label.label));
