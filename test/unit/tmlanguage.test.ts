@@ -227,11 +227,13 @@ describe('the language contribution (package.json)', () => {
     }
   });
 
-  it('sets the cable editor defaults: a ruler at 69, trailing blanks kept, encoding guessed', () => {
+  it('sets the cable editor defaults: a ruler at 69, trailing blanks kept, encoding guessed, inlay hints not cut', () => {
     const defaults = pkg.contributes.configurationDefaults['[cable]'];
     assert.deepEqual(defaults['editor.rulers'], [69]);
     assert.equal(defaults['files.trimTrailingWhitespace'], false);
     assert.equal(defaults['files.autoGuessEncoding'], true);
+    // VS Code cuts a line's hints after 43 characters in all: a TAGS line has ten codes.
+    assert.equal(defaults['editor.inlayHints.maximumLength'], 0);
   });
 
   it('documents every setting, cableLint.trace.server included, with enums where the value is a choice', () => {

@@ -280,7 +280,8 @@ export async function smoke({ page, url, results, log }) {
     await page.keyboard.press('Enter');
     const banner = page.locator('.monaco-editor .view-line', { hasText: 'C O N F I D E N T I A L DUSHANBE 000000' });
     await banner.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await page.locator('.monaco-editor .view-line', { hasText: 'TAGS: PGOV KWMN TI' }).first().waitFor({ timeout: UI_TIMEOUT });
+    // The inlay hints sit between the codes on the screen.
+    await page.locator('.monaco-editor .view-line', { hasText: /^TAGS:\s+PGOV\s*›.*KWMN\s*›\s+Women's\s+issues\s*TI\b/ }).first().waitFor({ timeout: UI_TIMEOUT });
     // An untitled file is named after its first line, in its tab and in the Problems panel.
     const name = 'DUSHANBE 000000';
     const draftRows = () => page.evaluate((n) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(n)).length, name);
