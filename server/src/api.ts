@@ -95,6 +95,12 @@ export interface DiagnosticRecord {
   endColumn: number;
   /** The diagnostic carries at least one quick fix. */
   fixable: boolean;
+  /**
+   * Present (true) on a finding the rule's page attributes to publication rather than to the
+   * cable (the published profile only): such a finding is at most info unless the rule's severity
+   * was set, and `--hide-publication` leaves it out.
+   */
+  publication?: true;
   /** Other places the diagnostic points at; only with `details` (SARIF output). */
   related?: RelatedRecord[];
   /** The fixes themselves; only with `details` (SARIF output). */
@@ -138,6 +144,8 @@ export interface LintApiOptions {
    * `.cablelintrc.json` at or above each file's folder applies.
    */
   config?: string | false;
+  /** Leaves out the findings attributed to publication (`publication: true`), as `--hide-publication` does. */
+  hidePublication?: boolean;
 }
 
 export interface LintTextOptions extends LintApiOptions {
@@ -208,6 +216,7 @@ export function diagnosticRecord(d: Diagnostic, details = false): DiagnosticReco
     ...span(d.range),
     fixable: (d.fixes?.length ?? 0) > 0,
   };
+  if (d.publication) record.publication = true;
   if (details) {
     if (d.related?.length) record.related = d.related.map((r) => ({ message: r.message, ...span(r.range) }));
     if (d.fixes?.length) {
@@ -233,6 +242,8 @@ export interface LintSession {
   rules?: LintApiOptions['rules'];
   referenceId?: string;
   now: Date;
+  /** Leave out the findings attributed to publication. */
+  hidePublication?: boolean;
 }
 
 /** What the engine is given for one source: its settings after config, overrides and ignores. */
@@ -242,6 +253,7 @@ function prepare(source: LintSource, session: LintSession) {
   const settings = composeLintSettings(effectiveSettings(config, { profile: session.profile, rules: session.rules }), {
     ...(refId !== undefined ? { referenceId: refId } : {}),
     ...(source.absolutePath !== undefined ? { path: source.absolutePath } : {}),
+    ...(session.hidePublication ? { publication: 'hide' as const } : {}),
   });
   return (text: string) => lintUnder(parseCable(text), settings, session.now);
 }
@@ -378,6 +390,7 @@ function session(options: LintApiOptions, discover: boolean): LintSession {
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.referenceId !== undefined ? { referenceId: options.referenceId } : {}),
     now: options.now ?? new Date(),
+    ...(options.hidePublication ? { hidePublication: true } : {}),
   };
 }
 

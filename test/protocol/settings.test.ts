@@ -77,6 +77,33 @@ describe('settings: client configuration and .cablelintrc.json', () => {
     await client.close(uri);
   });
 
+  it('shows findings attributed to publication faded by default; cableLint.publicationFindings shows or hides them', async () => {
+    // A media copy's header (04DUBLIN1101): `EO 12958 DECL:` is the publisher's rewrite.
+    const media = [
+      'This record is a partial extract of the original cable. The full text of the original cable is not available.',
+      'C O N F I D E N T I A L DUBLIN 001101',
+      'EO 12958 DECL: 07/07/2014',
+      'TAGS EI, PGOV, PREL, UK',
+      'SUBJECT: NORTHERN IRELAND',
+      'Classified By: Ambassador James C. Kenny for reasons 1.4 (b) and (d).',
+      '1. (C) The Taoiseach told the Special Envoy the time was right.',
+      '',
+    ].join('\n');
+    const uri = 'untitled:settings-publication';
+    const eo = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'CBL041');
+    const faded = eo(await client.openAndWait(uri, media));
+    assert.deepEqual(faded.map((d) => [d.severity, d.tags]), [[3, [1]]], 'an info tagged Unnecessary');
+    for (const [value, expected] of [['show', [[3, undefined]]], ['hide', []]] as const) {
+      client.settings = { publicationFindings: value };
+      const next = client.nextDiagnostics(uri, 1);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: client.settings } });
+      assert.deepEqual(eo((await next).diagnostics).map((d) => [d.severity, d.tags]), expected, value);
+    }
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: {} } });
+    await client.close(uri);
+  });
+
   it('reports an unknown rule in the settings and keeps linting', async () => {
     client.settings = { rules: { CBL999: 'off', CBL100: 'loud' } };
     const uri = 'untitled:settings-bad';

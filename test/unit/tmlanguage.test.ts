@@ -245,6 +245,7 @@ describe('the language contribution (package.json)', () => {
       'cableLint.inlayHints.tags',
       'cableLint.newDraft.declassifyAfterYears',
       'cableLint.profile',
+      'cableLint.publicationFindings',
       'cableLint.rules',
       'cableLint.run',
       'cableLint.trace.server',
@@ -254,6 +255,8 @@ describe('the language contribution (package.json)', () => {
     }
     assert.deepEqual(props['cableLint.run'].enum, ['onType', 'onSave']);
     assert.deepEqual(props['cableLint.profile'].enum, ['auto', 'transmitted', 'draft', 'published']);
+    assert.deepEqual(props['cableLint.publicationFindings'].enum, ['fade', 'show', 'hide']);
+    assert.equal(props['cableLint.publicationFindings'].default, 'fade');
     assert.deepEqual(props['cableLint.trace.server'].enum, ['off', 'messages', 'verbose']);
     // On in VS Code: every kind of inlay hint defaults to the short style.
     for (const kind of ['tags', 'dates', 'decl']) {

@@ -26,6 +26,8 @@ export interface CliArgs {
   format: FormatName;
   /** Errors only in the output (warnings still count for `--max-warnings`). */
   quiet: boolean;
+  /** `--hide-publication`: leave out the findings attributed to publication. */
+  hidePublication: boolean;
   /** Exit 1 when there are more warnings than this; undefined or -1: no limit. */
   maxWarnings?: number;
   outputFile?: string;
@@ -58,6 +60,8 @@ Output:
   -f, --format FORMAT         stylish (default), json, sarif, github or junit
   -o, --output-file FILE      write the report to FILE instead of stdout
       --quiet                 report errors only
+      --hide-publication      leave out what a published copy owes to its publisher
+                              (findings marked publication: reflowing, media headers…)
       --max-warnings N        exit 1 when there are more than N warnings
       --stats                 hits per rule after the report (stderr unless stylish)
 Inputs:
@@ -137,6 +141,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'print-config': { type: 'string' },
         init: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'hide-publication': { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         'ignore-pattern': { type: 'string', multiple: true },
@@ -195,6 +200,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     init: v.init ?? false,
     format: format as FormatName,
     quiet: v.quiet ?? false,
+    hidePublication: v['hide-publication'] ?? false,
     ignorePatterns: v['ignore-pattern'] ?? [],
     noIgnore: v['no-ignore'] ?? false,
     fix,

@@ -198,6 +198,8 @@ export function formatSarif(report: LintReport, rules: readonly RuleRecord[], co
       };
       const ruleIndex = index.get(d.ruleId);
       if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
+      // The publisher's doing, not the cable's: a property, and a tag code scanning can filter on.
+      if (d.publication) result.properties = { publication: true, tags: ['publication'] };
       if (d.related?.length) {
         result.relatedLocations = d.related.map((r, i) => ({
           id: i,

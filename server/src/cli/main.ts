@@ -257,6 +257,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     details: args.format === 'sarif',
     fix: args.fix,
     fixUnsafe: args.fixUnsafe,
+    ...(args.hidePublication ? { hidePublication: true } : {}),
   };
   const session: LintSession = {
     resolver,
@@ -264,6 +265,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     now: new Date(spec.now),
     ...(spec.profile ? { profile: spec.profile } : {}),
     ...(spec.referenceId !== undefined ? { referenceId: spec.referenceId } : {}),
+    ...(spec.hidePublication ? { hidePublication: true } : {}),
   };
   const files = inputs.flatMap((inp) => (inp.file ? [inp.file] : []));
   const threads = threadCount(args.concurrency, files.length);

@@ -29,6 +29,8 @@ export interface RunSpec {
   details: boolean;
   fix: FixMode;
   fixUnsafe: boolean;
+  /** `--hide-publication`: leave out the findings attributed to publication. */
+  hidePublication?: boolean;
 }
 
 export interface FileOutcome {
@@ -46,6 +48,7 @@ export function sessionFor(spec: RunSpec): LintSession {
     now: new Date(spec.now),
     ...(spec.profile ? { profile: spec.profile } : {}),
     ...(spec.referenceId !== undefined ? { referenceId: spec.referenceId } : {}),
+    ...(spec.hidePublication ? { hidePublication: true } : {}),
   };
 }
 

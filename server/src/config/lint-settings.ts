@@ -5,6 +5,7 @@
  * file name, then the config's ignores applied to the result.
  */
 import type { Cable } from '../../../grammar/src/ast';
+import type { PublicationFindings } from '../engine/lint';
 import { lintCable, type LintOptions, type LintResult } from '../lint';
 import { applyIgnores, type EffectiveSettings, type IgnoreEntry } from './settings';
 
@@ -17,10 +18,14 @@ export interface LintSettings {
   path?: string;
 }
 
-export function composeLintSettings(effective: EffectiveSettings, context: { referenceId?: string; path?: string } = {}): LintSettings {
+export function composeLintSettings(
+  effective: EffectiveSettings,
+  context: { referenceId?: string; path?: string; publication?: PublicationFindings } = {},
+): LintSettings {
   const options: Omit<LintOptions, 'now'> = { rules: effective.rules };
   if (effective.profile) options.profile = effective.profile;
   if (context.referenceId !== undefined) options.referenceId = context.referenceId;
+  if (context.publication !== undefined) options.publication = context.publication;
   const settings: LintSettings = { options, ignores: effective.ignores };
   if (context.path !== undefined) settings.path = context.path;
   return settings;

@@ -18,7 +18,15 @@ export interface LintOptions {
   now?: Date;
   /** Reference id supplied from outside the text (file name), for CBL124. */
   referenceId?: string;
+  /**
+   * What to do with the findings attributed to publication (`Diagnostic.publication`): report them
+   * (`show`, the default), report them faded (`fade`: `unnecessary`, as the editor shows them) or
+   * leave them out (`hide`: `--hide-publication`).
+   */
+  publication?: PublicationFindings;
 }
+
+export type PublicationFindings = 'show' | 'fade' | 'hide';
 
 export interface LintResult {
   cable: Cable;
@@ -121,18 +129,22 @@ export function runRules(rules: readonly Rule[], cable: Cable, options: LintOpti
     referenceId: options.referenceId,
     severity: 'info',
     report(r) {
+      const publication = r.publication === true && profile === 'published';
+      if (publication && options.publication === 'hide') return;
       const d: Diagnostic = {
         ruleId: rule.id,
         ruleName: rule.name,
-        // A user's override replaces every severity the rule would emit.
-        severity: (override as Severity | undefined) ?? r.severity ?? ctx.severity,
+        // A user's override replaces every severity the rule would emit; a finding the
+        // publisher caused is otherwise at most info (info is the floor).
+        severity: (override as Severity | undefined) ?? (publication ? 'info' : (r.severity ?? ctx.severity)),
         message: r.message,
         range: r.range,
       };
       // Set one by one: spreading optional parts built three objects per diagnostic.
       if (r.related?.length) d.related = r.related;
       if (r.fixes?.length) d.fixes = r.fixes;
-      if (r.unnecessary) d.unnecessary = true;
+      if (r.unnecessary || (publication && options.publication === 'fade')) d.unnecessary = true;
+      if (publication) d.publication = true;
       diagnostics.push(printableDiagnostic(d));
     },
   };

@@ -34,6 +34,12 @@ export interface Diagnostic {
   fixes?: Fix[];
   /** Rendered faded in editors (LSP DiagnosticTag.Unnecessary). */
   unnecessary?: boolean;
+  /**
+   * The finding is the publisher's doing, not the cable's (a form the rule's page attributes to
+   * publication, on a text linted as `published`): at most info unless the user set the rule's
+   * severity, and hidden by `--hide-publication` or `cableLint.publicationFindings: "hide"`.
+   */
+  publication?: boolean;
 }
 
 export interface Report {
@@ -44,6 +50,12 @@ export interface Report {
   related?: RelatedLocation[];
   fixes?: Fix[];
   unnecessary?: boolean;
+  /**
+   * The rule's page attributes this finding to publication (the media copies' `EO 12958 DECL:`
+   * header, a banner garbled at the envelope seam …). Counts only when the text is linted as
+   * `published`: there the finding is at most info and says so; in a draft it is the drafter's.
+   */
+  publication?: boolean;
 }
 
 export interface RuleContext {

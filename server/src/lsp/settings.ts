@@ -2,7 +2,7 @@ import { type Connection, MessageType, ShowMessageNotification } from 'vscode-la
 import type { Profile } from '../../../grammar/src/ast';
 import { composeLintSettings, type LintSettings } from '../config/lint-settings';
 import { describe, effectiveSettings, profileFrom, ruleIdFor, ruleSettingFrom } from '../config/settings';
-import type { RuleSetting } from '../engine/lint';
+import type { PublicationFindings, RuleSetting } from '../engine/lint';
 import type { Host } from '../host/host';
 import { referenceIdFromPath } from '../host/reference-id';
 import { DEFAULT_INLAY_HINTS, INLAY_HINT_KINDS, type InlayHintSettings, type InlayHintStyle } from '../service/inlay-hints';
@@ -30,6 +30,7 @@ interface ClientSettings {
   profile?: Profile;
   rules: Record<string, RuleSetting>;
   inlayHints: InlayHintSettings;
+  publication: PublicationFindings;
 }
 
 const INLAY_HINT_STYLES: readonly InlayHintStyle[] = ['off', 'short', 'long'];
@@ -85,6 +86,7 @@ export class SettingsManager {
     const lint = composeLintSettings(effectiveSettings(config, {}, { ...(client.profile ? { profile: client.profile } : {}), rules: client.rules }), {
       ...(referenceId !== undefined ? { referenceId } : {}),
       ...(path !== undefined ? { path } : {}),
+      publication: client.publication,
     });
     return {
       key: String(this.generation),
@@ -121,7 +123,13 @@ export class SettingsManager {
       run: r.run === 'onSave' ? 'onSave' : 'onType',
       rules: {},
       inlayHints: { ...DEFAULT_INLAY_HINTS },
+      publication: 'fade',
     };
+    const publication = r.publicationFindings;
+    if (publication === 'show' || publication === 'fade' || publication === 'hide') out.publication = publication;
+    else if (publication !== undefined) {
+      this.report(`cableLint.publicationFindings: expected "fade", "show" or "hide", got ${JSON.stringify(publication)}`);
+    }
     const hints = r.inlayHints;
     if (hints && typeof hints === 'object' && !Array.isArray(hints)) {
       for (const kind of INLAY_HINT_KINDS) {

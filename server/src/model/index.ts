@@ -20,6 +20,7 @@ import { type Header, NO_HEADER, readHeader } from './header';
 import { NO_NUMBERING, type Numbering, readNumbering } from './numbering';
 import { readReferenceId } from './reference-id';
 import { NO_REFERENCES, readReferences, type References } from './references';
+import { NO_PUBLICATION, type Publication, readPublication } from './publication';
 import { NO_SECTIONS, readSections, type Sections } from './sections';
 import { NO_TAGS, readTags, type Tags } from './tags';
 import type { Lazy } from './types';
@@ -48,6 +49,8 @@ export interface CableModel {
    * not yet a cable, so there is nothing any rule could say about it.
    */
   readonly blank: boolean;
+  /** What only a publisher does to a text (reflowing, `¶`, redaction, page markers, a cut-off page): the `published` profile's evidence. */
+  readonly publication: Publication;
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
   readonly referenceId: string | null;
   /** Meanings whose computation failed (and answer empty). */
@@ -123,6 +126,10 @@ class Model implements CableModel {
     return this.#get('wrapper', () => readWrapper(this.cable, this.#lazy), NO_WRAPPER);
   }
 
+  get publication(): Publication {
+    return this.#get('publication', () => readPublication(this.cable), NO_PUBLICATION);
+  }
+
   get envelope(): EnvelopeModel {
     return this.#get('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts, this.#lazy), NO_ENVELOPE);
   }
@@ -155,6 +162,7 @@ export type { BannerAttempt, LeadingLevel } from './classification';
 export type { NumberingStep } from './numbering';
 export type { ParagraphReference, RefCitation } from './references';
 export type { SectionEvidence } from './sections';
+export type { PublicationEvidence } from './publication';
 export type { AddresseeLine, RoutingIndicatorUse } from './envelope';
 export type { TagEntry, TagKindGroup, TagStatus } from './tags';
 export type { Correction } from './types';

@@ -114,6 +114,8 @@ export const CBL041: Rule = {
     }
     ctx.report({
       range: eo.range,
+      // The `EO 12958 DECL:` rewrite is the media copies' (the page says so), not the drafter's.
+      publication: ctx.model.publication.mediaHeader && /^EO /.test(n),
       message: `E.O. line "${n.length > 60 ? `${n.slice(0, 57)}...` : n}" is not canonical: ${what(eo, n)}${expected ? `; expected "${expected}"` : ''}`,
       ...(fix ? { fixes: [fix] } : {}),
     });
