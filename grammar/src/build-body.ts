@@ -192,13 +192,22 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: string[]; re: RegE
   {
     block: 'COMMENT',
     role: 'open', needs: ['COMMENT'],
-    re: /(?:^|[([.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?\s*[:.]/gim,
+    // `Comment - This was …` and `COMMENT -- …` open a comment as `COMMENT:` does.
+    re: /(?:^|[([.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?(?:\s*[:.]|\s+-{1,2}(?=\s))/gim,
   },
   { block: 'COMMENT', role: 'end', needs: ['END', 'COMMENT'], re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
   // `(Note. According to press reports … End Note.)` (08BEIJING4253) opens a note too.
-  // `[NOTE: …`, `(BIO NOTE: …` and `… future. NOTE: WHA DAS …` (10CARACAS193, 09ASUNCION189,
-  // 08MONTEVIDEO144) too.
-  { block: 'NOTE', role: 'open', needs: ['NOTE'], re: /[([]\s*(?:BIO\s+)?NOTE\s*[:.-]|^NOTE\s*:|(?<=[.!?]["')]?\s{1,3})NOTE\s*:/gim },
+  // `[NOTE: …`, `(BIO NOTE: …`, `(USAID Note: …` and `… future. NOTE: WHA DAS …` (10CARACAS193,
+  // 09ASUNCION189, 06LIMA4516, 08MONTEVIDEO144) too, and a sentence `Note.` (`… business.  NOTE.
+  // These assassinations … END NOTE.`, 07MONTERREY130) or a note right after the portion mark
+  // (`¶21. (C) Note: Renewed focus …`, 07KABUL2998). At a line start it takes a colon: a wrapped
+  // `note.` there ends a sentence (`… took⏎note.`).
+  {
+    block: 'NOTE',
+    role: 'open',
+    needs: ['NOTE'],
+    re: /[([]\s*(?:[A-Z][\w'/.-]*\s+){0,2}NOTE\s*[:.-]|(?<=^[ \t]*)NOTE\s*:|(?<=(?:[.!?]["')]?|\))\s{1,3})NOTE\s*[:.]/gim,
+  },
   { block: 'NOTE', role: 'end', needs: ['END', 'NOTE'], re: /\bEND\s*NOTE\b/gi },
   { block: 'QUOTE', role: 'open', needs: ['BEGIN'], re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
   { block: 'QUOTE', role: 'end', needs: ['END'], re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },

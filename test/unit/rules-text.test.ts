@@ -330,3 +330,48 @@ describe('note and comment openers in brackets and mid-sentence (CBL101)', () =>
     }
   });
 });
+
+describe('block openers the model used to miss, so that their ends were orphans or crossings (issue 17)', () => {
+  const blocks = (body: string) => ['CBL100', 'CBL101', 'CBL102', 'CBL104'].flatMap((r) => diags(body, r)).map((d) => `${d.ruleId} ${d.message}`);
+
+  it('a comment opened with a dash, `Comment - This was …` (and `COMMENT -- …`)', () => {
+    assert.deepEqual(blocks('1. (C) The meeting ended.\n\n2. (C) Comment - This was a useful meeting. End Comment.\n'), []);
+    assert.deepEqual(blocks('1. (C) The meeting ended.\n\n2. (C) COMMENT -- This was useful. END COMMENT.\n'), []);
+    // Not a sentence start: `declined to comment - citing …` opens nothing, so its end is an orphan.
+    assert.equal(blocks('1. (C) He declined to comment - citing the talks. End Comment.\n').length, 1);
+  });
+
+  it('a note after the portion mark, a note named for its author, a sentence `NOTE.`, an indented `NOTE:` line', () => {
+    for (const body of [
+      '1. (C) The minister left.\n\n2. (C) Note: Renewed focus on trade will be on the agenda. End Note.\n', // 07KABUL2998
+      '1. (C) He paid the driver. (USAID Note: The driver is likely an absentee landlord. End Note.)\n', // 06LIMA4516
+      '1. (C) Two men were shot.  NOTE.  These killings resemble those of January.  END NOTE.\n', // 07MONTERREY130
+      '1. (C) The minister met us.\n   NOTE: James Smith, the new director, was\nalso present.  END NOTE.\n',
+    ]) {
+      assert.deepEqual(blocks(body), [], body);
+    }
+    // A wrapped `note.` at a line start ends a sentence: it opens nothing.
+    assert.equal(blocks('1. (C) The committee took\nnote. The vote is next week. End Note.\n').length, 1);
+  });
+
+  it('`Summary` alone on a line, with a rule below it or none, heads the summary its `End Summary` closes', () => {
+    // 06VIENNA515: the heading sits below paragraph 1's opening lines; 05SANTIAGO2541: no rule at all.
+    assert.deepEqual(blocks('1. (C) Cleared with all agencies.\n\n\nSummary\n--------\n\nThe banks are worried. End Summary.\n\n2. (C) More.\n'), []);
+    assert.deepEqual(blocks('Summary\n1. (C) The banks are worried.\n2. (C) The ministry agrees. End Summary.\n'), []);
+  });
+
+  it('`Comment` headings: with a rule below it, with a title, with a page marker run into it', () => {
+    assert.deepEqual(blocks('1. (C) Text.\n\nComment\n-------\n\n2. (C) We doubt it. End Comment.\n'), []); // 09STOCKHOLM31
+    assert.deepEqual(blocks('1. (C) Text.\n\n------- COMMENT: HOPE SPRINGS ETERNAL -------\n\n2. (C) We doubt it. END COMMENT.\n'), []); // 06SAOPAULO428
+    assert.deepEqual(blocks('1. (C) Text.\n\nComment MADRID 00000707 004 OF 004\n-------\n\n2. (C) We doubt it. End Comment.\n'), []); // 10HANOI7
+  });
+
+  it('`Further Summary:` continues the summary that is open rather than reopening it', () => {
+    assert.deepEqual(blocks('1. (C) Summary: The talks went well.\n\n2. (C) Further Summary: The vote is next week. End Summary.\n\n3. (C) More.\n'), []);
+    // A second summary opened while the first is open is still a slip (CBL102).
+    assert.deepEqual(
+      blocks('1. (C) Summary: The talks went well.\n\n2. (C) Summary: The vote is next week. End Summary.\n\n3. (C) More.\n').map((m) => m.slice(0, 6)),
+      ['CBL102'],
+    );
+  });
+});

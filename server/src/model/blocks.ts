@@ -243,8 +243,9 @@ function analyse(cable: Cable): Analysis {
     return false;
   };
   const firstNumbered = numbered[0] ?? -1;
+  const headings = blockHeadings(cable);
   // `INTRODUCTION AND SUMMARY` (06SAOPAULO73) heads a summary as `SUMMARY` does.
-  const summaryHeading = cable.headings.find((h) => /^\W*(?:EXECUTIVE\s+|[A-Z]{3,14}\s+AND\s+)?SUMMARY\b/i.test(h.text));
+  const summaryHeadings = headings.filter((h) => /^\W*(?:EXECUTIVE\s+|[A-Z]{3,14}\s+AND\s+)?SUMMARY\b/i.test(h.text));
   /**
    * A summary may have no opener: it is paragraph 1 (or unnumbered text above it), or it sits
    * under a `Summary` heading (about 8 % of summaries).
@@ -252,10 +253,11 @@ function analyse(cable: Cable): Analysis {
   const implicitSummary = (m: BlockMark, index: number): boolean =>
     index <= firstNumbered ||
     cable.paragraphs[index]?.number === 1 ||
-    (summaryHeading !== undefined && summaryHeading.range.start.offset < m.range.start.offset) ||
+    summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset) ||
     result.summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset);
   /** `COMMENT` as a heading (`------- COMMENT -------`, 10HARARE93) opens the comment below it. */
-  const commentHeadings = cable.headings.filter((h) => /^\W*COMMENTS?\W*$/i.test(h.text));
+  // `COMMENT: HOPE SPRINGS ETERNAL` between dashed rules (06SAOPAULO428) heads one too.
+  const commentHeadings = headings.filter((h) => /^\W*COMMENTS?(?:\W*$|\s*[:-]\s*[^a-z]*$)/i.test(h.text));
   let lastCommentEnd = -1;
   /** The heading that opens the comment `m` ends, when the comment has no opener of its own. */
   const commentHeadingOf = (m: BlockMark) =>
@@ -408,12 +410,42 @@ function readMarks(cable: Cable): BlockMark[] {
       continue;
     }
     if (m.block === 'SUMMARY' && /^(?:begin\s+)?summ/.test(m.text) && i > 0 && /[A-Za-z0-9,]/.test(text[i - 1]!)) continue;
-    // `Cont. Summary:` continues the open summary, as `COMMENT CONT'D` does a comment.
-    if (m.block === 'SUMMARY' && /\bCONT(?:'?D|INUED)?\.?\s*$/i.test(text.slice(Math.max(0, start - 12), start))) {
+    // `Cont. Summary:` and `Further Summary:` continue the open summary, as `COMMENT CONT'D`
+    // does a comment.
+    if (m.block === 'SUMMARY' && /\b(?:CONT(?:'?D|INUED)?\.?|FURTHER)\s*$/i.test(text.slice(Math.max(0, start - 12), start))) {
       out.push({ ...m, continued: true });
       continue;
     }
     out.push(m);
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/**
+ * A line that only names a block (`Summary`, `SUMMARY` between dashed rules, `------- COMMENT
+ * -------`) heads it: the parser's headings, and the lines it does not take for one because they
+ * are in mixed case or have a rule on one side only (`Summary⏎--------`, 06VIENNA515).
+ */
+const BLOCK_HEADING = /^[\s¶-]*((?:EXECUTIVE\s+)?SUMMARY|COMMENTS?)[\s:.-]*(?:[A-Z][A-Z .]{0,9} \d{8} {1,2}\d{3}(?:\.\d)? OF \d{3}\s*)?$/i;
+
+/** `------- COMMENT: HOPE SPRINGS ETERNAL -------` (06SAOPAULO428): a titled comment heading, in capitals. */
+const TITLED_COMMENT_HEADING = /^[\s¶-]*(COMMENTS?)\s*:\s*[A-Z0-9][A-Z0-9 ,.'&/()-]*$/;
+
+function blockHeadings(cable: Cable): Heading[] {
+  const out = [...cable.headings];
+  const known = new Set(out.map((h) => h.range.start.line));
+  const text = cable.text;
+  // The whole text: a `SUMMARY` heading between rules right below the Classified By line
+  // (05DUBLIN657) may sit before where the parser starts the text.
+  for (let l = 0; l < cable.lines.length; l++) {
+    const line = cable.lines[l]!;
+    // `Comment HANOI 00000007 004 OF 004`: a page marker the publisher ran into the heading.
+    if (line.end - line.start > 60 || known.has(l)) continue;
+    const s = text.slice(line.start, line.end);
+    const m = BLOCK_HEADING.exec(s) ?? TITLED_COMMENT_HEADING.exec(s);
+    if (!m) continue;
+    const at = line.start + m.index + m[0].indexOf(m[1]!);
+    out.push({ kind: 'Heading', text: m[1]!, dashed: false, range: rangeAt(cable.lines, at, at + m[1]!.length) });
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
