@@ -101,8 +101,9 @@ export const PartialExtractLine = line('PartialExtractLine', 'This record is a p
 // ---- text
 export const ParagraphLine = line(
   'ParagraphLine',
-  // `20." This name …` and `8.)` end a quotation or aside on a wrapped line: not numbers.
-  '(?:- )?(?:¶ ?|\\uFFFD|\\$\\\\underline\\{\\\\P\\}|\\\\P)?[1-9]\\d{0,2} ?\\.\\$?(?![\\d")\\]])',
+  // `20." This name …` and `8.)` end a quotation or aside on a wrapped line: not numbers; nor is
+  // `5.html.`, the end of an address wrapped after its last digit.
+  '(?:- )?(?:¶ ?|\\uFFFD|\\$\\\\underline\\{\\\\P\\}|\\\\P)?[1-9]\\d{0,2} ?\\.\\$?(?![\\d")\\]]|(?:[Ss]?[Hh][Tt][Mm][Ll]?|[Pp][Dd][Ff]|[Aa][Ss][Pp][Xx]?|[Pp][Hh][Pp])\\b)',
 );
 /**
  * Every UTF-16 unit a segment may start with. Chevrotain cannot work out the first characters of

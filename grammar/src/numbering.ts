@@ -4,7 +4,7 @@
  */
 import type { Cable, Paragraph, SubParagraph } from './ast';
 import type { Doc } from './build-header';
-import { firstAbove, rangeAt } from './positions';
+import { firstAbove, lineIndexAt, rangeAt } from './positions';
 import * as T from './lexer';
 import { lineBefore, type Segment, TRAILER } from './segments';
 
@@ -55,9 +55,11 @@ export function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoint
       restartIdx++;
     }
     const expected = last ? last.number + 1 : 1;
-    if (!p.midLine && last && p.number !== expected && !p.portionMark) {
+    if (!p.midLine && p.number !== expected && !p.portionMark) {
       const before = lineBefore(doc, p.range.start.offset).trimEnd();
-      if (before && /[A-Za-z,]$/.test(before) && !isStandaloneTitle(doc, p.range.start.offset)) {
+      // The citation's tail may come before any paragraph the parser numbered (`1.(SBU) … See
+      // para.` ⏎ `¶3.`, 09CAIRO1727).
+      if ((last && before && /[A-Za-z,]$/.test(before) && !isStandaloneTitle(doc, p.range.start.offset)) || endsCitation(doc, p)) {
         p.ambiguous = true;
         continue;
       }
@@ -201,6 +203,23 @@ export function extendSubParagraphs(doc: Doc, subs: SubParagraph[], paragraphs: 
     }
     s.range = rangeAt(doc.lines, start, textEnd.lastBefore(next, s.range.end.offset));
   });
+}
+
+/**
+ * A number alone on its line under a line that ends by citing a paragraph (`… See para.` ⏎ `¶3.`,
+ * 09CAIRO1727, a blank line between them or none): the number the citation wrapped onto the next
+ * line, not a paragraph of its own.
+ */
+function endsCitation(doc: Doc, p: Paragraph): boolean {
+  const at = lineIndexAt(doc.lines, p.range.start.offset);
+  const line = doc.lines[at]!;
+  if (doc.text.slice(p.numberText.range.end.offset, line.end).trim() !== '') return false;
+  for (let l = at - 1; l >= 0 && l >= at - 2; l--) {
+    const above = doc.text.slice(doc.lines[l]!.start, doc.lines[l]!.end).trimEnd();
+    if (above === '') continue;
+    return /\b(?:paras?|paragraphs?)\.?$/i.test(above);
+  }
+  return false;
 }
 
 /**

@@ -129,6 +129,9 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     const sub = B.subParagraphAt(doc, seg.start, seg.end);
     if (sub) {
       subs.push({ ...sub, parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1 });
+      // A lettered heading standing alone (`¶A. SITE ASSESSMENTS AND MEETINGS CONDUCTED`, its items
+      // numbered from 1 again under it, 08ASTANA54) restarts the numbering as a heading does.
+      if (isStandalone(doc, seg) && B.isHeadingText(s.slice(sub.letterSpan.range.end.offset - seg.start))) restartPoints.push(seg.start);
     } else if ((prevDash && nextDash && trimmed.length <= 80) || (B.isHeadingText(trimmed) && isStandalone(doc, seg))) {
       cable.headings.push(B.heading(doc, seg.start, seg.end, prevDash && nextDash));
       parent = { kind: 'heading', index: cable.headings.length - 1 };

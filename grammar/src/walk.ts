@@ -19,7 +19,12 @@ import { buildText } from './text-layer';
 const MEDIA_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{1,2}:\d{2})?\s*$/;
 const METADATA = /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2})?|\d{2}[A-Z]{3,}\d+|(?:Embassy|Consulate|Mission|Secretary of State|US Mission|USUN|REO|American Institute)\b.*|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/[A-Z ]+)?|(?:id|date|refid|origin|classification|destination|header):.*|null|Cable Text:|End Cable Text)\s*\\?\s*$/;
 const DISTRIBUTION = /^(?:INFO +LOG-|ACTION +[A-Z]+-\d|[A-Z]{1,5}-\d{2}\b|.*\/\d{3}W\s*$|-{6,}|CXTelA:|ACTION:|DRAFTED:|CLEARED:|APPROVED:)/;
-const ENTIRE_TEXT = /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*-+\s*ENTIRE\s+TEXT\b/i;
+/**
+ * `SECRET - ENTIRE TEXT.`, and the portion mark of paragraph 1 saying the same (`(S-ENTIRE
+ * TEXT)`, `(C - ENTIRE TEXT)`, 90BAGHDAD4397): the whole text carries one classification.
+ */
+const ENTIRE_TEXT =
+  /\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*-+\s*ENTIRE\s+TEXT\b|\(\s*(?:U|C|S|TS|SBU|LOU|[CS]\/NF)\s*(?:-+|\)\s*-*)\s*ENTIRE\s+TEXT\b/i;
 
 /** Parts of the tree read only when first asked for (the text layer leaves how to read them here). */
 export interface Deferred {

@@ -261,12 +261,13 @@ describe('CBL007 dtg-precedence', () => {
 
 describe('CBL008 dtg-julian', () => {
   it('reports a DE day that differs from the DTG day', () => {
-    const text = inject('1351530', '1361530');
+    // Three days on: past the 48 hours a transmission may take (a day on is accepted, issue 17).
+    const text = inject('1351530', '1381530');
     const d = expectOne(text, 'CBL008', {
       line: 2,
       character: 19,
       severity: 'warning',
-      message: /DE Julian day 136 differs from the DTG date 14 MAY 08: expected 135/,
+      message: /DE Julian day 138 differs from the DTG date 14 MAY 08: expected 135/,
     });
     assert.equal(expectFixed(text, d), FIXTURE);
   });
@@ -274,6 +275,12 @@ describe('CBL008 dtg-julian', () => {
   it('accepts a DE time queued past midnight', () => {
     const text = inject('1351530', '1360010', inject('P 141530Z', 'P 142350Z'));
     assert.deepEqual(diags(text, 'CBL008'), []);
+  });
+
+  it('accepts a DE up to 48 hours after the DTG, and reports the day before it', () => {
+    assert.deepEqual(diags(inject('1351530', '1361530'), 'CBL008'), []);
+    assert.deepEqual(diags(inject('1351530', '1371530'), 'CBL008'), []);
+    assert.equal(diags(inject('1351530', '1341530'), 'CBL008').length, 1);
   });
 
   it('reports a DE time well before the DTG time', () => {

@@ -186,6 +186,7 @@ function readDecl(cable: Cable, eo: EoLine): DeclReading | undefined {
   };
   skip(/^(?:DECL\s*:\s*)+/i); // `DECL: DECL: 05/12/2018`
   skip(/^[A-Za-z]?:\s*/); // `DECLl: 05/12/2018`
+  skip(/^ON\s+(?=\d)/i); // `Declassify on 8/31/2034`
   // The value ends before a glued TAGS, with or without a space (`03/19/2024TAGS:`).
   const tags = /(?:\s+|(?<=\d))TAGS?\b/i.exec(text.slice(a, b));
   if (tags) b = a + tags.index;

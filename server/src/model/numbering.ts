@@ -39,6 +39,11 @@ export interface Numbering {
    * paragraph of text, and it carries no mark.
    */
   isNumberedHeading(p: Paragraph): boolean;
+  /**
+   * The cable is a later part of a series (`PART 2 OF 2` in its subject or above paragraph 1,
+   * 06BUENOSAIRES34): its numbering may go on from the part before it.
+   */
+  readonly laterPart: boolean;
 }
 
 export const NO_NUMBERING: Numbering = Object.freeze({
@@ -48,6 +53,7 @@ export const NO_NUMBERING: Numbering = Object.freeze({
   pilcrow: Object.freeze({ artefacts: Object.freeze([]), damaged: Object.freeze([]), certain: false }),
   stepOf: () => undefined,
   isNumberedHeading: () => false,
+  laterPart: false,
 });
 
 export function readNumbering(cable: Cable): Numbering {
@@ -82,7 +88,29 @@ export function readNumbering(cable: Cable): Numbering {
     }),
     stepOf: (p: Paragraph) => byParagraph.get(p),
     isNumberedHeading: (p: Paragraph) => isNumberedHeading(cable, p),
+    laterPart: isLaterPart(cable, numbered[0]),
   });
+}
+
+const PART = /\bPART\s+(\d{1,2}|[IVX]{1,4})\s+OF\s+(?:\d{1,2}|[IVX]{1,4})\b/gi;
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+function partNumber(t: string): number {
+  if (/^\d+$/.test(t)) return Number(t);
+  let n = 0;
+  const u = t.toUpperCase();
+  for (let i = 0; i < u.length; i++) {
+    const v = ROMAN[u[i]!]!;
+    n += i + 1 < u.length && ROMAN[u[i + 1]!]! > v ? -v : v;
+  }
+  return n;
+}
+
+/** `PART n OF m` with n > 1 above the first numbered paragraph (the subject, a line of its own). */
+function isLaterPart(cable: Cable, first: Paragraph | undefined): boolean {
+  const head = cable.text.slice(0, first ? first.range.start.offset : Math.min(cable.text.length, cable.textStart + 400));
+  for (const m of head.matchAll(PART)) if (partNumber(m[1]!) > 1) return true;
+  return false;
 }
 
 /**

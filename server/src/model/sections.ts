@@ -208,3 +208,24 @@ export function readSections(cable: Cable, lazy: Lazy): Sections {
     truncatedAfter: (span: Span | undefined) => truncatedAfter(cable, span),
   });
 }
+
+/**
+ * How many digits a section marker's numbers take in a cable of `year`: two (`SECTION 01 OF 02`,
+ * 1,142 of 1,142 banners of the public corpus, 1985–2010), but one or two before 1980, when
+ * telegrams wrote `SECTION 1 OF 2` (1970s cables of the State Department's released files).
+ */
+export function sectionDigitsAccepted(year: number | undefined): readonly number[] {
+  return year !== undefined && year < 1980 ? [1, 2] : [2];
+}
+
+/**
+ * The year a cable was sent: its DTG's, else the one its reference id gives (`75STATE1234`, from
+ * the file name), two-digit years read as 1966–2065 like the ids of the released files.
+ */
+export function cableYear(date: { year: number } | undefined, referenceId: string | undefined): number | undefined {
+  if (date) return date.year;
+  const yy = /^(\d{2})[A-Z]/.exec(referenceId ?? '')?.[1];
+  if (yy === undefined) return undefined;
+  const n = Number(yy);
+  return n >= 66 ? 1900 + n : 2000 + n;
+}

@@ -3,11 +3,12 @@ import { dayOfYear, dtgStyle, isRealDate } from '../model/dates';
 
 const MINUTE = 60_000;
 /**
- * The DE time may trail the DTG (the message queued at the relay); when that carries it past
- * midnight the Julian day is the next one. Corpus delays stay within an hour; a few hours is
- * still queueing, a day is not.
+ * The DE time may trail the DTG (the message queued at the relay, or drafted in the evening and
+ * transmitted next morning); when that carries it past midnight UTC the Julian day is the next
+ * one. Up to 48 hours is transmission practice (a DE 21 hours after its DTG is no slip); more
+ * than that is a wrong day.
  */
-const MAX_QUEUE_MINUTES = 6 * 60;
+const MAX_QUEUE_MINUTES = 48 * 60;
 /** Station clocks differ by a minute now and then (09DJIBOUTI113, 09BELGRADE765). */
 const CLOCK_SKEW_MINUTES = 5;
 

@@ -1,6 +1,7 @@
 import type { Banner } from '../../../grammar/src/ast';
 import type { Fix, Rule, RuleContext } from '../engine/types';
 import type { BannerAttempt } from '../model/classification';
+import { cableYear, sectionDigitsAccepted } from '../model/sections';
 
 const FORM = "'LEVEL [SECTION NN OF MM] POST SERIAL'";
 
@@ -12,7 +13,7 @@ interface Diagnosis {
 const GLUED_CAPTION = /^(?:SIPDIS|SENSITIVE|NOFORN|NODIS|EXDIS|LIMDIS|STADIS)/i;
 
 /** Explains why a banner-like line does not match `Banner`; no problems = an accepted variant. */
-function diagnose(attempt: BannerAttempt): Diagnosis {
+function diagnose(attempt: BannerAttempt, digits: readonly number[]): Diagnosis {
   const { level, text } = attempt;
   const problems: string[] = [];
   let fix: Fix | undefined;
@@ -31,7 +32,8 @@ function diagnose(attempt: BannerAttempt): Diagnosis {
   if (!rest && attempt.wrapped) return { problems, ...(fix ? { fix } : {}) };
   const section = /^SECTION (\S+) (\S+) (\S+) ?/i.exec(rest);
   if (section) {
-    if (!/^\d{2}$/.test(section[1]!) || !/^OF$/i.test(section[2]!) || !/^\d{2}$/.test(section[3]!)) {
+    const ok = (t: string) => /^\d+$/.test(t) && digits.includes(t.length);
+    if (!ok(section[1]!) || !/^OF$/i.test(section[2]!) || !ok(section[3]!)) {
       problems.push(`section marker '${section[0].trim()}' (expected 'SECTION NN OF MM' with two digits)`);
     }
     rest = rest.slice(section[0].length);
@@ -59,9 +61,9 @@ const CAPTION_WORD =
 /** Where glued text may run on in a flattened header: a field, a pass line, a paragraph. */
 const GLUED_FIELD = /(?:E\.? ?[O0]\.?|EO) *:? *1\d{4}|\bTAGS?\b|\bSUBJ(?:ECT)?\b|\bREF\b|CLASSIFIED +BY|\bFOR\b|\bPASS\b|\b\d{1,3}\. /i;
 
-function checkBanner(ctx: RuleContext, banner: Banner): void {
+function checkBanner(ctx: RuleContext, banner: Banner, digits: readonly number[]): void {
   const section = banner.section;
-  if (section && (section.numberText.text.length !== 2 || section.totalText.text.length !== 2)) {
+  if (section && (!digits.includes(section.numberText.text.length) || !digits.includes(section.totalText.text.length))) {
     const n = String(section.number).padStart(2, '0');
     const m = String(section.total).padStart(2, '0');
     ctx.report({
@@ -88,7 +90,9 @@ export const CBL021: Rule = {
   description: `A line that starts with a classification level (or a near misspelling) is a banner: ${FORM}.`,
   check(ctx) {
     const { cable } = ctx;
-    for (const b of [...(cable.banner ? [cable.banner] : []), ...cable.sectionBanners]) checkBanner(ctx, b);
+    // `SECTION 1 OF 2` was the form before 1980.
+    const digits = sectionDigitsAccepted(cableYear(ctx.model.dates.cableDate, ctx.referenceId));
+    for (const b of [...(cable.banner ? [cable.banner] : []), ...cable.sectionBanners]) checkBanner(ctx, b, digits);
 
     // One report per line: a line may be both a malformed banner and a candidate.
     const seen = new Set<number>();
@@ -96,7 +100,7 @@ export const CBL021: Rule = {
       const line = attempt.range.start.line;
       if (seen.has(line)) continue;
       seen.add(line);
-      const { problems, fix } = diagnose(attempt);
+      const { problems, fix } = diagnose(attempt, digits);
       // No problem found: an accepted spelling the parser did not read as a banner.
       if (!problems.length) continue;
       ctx.report({

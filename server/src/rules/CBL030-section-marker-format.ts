@@ -1,8 +1,7 @@
 import type { SectionMarker } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
-import { pad } from '../model/sections';
+import { cableYear, pad, sectionDigitsAccepted } from '../model/sections';
 
-const TWO_DIGITS = /^\d{2}$/;
 
 export const CBL030: Rule = {
   id: 'CBL030',
@@ -15,9 +14,12 @@ export const CBL030: Rule = {
     const markers: SectionMarker[] = [];
     if (cable.banner?.section) markers.push(cable.banner.section);
     for (const b of cable.sectionBanners) if (b.section) markers.push(b.section);
+    // `SECTION 1 OF 2` was the form before 1980.
+    const digits = sectionDigitsAccepted(cableYear(ctx.model.dates.cableDate, ctx.referenceId));
+    const ok = (t: string) => /^\d+$/.test(t) && digits.includes(t.length);
     for (const s of markers) {
-      const badN = !TWO_DIGITS.test(s.numberText.text);
-      const badM = !TWO_DIGITS.test(s.totalText.text);
+      const badN = !ok(s.numberText.text);
+      const badM = !ok(s.totalText.text);
       if (!badN && !badM) continue;
       const expected = `SECTION ${pad(s.number, 2)} OF ${pad(s.total, 2)}`;
       // Three-digit values above 99 cannot be written in two digits: report, no fix.

@@ -1,12 +1,17 @@
 import type { EoLine } from '../../../grammar/src/ast';
 import { rangeAt } from '../../../grammar/src/positions';
+import { executiveOrder, executiveOrders } from '../data/index';
 import type { Fix, Rule } from '../engine/types';
 
-const KNOWN_ORDERS = ['12958', '13292', '13526', '12356', '11652'];
+/** The orders of the executive-orders table (11652 … 13526), the one CBL049 reads too. */
+const ORDERS = executiveOrders().map((o) => o.number);
+const isKnownOrder = (n: string) => executiveOrder(n) !== undefined;
 // E.O. 11652 (1972–78) had no DECL keyword: its lines read `E.O. 11652: GDS` or `XGDS-2`
-// (73TEHRAN8233), which is canonical for that order.
-const CANONICAL =
-  /^E\.O\. (?:(?:12958|13292|13526|12356|11652): (?:N\/A|DECL: .+|DNG: (?:CO|SE) \S+(?:,? DECL: .+)?)|11652: X?GDS(?:-\d)?)$/;
+// (73TEHRAN8233); under E.O. 12065 (1978–82) a schedule and its date, `E.O. 12065: GDS 8/12/85`,
+// `XDS-1 7/14/99`, `RDS-2,3 7/14/99`, `ADS 12/31/80`. Each is canonical for its order.
+const CANONICAL = new RegExp(
+  `^E\\.O\\. (?:(?:${ORDERS.join('|')}): (?:N\\/A|DECL: .+|DNG: (?:CO|SE) \\S+(?:,? DECL: .+)?)|11652: X?GDS(?:-\\d)?|12065: (?:GDS|ADS|[XR]DS-\\d(?:, ?\\d)*) \\S+)$`,
+);
 
 /** The line as the spec reads it: margins trimmed, runs of blanks collapsed (4.4: double spaces are fine). */
 function normalised(eo: EoLine): string {
@@ -32,12 +37,14 @@ interface CanonicalBody {
 function canonicalBody(body: string): CanonicalBody | undefined {
   const b = body.trim();
   if (/^N\s*\/\s*A\.?$/i.test(b)) return { text: 'N/A', safe: true };
-  let m = /^DECL(?<assify>ASSIFY)?(?=[\s:.])\s*[:.]?\s*(?<v>\S.*)$/i.exec(b);
+  // `Declassify on 8/31/2034`: the `on` goes with the spelled-out keyword.
+  let m = /^DECL(?<assify>ASSIFY(?:\s+ON(?=\s+\d))?)?(?=[\s:.])\s*[:.]?\s*(?<v>\S.*)$/i.exec(b);
   if (m?.groups) {
     const value = m.groups.v!.replace(/\s+/g, ' ');
     if (!m.groups.assify) return { text: `DECL: ${value}`, safe: true };
     const start = body.length - body.trimStart().length;
-    return { text: `DECL: ${value}`, safe: true, spelledOut: { start, end: start + 10, written: b.slice(0, 10), value } };
+    const length = 4 + m.groups.assify.length;
+    return { text: `DECL: ${value}`, safe: true, spelledOut: { start, end: start + length, written: b.slice(0, length), value } };
   }
   m = /^DECL:(?<v>\S.*)$/i.exec(b);
   if (m?.groups) return { text: `DECL: ${m.groups.v!.replace(/\s+/g, ' ')}`, safe: true };
@@ -53,15 +60,19 @@ function canonicalBody(body: string): CanonicalBody | undefined {
 
 function what(eo: EoLine, n: string): string {
   const kw = /^(?:E\.? ?[O0]\.?|EO)/i.exec(n)?.[0] ?? '';
-  if (eo.order && !KNOWN_ORDERS.includes(eo.order.text)) {
-    return `unknown executive order ${eo.order.text} (expected 12958, 13292, 13526, 12356 or 11652)`;
+  if (eo.order && !isKnownOrder(eo.order.text)) {
+    return `unknown executive order ${eo.order.text} (expected ${ORDERS.slice(0, -1).join(', ')} or ${ORDERS.at(-1)})`;
   }
   if (kw !== 'E.O.') return `the keyword is written "${kw}" instead of "E.O."`;
   if (!/^E\.O\. 1\d{4}/.test(n)) return 'expected "E.O. " followed by the order number';
   if (!/^E\.O\. 1\d{4}:/.test(n)) return 'expected a colon after the order number';
   if (!/^E\.O\. 1\d{4}: /.test(n)) return 'expected a space after "E.O. NNNNN:"';
   if (eo.bodyKind === 'other') return 'expected "DECL:" or "N/A" after the order number';
-  if (/^E\.O\. 1\d{4}: (?:DECL|DNG|N\/A)/.test(n)) return 'expected "DECL: " (colon and space) before the value';
+  const body = n.slice('E.O. 12345: '.length);
+  // `DECLASSIFY 11/07/2018`, `Declassify on 8/31/2034`: the word spelled out, whatever its case.
+  const spelled = /^DECLASSIFY(?:\s+ON)?\b/i.exec(body);
+  if (spelled) return `the keyword is written "${spelled[0]}" instead of "DECL:"`;
+  if (/^(?:DECL|DNG|N\/A)/.test(body)) return 'expected "DECL: " (colon and space) before the value';
   return 'write "DECL:", "DNG:" and "N/A" in upper case';
 }
 
@@ -84,7 +95,7 @@ export const CBL041: Rule = {
 
     let fix: Fix | undefined;
     let expected: string | undefined;
-    if (eo.order && KNOWN_ORDERS.includes(eo.order.text) && eo.body) {
+    if (eo.order && isKnownOrder(eo.order.text) && eo.body) {
       // Only the E.O. value is rewritten; a glued `TAGS: …` stays as it is.
       const glued = /(?:\s+|(?<=\d))TAGS?\b/i.exec(eo.body.text);
       const bodyText = glued ? eo.body.text.slice(0, glued.index) : eo.body.text;
