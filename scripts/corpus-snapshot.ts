@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseCable } from '../grammar/src/index';
-import { cableFacts } from '../server/src/api';
+import { cableFacts } from '../server/src/report/records';
 import { lintCable } from '../server/src/lint';
 import type { Diagnostic } from '../server/src/engine/types';
 import { allRules } from '../server/src/rules/index';

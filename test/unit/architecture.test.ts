@@ -44,7 +44,7 @@ describe('architecture: import boundaries', () => {
     );
   });
 
-  for (const dir of ['server/src/data', 'server/src/model', 'server/src/engine', 'server/src/rules', 'server/src/service']) {
+  for (const dir of ['server/src/data', 'server/src/model', 'server/src/engine', 'server/src/rules', 'server/src/service', 'server/src/report']) {
     it(`${dir} does no I/O and knows no connection, CLI or editor`, () => {
       const bad = offending(dir, (spec) => {
         if (spec.startsWith('node:') || spec === 'fs' || spec === 'path' || spec === 'child_process') return false;
@@ -99,8 +99,8 @@ const HOST_CHECKS: Array<{ name: string; bad: (i: Import) => boolean }> = [
   },
   { name: 'cli/ imports nothing of lsp/', bad: ({ file, spec }) => file.startsWith('server/src/cli/') && /\/lsp\//.test(spec) },
   {
-    name: 'the engine, rules, service, model and config import nothing of host/',
-    bad: ({ file, spec }) => /^server\/src\/(?:data|engine|rules|service|model|config)\//.test(file) && /\/host\//.test(spec),
+    name: 'the engine, rules, service, model, config and report import nothing of host/',
+    bad: ({ file, spec }) => /^server\/src\/(?:data|engine|rules|service|model|config|report)\//.test(file) && /\/host\//.test(spec),
   },
 ];
 
@@ -119,7 +119,7 @@ describe('architecture: the host layer', () => {
       'lsp/ imports nothing of api.ts, cli/ or host/node but its Node entry (main.ts)': { file: 'server/src/lsp/server.ts', spec: '../cli/files' },
       'lsp/ imports no Node built-in but worker_threads (lint-worker.ts) and util (main.ts)': { file: 'server/src/lsp/config-edits.ts', spec: 'node:path' },
       'cli/ imports nothing of lsp/': { file: 'server/src/cli/main.ts', spec: '../lsp/settings' },
-      'the engine, rules, service, model and config import nothing of host/': { file: 'server/src/config/settings.ts', spec: '../host/errors' },
+      'the engine, rules, service, model, config and report import nothing of host/': { file: 'server/src/report/fix-loop.ts', spec: '../host/node/files' },
     };
     for (const check of HOST_CHECKS) {
       const fixture = fixtures[check.name];
@@ -181,7 +181,7 @@ function rulesImportingRules(tree: Tree): string[] {
 function adaptersImportingRuleFiles(tree: Tree): string[] {
   const out: string[] = [];
   for (const file of tree.keys()) {
-    if (!/^server\/src\/(?:service|lsp|cli|config|host)\/|^server\/src\/api\.ts$/.test(file)) continue;
+    if (!/^server\/src\/(?:service|lsp|cli|config|host|report)\/|^server\/src\/api\.ts$/.test(file)) continue;
     for (const path of importedPaths(tree, file)) {
       if (path.startsWith('server/src/rules/') && path !== CATALOGUE) out.push(`${file} imports ${path}`);
     }
@@ -197,7 +197,7 @@ function layersBelowTheRules(tree: Tree): string[] {
     const model = file.startsWith('server/src/model/');
     if (!below) continue;
     for (const path of importedPaths(tree, file)) {
-      const up = /^server\/src\/(?:rules|service|lsp|cli|config|host)\/|^server\/src\/(?:api|lint)\.ts$/.test(path);
+      const up = /^server\/src\/(?:rules|service|lsp|cli|config|host|report)\/|^server\/src\/(?:api|lint)\.ts$/.test(path);
       if (up || (model && path.startsWith('server/src/engine/'))) out.push(`${file} imports ${path}`);
     }
   }

@@ -1,0 +1,198 @@
+/**
+ * The report cable-lint prints with `--format json` and the Node API returns: its records (one
+ * file, one diagnostic, the facts of a cable) and how a lint result becomes one. Plain data from
+ * the linter's result, no I/O: the Node API (api.ts) and the CLI share it.
+ */
+import type { Cable, ClassificationLevel, Profile } from '../../../grammar/src/ast';
+import { refIdPostFor } from '../data/index';
+import { bannerLevel, cableDate, referenceId } from '../engine/facts';
+import type { Diagnostic, Severity, SeveritySetting } from '../engine/types';
+import type { LintResult } from '../lint';
+
+/** Version of the report format; bumped only when a field changes meaning or disappears. */
+export const REPORT_VERSION = 1;
+
+/** What the cable says about itself, read from its text (never from the file name). */
+export interface CableFacts {
+  /** Reference id from the text (`08REYKJAVIK457`): DTG year, post, serial. Null without a date or banner. */
+  id: string | null;
+  /** Post as written in reference ids (`REYKJAVIK`, `STATE` for `SECSTATE WASHDC`); null without a banner. */
+  post: string | null;
+  /** Banner serial without leading zeros; null without a banner. */
+  serial: number | null;
+  /** Cable date (DTG, or a DTG-form wrapper date) as ISO 8601 to the minute, `2008-05-14T15:30Z`. */
+  date: string | null;
+  /** Banner classification in words (`CONFIDENTIAL`, `UNCLASSIFIED`); null without a banner. */
+  classification: ClassificationLevel | null;
+  /** Captions (`SIPDIS`, `NOFORN` …) in document order, each once. */
+  captions: string[];
+  /** Every token on the TAGS line(s), in order. */
+  tags: string[];
+  /** SUBJECT text with wrapped lines joined by single spaces; null without a SUBJECT line. */
+  subject: string | null;
+  /** Section total from the banner (`SECTION 01 OF 02` → 2); 1 without a section marker. */
+  sections: number;
+  /** Numbered paragraphs (wrapped lines that merely start with `N. ` are not counted). */
+  paragraphs: number;
+  /** An ACP-127 envelope (routing header) is present. */
+  routingHeader: boolean;
+}
+
+/** A place in a file: lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive. */
+export interface SpanRecord {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A second place a diagnostic points at ("paragraph 3 is here"). */
+export interface RelatedRecord extends SpanRecord {
+  message: string;
+}
+
+/** One fix a rule offers, as text edits on the linted text. */
+export interface FixRecord {
+  title: string;
+  /** Applied by `--fix` (unsafe fixes are guesses the editor offers but `--fix` leaves alone). */
+  safe: boolean;
+  edits: Array<SpanRecord & { newText: string }>;
+}
+
+/** One diagnostic; lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive. */
+export interface DiagnosticRecord {
+  ruleId: string;
+  ruleName: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The diagnostic carries at least one quick fix. */
+  fixable: boolean;
+  /**
+   * Present (true) on a finding the rule's page attributes to publication rather than to the
+   * cable (the published profile only): such a finding is at most info unless the rule's severity
+   * was set, and `--hide-publication` leaves it out.
+   */
+  publication?: true;
+  /** Other places the diagnostic points at; only with `details` (SARIF output). */
+  related?: RelatedRecord[];
+  /** The fixes themselves; only with `details` (SARIF output). */
+  fixes?: FixRecord[];
+}
+
+export interface FileReport {
+  /** The path as given (or found under a given folder); `<stdin>`/`<text>` for unnamed input. */
+  path: string;
+  /** The profile the rules ran under (detected, or forced by a setting). */
+  profile: Profile;
+  cable: CableFacts;
+  diagnostics: DiagnosticRecord[];
+}
+
+export interface ReportSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** The whole result, exactly what `cable-lint --format json` prints. */
+export interface LintReport {
+  version: typeof REPORT_VERSION;
+  files: FileReport[];
+  summary: ReportSummary;
+}
+
+/** One rule of the catalogue, as `cable-lint --print-rules --format json` lists it. */
+export interface RuleRecord {
+  id: string;
+  name: string;
+  defaultSeverity: Severity;
+  /** What the rule emits by default under each profile (`off` when silent there). */
+  profiles: Record<Profile, SeveritySetting>;
+  fixable: boolean;
+  enabledByDefault: boolean;
+  description: string;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function documentCaptions(cable: Cable): string[] {
+  const found: Array<[offset: number, name: string]> = [];
+  if (cable.banner) for (const n of cable.banner.gluedCaptions) found.push([cable.banner.range.start.offset, n]);
+  for (const c of cable.captions) for (const n of c.names) found.push([c.range.start.offset, n]);
+  found.sort((a, b) => a[0] - b[0]);
+  return [...new Set(found.map(([, n]) => n))];
+}
+
+/** The `cable` object of a file report. */
+export function cableFacts(cable: Cable): CableFacts {
+  const date = cableDate(cable);
+  const banner = cable.banner;
+  const serial = banner ? Number.parseInt(banner.serial.text, 10) : Number.NaN;
+  return {
+    id: referenceId(cable),
+    post: banner ? refIdPostFor(banner.post.text) : null,
+    serial: Number.isFinite(serial) ? serial : null,
+    date: date ? `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}T${pad2(date.hour)}:${pad2(date.minute)}Z` : null,
+    // A banner whose serial the printout cut off still states the level.
+    classification: bannerLevel(cable)?.level ?? null,
+    captions: documentCaptions(cable),
+    tags: cable.tags.flatMap((line) => line.tags.map((t) => t.text)),
+    subject: cable.subject?.subject ?? null,
+    sections: banner?.section?.total ?? 1,
+    paragraphs: cable.paragraphs.filter((p) => !p.ambiguous).length,
+    routingHeader: cable.envelope !== undefined,
+  };
+}
+
+function span(r: Diagnostic['range']): SpanRecord {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+/** `details` adds related locations and the fixes' edits. */
+export function diagnosticRecord(d: Diagnostic, details = false): DiagnosticRecord {
+  const record: DiagnosticRecord = {
+    ruleId: d.ruleId,
+    ruleName: d.ruleName,
+    severity: d.severity,
+    message: d.message,
+    ...span(d.range),
+    fixable: (d.fixes?.length ?? 0) > 0,
+  };
+  if (d.publication) record.publication = true;
+  if (details) {
+    if (d.related?.length) record.related = d.related.map((r) => ({ message: r.message, ...span(r.range) }));
+    if (d.fixes?.length) {
+      record.fixes = d.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ ...span(e.range), newText: e.newText })) }));
+    }
+  }
+  return record;
+}
+
+/** One file's report from a lint result; `details` adds related locations and fix edits. */
+export function fileReport(path: string, result: LintResult, details: boolean): FileReport {
+  return {
+    path,
+    profile: result.profile,
+    cable: cableFacts(result.cable),
+    diagnostics: result.diagnostics.map((d) => diagnosticRecord(d, details)),
+  };
+}
+
+export function buildReport(files: FileReport[]): LintReport {
+  const summary: ReportSummary = { files: files.length, errors: 0, warnings: 0, infos: 0 };
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      if (d.severity === 'error') summary.errors++;
+      else if (d.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+  }
+  return { version: REPORT_VERSION, files, summary };
+}
