@@ -88,12 +88,30 @@ interface Step {
   options: Record<string, unknown>;
 }
 
-/** The last plan made: a linter lints many cables with the same rules, profile and settings. */
-let lastPlan: { rules: readonly Rule[]; profile: Profile; settings: LintOptions['rules']; steps: Step[] } | undefined;
+/**
+ * The last plan made under each profile: a linter lints many cables with the same rules and
+ * settings, and a folder mixes profiles.
+ */
+const lastPlans = new Map<Profile, { rules: readonly Rule[]; settings: LintOptions['rules']; steps: Step[] }>();
+
+/**
+ * The same settings: the same object, or the same rules named with the same values. The Node API,
+ * the CLI and the server compose each text's settings afresh (config/lint-settings.ts), so the
+ * objects differ while the values, read from the same configuration, are the same.
+ */
+function sameSettings(a: LintOptions['rules'], b: LintOptions['rules']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+  return true;
+}
 
 /** The rules that run under a profile and settings, each with its severity and options. */
 function planFor(rules: readonly Rule[], profile: Profile, settings: LintOptions['rules']): Step[] {
-  if (lastPlan && lastPlan.rules === rules && lastPlan.profile === profile && lastPlan.settings === settings) return lastPlan.steps;
+  const last = lastPlans.get(profile);
+  if (last && last.rules === rules && sameSettings(last.settings, settings)) return last.steps;
   const steps: Step[] = [];
   for (const r of rules) {
     const setting = settingFor(r, settings);
@@ -105,7 +123,7 @@ function planFor(rules: readonly Rule[], profile: Profile, settings: LintOptions
     if (base === 'off' && !override) continue;
     steps.push({ rule: r, severity: override ?? (base === 'off' ? r.defaultSeverity : base), override, options: setting.options ?? NO_OPTIONS });
   }
-  lastPlan = { rules, profile, settings, steps };
+  lastPlans.set(profile, { rules, settings, steps });
   return steps;
 }
 
