@@ -240,6 +240,7 @@ describe('the language contribution (package.json)', () => {
     const props = pkg.contributes.configuration.properties;
     assert.deepEqual(Object.keys(props).sort(), [
       'cableLint.enable',
+      'cableLint.format.published',
       'cableLint.inlayHints.dates',
       'cableLint.inlayHints.decl',
       'cableLint.inlayHints.tags',

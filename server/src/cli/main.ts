@@ -34,6 +34,7 @@ import { initConfigText, printConfig } from './config-commands';
 import { processFile, processSource, type FileOutcome, type RunSpec, type SkippedFile } from './process';
 import { ruleHelp } from './rule-help';
 import { runInWorkers, threadCount } from './worker';
+import { runFmt } from './fmt';
 
 const { version } = packageJson;
 
@@ -333,6 +334,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIo = processIo): Promise<number> {
   try {
+    // `cable-lint fmt …` is the formatter; a file named fmt is linted as ./fmt.
+    if (argv[0] === 'fmt') {
+      const style = useColour(io.stdout.isTTY, io.env) ? COLOURS : PLAIN;
+      return await runFmt(argv.slice(1), io as Parameters<typeof runFmt>[1], io.cwd ?? process.cwd(), style);
+    }
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof InputError) {

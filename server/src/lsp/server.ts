@@ -39,11 +39,12 @@ import {
   semanticTokensLegend,
 } from '../service/index';
 import { renumberParagraphs } from '../service/code-actions';
+import { formatCable } from '../service/format';
 import { newDraft, newDraftChoices } from '../service/new-draft';
 import { CODE_ACTION_KINDS, codeActions, type IgnoreTarget } from './actions';
 import { withoutSnippets } from './snippets';
 import { CONFIG_FILE_NAME, targetConfigFile } from './config-edits';
-import { toEnginePosition, toEngineRangeClamped } from './convert';
+import { toEnginePosition, toEngineRangeClamped, toLspEdit } from './convert';
 import { CableDocuments } from './documents';
 import {
   LINT_WORKSPACE_FILES,
@@ -257,6 +258,8 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         inlayHintProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         executeCommandProvider: { commands: [NEW_DRAFT_CHOICES_COMMAND, NEW_DRAFT_SKELETON_COMMAND] },
         ...(pullDiagnostics
           ? { diagnosticProvider: { identifier: 'cable-lint', interFileDependencies: false, workspaceDiagnostics: false } }
@@ -473,6 +476,40 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       return [];
     }
   });
+
+  /**
+   * Format Document and Format Selection: whitespace only (service/format.ts), to CBL120's limit
+   * under the document's settings; a published copy only with `cableLint.format.published`.
+   */
+  async function formatting(params: { textDocument?: { uri?: unknown }; range?: unknown }, token: CancellationToken, ranged: boolean) {
+    try {
+      const refused = outOfSession();
+      if (refused) return refused;
+      if (token?.isCancellationRequested) return cancelled();
+      const doc = docs.get(params?.textDocument?.uri);
+      if (!doc) return [];
+      const askedAt = doc.version;
+      const s = await settings.forDocument(doc.uri);
+      if (token?.isCancellationRequested) return cancelled();
+      const current = docs.get(doc.uri);
+      // Edited meanwhile: the client asks again for the new text.
+      if (!current || current.version !== askedAt) return [];
+      let lines: { start: number; end: number } | undefined;
+      if (ranged) {
+        const range = toEngineRangeClamped(current, params.range);
+        if (!range) return [];
+        lines = { start: range.start.line, end: range.end.line };
+      }
+      const result = formatCable(docs.cable(current), { lint: { ...s.lint.options, now: new Date() }, force: s.formatPublished, ...(lines ? { lines } : {}) });
+      if (result.skipped === 'published') connection.console.info(`cable-lint: ${current.uri} is a published copy: not formatted (cableLint.format.published formats it)`);
+      return result.edits.map(toLspEdit);
+    } catch (err) {
+      logError(ranged ? 'rangeFormatting' : 'formatting', err);
+      return [];
+    }
+  }
+  connection.onDocumentFormatting((params, token) => formatting(params, token, false));
+  connection.onDocumentRangeFormatting((params, token) => formatting(params, token, true));
 
   connection.languages.inlayHint.on(async (params, token) => {
     try {

@@ -21,6 +21,8 @@ export interface DocumentSettings {
   configFile?: string;
   /** `cableLint.inlayHints.*`: a style per kind. */
   inlayHints: InlayHintSettings;
+  /** `cableLint.format.published`: Format Document re-wraps published copies too. */
+  formatPublished: boolean;
 }
 
 /** The client's `cableLint` section, validated. */
@@ -31,6 +33,7 @@ interface ClientSettings {
   rules: Record<string, RuleSetting>;
   inlayHints: InlayHintSettings;
   publication: PublicationFindings;
+  formatPublished: boolean;
 }
 
 const INLAY_HINT_STYLES: readonly InlayHintStyle[] = ['off', 'short', 'long'];
@@ -96,6 +99,7 @@ export class SettingsManager {
       ...(path !== undefined ? { path } : {}),
       ...(file ? { configFile: file } : {}),
       inlayHints: client.inlayHints,
+      formatPublished: client.formatPublished,
     };
   }
 
@@ -124,6 +128,7 @@ export class SettingsManager {
       rules: {},
       inlayHints: { ...DEFAULT_INLAY_HINTS },
       publication: 'fade',
+      formatPublished: (r.format as { published?: unknown } | undefined)?.published === true,
     };
     const publication = r.publicationFindings;
     if (publication === 'show' || publication === 'fade' || publication === 'hide') out.publication = publication;

@@ -1,6 +1,5 @@
 import type { Rule } from '../engine/types';
-
-const DEFAULT_MAX = 69;
+import { measureLine, widthOption } from '../model/line-width';
 
 export const CBL120: Rule = {
   id: 'CBL120',
@@ -13,8 +12,7 @@ export const CBL120: Rule = {
     const { cable } = ctx;
     // Reflowed text has whole paragraphs on one line: line length means nothing there.
     if (cable.reflowed) return;
-    const opt = ctx.options.max;
-    const max = typeof opt === 'number' && Number.isFinite(opt) && opt > 0 ? Math.floor(opt) : DEFAULT_MAX;
+    const max = widthOption(ctx.options.max);
     const { wrapper } = ctx.model;
     const text = cable.text;
     for (let l = 0; l < cable.lines.length; l++) {
@@ -24,22 +22,8 @@ export const CBL120: Rule = {
       // Trailing blanks are CBL121's.
       while (end > line.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
       if (end - line.start <= max) continue;
-      // Count the line, leaving out `¶` and redaction runs (`XXXXXXXXXXXX`), and find where it
-      // passes the limit.
-      let counted = 0;
-      let overflow = -1;
-      for (let i = line.start; i < end; i++) {
-        const c = text[i];
-        if (c === '¶') continue;
-        if (c === 'X' && text.startsWith('XXXXXX', i)) {
-          let j = i;
-          while (j < end && text[j] === 'X') j++;
-          i = j - 1;
-          continue;
-        }
-        counted++;
-        if (counted === max + 1) overflow = i;
-      }
+      // `¶` and redaction runs (`XXXXXXXXXXXX`) take no room (model/line-width.ts, which the formatter wraps by).
+      const { counted, overflow } = measureLine(text, line.start, end, max);
       if (overflow < 0) continue;
       ctx.report({
         range: {
