@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, type LintReport, type Severity } from '../server/src/api';
+import { reportErrors } from '../test/report-schema';
 
 export interface ManifestRow {
   id: string;
@@ -21,6 +22,8 @@ export interface ManifestRow {
 export interface CorpusFigures {
   cables: number;
   crashes: number;
+  /** Reports the published JSON Schema rejects (schemas/cable-lint-report.schema.json). */
+  invalidReports: number;
   withSyntaxError: number;
   withDtg: number;
   idEqual: number;
@@ -34,7 +37,7 @@ export interface CorpusFigures {
   turnedOn: Record<string, number>;
   /** Cables with at least one diagnostic of the key `ruleId:severity`, for review. */
   examples: Record<string, string[]>;
-  mismatches: { id: string[]; classification: string[]; tags: string[]; syntax: string[] };
+  mismatches: { id: string[]; classification: string[]; tags: string[]; syntax: string[]; schema: string[] };
   seconds: number;
   megabytes: number;
 }
@@ -78,6 +81,7 @@ export function corpusFigures(dir: string, now = new Date('2026-01-01T00:00:00Z'
   const f: CorpusFigures = {
     cables: 0,
     crashes: 0,
+    invalidReports: 0,
     withSyntaxError: 0,
     withDtg: 0,
     idEqual: 0,
@@ -89,7 +93,7 @@ export function corpusFigures(dir: string, now = new Date('2026-01-01T00:00:00Z'
     byRule: {},
     turnedOn: Object.fromEntries(OFF_BY_DEFAULT.map((id) => [id, 0])),
     examples: {},
-    mismatches: { id: [], classification: [], tags: [], syntax: [] },
+    mismatches: { id: [], classification: [], tags: [], syntax: [], schema: [] },
     seconds: 0,
     megabytes: 0,
   };
@@ -108,6 +112,11 @@ export function corpusFigures(dir: string, now = new Date('2026-01-01T00:00:00Z'
     } catch {
       f.crashes++;
       continue;
+    }
+    const invalid = reportErrors(report);
+    if (invalid) {
+      f.invalidReports++;
+      f.mismatches.schema.push(`${row.id}: ${invalid.split('\n')[0]}`);
     }
     const { cable, diagnostics } = report.files[0]!;
     if (diagnostics.some((d) => d.ruleId === 'CBL000')) {
@@ -142,7 +151,8 @@ export function corpusFigures(dir: string, now = new Date('2026-01-01T00:00:00Z'
     const wanted = row.tags.split(/\s+/).filter((t) => /^[A-Z]{2,6}$/.test(t));
     if (wanted.length) {
       f.withManifestTags++;
-      const have = new Set(cable.tags.map((t) => t.toUpperCase()));
+      // The index splits run-together codes (VTPREL) the manifest keeps: either form counts.
+      const have = new Set([...cable.tags, ...cable.tagsAsWritten].flatMap((t) => t.toUpperCase().split(/[\s,()-]+/)));
       const missing = wanted.filter((t) => !have.has(t));
       if (missing.length === 0) f.tagsComplete++;
       else f.mismatches.tags.push(`${row.id}: missing ${missing.join(' ')}`);
@@ -192,6 +202,7 @@ export function bars(f: CorpusFigures, goals: Goals = PUBLIC_GOALS): Bar[] {
   const errorsPerCable = f.bySeverity.error / Math.max(1, f.cables);
   return [
     { name: 'crashes', value: f.crashes, max: 0, text: `${f.crashes}` },
+    { name: 'reports the schema rejects', value: f.invalidReports, max: 0, text: `${f.invalidReports}` },
     {
       name: 'cables without CBL000',
       value: pct(f.cables - f.withSyntaxError, f.cables),

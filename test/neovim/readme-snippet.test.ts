@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertValidReport } from '../report-schema';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -154,6 +155,7 @@ describe('README: the Neovim snippet in Debian\u2019s Neovim', () => {
 
   it('shows the diagnostics the CLI reports, with the settings of the snippet (line length a warning)', () => {
     const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'cable-lint.js'), '-f', 'json', '--rule', 'CBL120=warning', 'draft.cable'], { cwd: dir, encoding: 'utf8' });
+    assertValidReport(JSON.parse(cli.stdout), 'cable-lint -f json draft.cable');
     const expected = (JSON.parse(cli.stdout).files[0].diagnostics as Array<{ ruleId: string; line: number; column: number; severity: string; message: string }>).map((d) => ({
       code: d.ruleId,
       line: d.line - 1,
@@ -183,6 +185,7 @@ describe('README: the Neovim snippet in Debian\u2019s Neovim', () => {
     assert.ok(seen.edits.length > 0, 'fix-all was offered');
     for (const e of seen.edits) assert.deepEqual(e, { changes: true, documentChanges: false }, 'plain changes: Neovim 0.7 announces no documentChanges');
     const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'cable-lint.js'), '-f', 'json', '--fix-dry-run', 'draft.cable'], { cwd: dir, encoding: 'utf8' });
+    assertValidReport(JSON.parse(cli.stdout), 'cable-lint -f json --fix-dry-run draft.cable');
     const output: string = JSON.parse(cli.stdout).files[0].fix.output;
     assert.notEqual(output, CABLE);
     // Neovim keeps the final newline apart from the buffer's lines.

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { ROOT, TestClient, applyTextEdits, coreDiagnostics, editsFor, type CoreDiagnostic } from './lsp-client';
+import { assertValidReport } from '../report-schema';
 
 const SMILE = '\u{1F600}';
 const BOLD_A = '\u{1D400}';
@@ -97,6 +98,7 @@ describe('astral characters before what the server reports', () => {
       writeFileSync(join(dir, 'astral.cable'), TEXT);
       const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'cable-lint.js'), '--format', 'json', 'astral.cable'], { cwd: dir, encoding: 'utf8' });
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      assertValidReport(JSON.parse(r.stdout), 'cable-lint --format json astral.cable');
       const severity = { error: 1, warning: 2, info: 3 } as Record<string, number>;
       const cli: CoreDiagnostic[] = JSON.parse(r.stdout).files[0].diagnostics.map(
         (d: { line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string }) => ({

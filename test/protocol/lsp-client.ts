@@ -24,6 +24,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { assertValidReport } from '../report-schema';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
@@ -398,6 +399,7 @@ export function apiDiagnostics(text: string, options: { profile?: 'transmitted' 
   if (!existsSync(API)) throw new Error(`${API} is missing: run npm run build first`);
   nodeApi ??= createRequire(import.meta.url)(API) as NodeApi;
   const report = nodeApi.lintText(text, { config: false, ...(options.profile ? { profile: options.profile } : {}), ...(options.rules ? { rules: options.rules as never } : {}) });
+  assertValidReport(report, 'dist/index.js lintText');
   const severity = { error: 1, warning: 2, info: 3 } as const;
   return report.files[0]!.diagnostics
     .map((d) => ({

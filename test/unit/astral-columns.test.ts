@@ -7,12 +7,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintText } from '../../server/src/api';
+import { assertValidReport } from '../report-schema';
 
 const TEXT = 'UNCLAS ROME 000123\n\nE.O. 12958: N/A\nTAGS: \u{1F600} PREL PRELL \u{1D400} IT\nSUBJECT: ITALY: THE EXPORT PLAN\n\n1. (U) The \u{1F600}\u{1D400} minister declined PRELL.\n\nSMITH\n';
 const LINES = TEXT.split('\n');
 
 describe('columns after astral characters', () => {
-  const diagnostics = lintText(TEXT, { config: false }).files[0]!.diagnostics;
+  const report = lintText(TEXT, { config: false });
+  const diagnostics = report.files[0]!.diagnostics;
+
+  it('the report validates against the published schema', () => assertValidReport(report));
 
   it('a diagnostic after an emoji starts and ends at the UTF-16 index of its word', () => {
     const line = LINES.findIndex((l) => l.startsWith('TAGS:'));

@@ -10,6 +10,7 @@ import { decodeCable } from '../../server/src/host/decode';
 import { lint } from '../../server/src/lint';
 import { applyEdits, fixAll } from '../../server/src/service/index';
 import { BROKEN, cli, FIXABLE, jsonRun, ROOT, scratch } from './cli-helpers';
+import { assertValidFileReport } from '../report-schema';
 
 const tmp = scratch('fix');
 after(() => tmp.remove());
@@ -162,6 +163,7 @@ describe('api: fixing loop', () => {
     for (const name of files) {
       const text = decodeCable(readFileSync(join(corpus, name)));
       const { fix, report } = fixSource({ text, path: name }, session, { unsafe: true });
+      assertValidFileReport({ ...report, fix }, `fixSource ${name}`);
       assert.ok(fix.stable, `${name}: still fixing after ${fix.passes} passes`);
       if (!fix.changed) continue;
       changed++;

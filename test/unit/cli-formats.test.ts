@@ -111,7 +111,7 @@ describe('cli: SARIF help', () => {
     for (const placeholder of ['https://example.invalid/cable-lint.git', 'https://example.com/x', 'http://repo.test/x', 'git@github.com:a/b.git', 'https://localhost/x']) {
       assert.equal(ruleHelpUri(placeholder, 'CBL061'), undefined, placeholder);
     }
-    const report = { version: 1 as const, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } };
+    const report = { version: 2 as const, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } };
     const rules = [{ id: 'CBL061', name: 'tags-known', defaultSeverity: 'warning' as const, profiles: { transmitted: 'warning' as const, draft: 'warning' as const, published: 'warning' as const }, fixable: true, enabledByDefault: true, description: 'd' }];
     const log = JSON.parse(formatSarif(report, rules, { toolVersion: '1', cwd: '/', repositoryUrl: 'https://github.com/someone/cable-lint' }));
     assert.equal(log.runs[0].tool.driver.informationUri, 'https://github.com/someone/cable-lint');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules } from '../../server/src/rules/index';
+import { assertValidFileReport, assertValidReport } from '../report-schema';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'cable-lint.js');
@@ -25,7 +26,23 @@ export function cli(args: string[], opts: { cwd?: string; input?: string | Buffe
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     timeout: 120_000,
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  checkReportOutput(args, run);
+  return run;
+}
+
+/**
+ * Every report the CLI prints in a test is held to the published schema: `--format json` on
+ * stdout as one report, `--format ndjson` as one file report a line.
+ */
+function checkReportOutput(args: readonly string[], run: Run): void {
+  const i = args.findIndex((a) => a === '--format' || a === '-f');
+  const format = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--format='))?.slice('--format='.length);
+  if ((format !== 'json' && format !== 'ndjson') || (run.status !== 0 && run.status !== 1) || args.includes('--output-file') || args.includes('-o')) return;
+  if (args.includes('--print-rules') || args.includes('--print-config')) return;
+  const where = `cable-lint ${args.join(' ')}`;
+  if (format === 'json') assertValidReport(JSON.parse(run.stdout), where);
+  else for (const line of run.stdout.split('\n').filter((l) => l.trim())) assertValidFileReport(JSON.parse(line), where);
 }
 
 export function jsonRun(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}) {

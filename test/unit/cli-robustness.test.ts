@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, BROKEN, cli, FIXABLE, jsonRun, scratch } from './cli-helpers';
+import { assertValidReport } from '../report-schema';
 
 const tmp = scratch('robust');
 after(() => tmp.remove());
@@ -85,6 +86,7 @@ describe('cli: folder walks', () => {
     // The typo and the repeats are warnings and infos: no error, so status 0.
     assert.equal(run.status, 0, run.stderr);
     const r = { report: JSON.parse(run.stdout) };
+    assertValidReport(r.report, 'cable-lint --format json over 2,000 files');
     const paths = r.report.files.map((f: { path: string }) => f.path);
     assert.equal(paths.length, 2000);
     assert.deepEqual(paths, [...paths].sort());

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../server/src/cli/main';
 import { cli, FIXABLE, onlyRules, ROOT, scratch } from './cli-helpers';
+import { assertValidReport } from '../report-schema';
 
 const tmp = scratch('workers');
 after(() => tmp.remove());
@@ -127,10 +128,12 @@ describe('package', () => {
       import { lintText, lintFiles, listRules } from 'cable-lint';
       const t = lintText(${JSON.stringify(FIXABLE)}, { now: new Date('2026-01-01'), rules: { CBL062: 'off' } });
       const f = lintFiles([${JSON.stringify(join(ROOT, 'examples'))}], { config: false });
-      console.log(JSON.stringify({ ids: t.files[0].diagnostics.map((d) => d.ruleId), files: f.summary.files, rules: listRules().length }));`;
+      console.log(JSON.stringify({ t, f, ids: t.files[0].diagnostics.map((d) => d.ruleId), files: f.summary.files, rules: listRules().length }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
+    assertValidReport(out.t, 'lintText by the package name');
+    assertValidReport(out.f, 'lintFiles by the package name');
     assert.deepEqual(out.ids, ['CBL061', 'CBL064', 'CBL081']);
     assert.equal(out.files, readdirSync(join(ROOT, 'examples')).filter((n) => /\.(txt|cable|tel)$/.test(n)).length);
     assert.ok(out.rules > 50);

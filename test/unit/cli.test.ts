@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../../server/src/api';
+import { assertValidReport } from '../report-schema';
 import { lint } from '../../server/src/lint';
 import { findRule } from '../../server/src/rules/index';
 import { formatStylish, COLOURS } from '../../server/src/cli/formatters';
@@ -38,7 +39,10 @@ function cli(args: string[], opts: { cwd?: string; input?: string | Buffer } = {
 function json(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}) {
   const r = cli(['--format', 'json', ...args], opts);
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
-  return { ...r, report: JSON.parse(r.stdout) };
+  const report = JSON.parse(r.stdout);
+  // --print-rules prints the catalogue, not a report.
+  if (!args.includes('--print-rules')) assertValidReport(report, `cable-lint --format json ${args.join(' ')}`);
+  return { ...r, report };
 }
 
 let tmp: string;
@@ -78,7 +82,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 describe('cli: json report', () => {
   it('describes the synthetic Reykjavik cable from its text', () => {
     const { status, report } = json([REYKJAVIK]);
-    assert.equal(report.version, 1);
+    assert.equal(report.version, 2);
     assert.equal(report.files.length, 1);
     const f = report.files[0];
     assert.equal(f.path, REYKJAVIK);
@@ -90,10 +94,48 @@ describe('cli: json report', () => {
       classification: 'CONFIDENTIAL',
       captions: ['SIPDIS', 'NOFORN'],
       tags: ['PREL', 'ENRG', 'EINV', 'IC', 'DA', 'NO'],
+      tagsAsWritten: ['PREL', 'ENRG', 'EINV', 'IC', 'DA', 'NO'],
+      tagsDetail: [
+        { code: 'PREL', kind: 'subject', meaning: 'External Political Relations', trust: 'secondary' },
+        { code: 'ENRG', kind: 'subject', meaning: 'Energy (title cut off in the retrieved excerpt after "Ener")', trust: 'official' },
+        { code: 'EINV', kind: 'subject', meaning: 'Foreign Investments', trust: 'official' },
+        { code: 'IC', kind: 'geographic', meaning: 'Iceland', trust: 'fips' },
+        { code: 'DA', kind: 'geographic', meaning: 'Denmark', trust: 'fips' },
+        { code: 'NO', kind: 'geographic', meaning: 'Norway', trust: 'fips' },
+      ],
       subject: 'ICELAND: GEOTHERMAL EXPORT PLAN DRAWS NORDIC INTEREST, AND SOME DOUBTS',
+      subjectAsWritten: 'ICELAND: GEOTHERMAL EXPORT PLAN DRAWS NORDIC INTEREST, AND SOME DOUBTS',
       sections: 2,
       paragraphs: 5,
       routingHeader: true,
+      references: [
+        { letter: 'A', text: 'REYKJAVIK 412', kind: 'cable', id: '08REYKJAVIK412', yearInferred: true },
+        { letter: 'B', text: '07 REYKJAVIK 1188', kind: 'cable', id: '07REYKJAVIK1188', yearInferred: false },
+        { letter: 'C', text: 'STATE 50123', kind: 'cable', id: '08STATE50123', yearInferred: true },
+      ],
+      to: [{ route: 'RUEHC', name: 'SECSTATE WASHDC', precedence: 'PRIORITY', serial: '3101', excluded: false }],
+      info: [
+        { route: 'RUEHCP', name: 'AMEMBASSY COPENHAGEN', precedence: 'PRIORITY', serial: '0412', excluded: false },
+        { route: 'RUEHNY', name: 'AMEMBASSY OSLO', precedence: 'PRIORITY', serial: '0398', excluded: false },
+        { route: 'RUEHSM', name: 'AMEMBASSY STOCKHOLM', precedence: null, serial: '0377', excluded: false },
+      ],
+      classifiedBy: {
+        text: 'Classified By: Ambassador Jane Q. Example for reasons 1.4 (b) and (d).',
+        authority: 'Ambassador Jane Q. Example',
+        reasons: ['1.4(b)', '1.4(d)'],
+      },
+      declassifyOn: '2018-05-14',
+      eo: '12958',
+      summaryText:
+        'A state-owned utility plans to export geothermal drilling services to two Nordic neighbors (REF A). Officials are upbeat in public but admit privately that financing is thin.',
+      signers: ['EXAMPLE'],
+      paragraphList: [
+        { number: 1, portionMark: '(C)', line: 31 },
+        { number: 2, portionMark: '(U)', line: 36 },
+        { number: 3, portionMark: '(C/NF)', line: 39 },
+        { number: 4, portionMark: '(SBU)', line: 47 },
+        { number: 5, portionMark: '(C)', line: 51 },
+      ],
     });
     // The page marker makes this copy a published text (spec 1.1).
     assert.equal(f.profile, 'published');
@@ -114,10 +156,22 @@ describe('cli: json report', () => {
       classification: 'UNCLASSIFIED',
       captions: [],
       tags: [],
+      tagsAsWritten: [],
+      tagsDetail: [],
       subject: 'TEST',
+      subjectAsWritten: 'TEST',
       sections: 1,
       paragraphs: 0,
       routingHeader: false,
+      references: [],
+      to: [],
+      info: [],
+      classifiedBy: null,
+      declassifyOn: null,
+      eo: null,
+      summaryText: null,
+      signers: ['SMITH'],
+      paragraphList: [],
     });
   });
 
@@ -134,6 +188,7 @@ describe('cli: json report', () => {
       [['CBL120', 'line-length', 'error', raw[0]!.message, 7, start.character + 1, end.line + 1, end.character + 1, false]],
     );
     const api = lintText(DRAFT, { filePath: join(dir, 'd.cable'), now: new Date() });
+    assertValidReport(api, 'lintText');
     assert.deepEqual(api.files[0].diagnostics, report.files[0].diagnostics);
     assert.deepEqual(api.files[0].cable, report.files[0].cable);
     assert.deepEqual(api.summary, report.summary);
@@ -391,7 +446,7 @@ describe('cli: stylish format', () => {
   it('colours severities and aligns line numbers when colour is on', () => {
     const out = formatStylish(
       {
-        version: 1,
+        version: 2,
         files: [
           {
             path: 'x.cable',

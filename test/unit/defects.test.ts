@@ -19,6 +19,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Profile } from '../../grammar/src/ast';
 import { lintText, type DiagnosticRecord } from '../../server/src/api';
+import { assertValidReport } from '../report-schema';
 import { lint } from '../../server/src/lint';
 import {
   Mutation,
@@ -64,6 +65,7 @@ function nowFor(fixture: string): Date {
 
 function lintWith(text: string, fixture: string) {
   const report = lintText(text, { now: nowFor(fixture), config: false });
+  assertValidReport(report, `lintText ${fixture}`);
   return report.files[0]!;
 }
 

@@ -14,6 +14,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText, type DiagnosticRecord, type LintApiOptions } from '../../server/src/api';
+import { assertValidReport } from '../report-schema';
 
 export const DOCS_DIR = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
 
@@ -105,6 +106,7 @@ export function lintExample(example: DocExample, now = new Date()): { profile: s
     ...(rules ? { rules: rules as LintApiOptions['rules'] } : {}),
     ...(referenceId !== undefined ? { referenceId } : {}),
   });
+  assertValidReport(report, 'lintText of a rule page example');
   const file = report.files[0]!;
   return { profile: file.profile, diagnostics: file.diagnostics };
 }

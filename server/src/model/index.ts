@@ -12,7 +12,10 @@
  * to report).
  */
 import type { Cable } from '../../../grammar/src/ast';
+import { type Addressees, NO_ADDRESSEES, readAddressees } from './addressees';
+import { type Authority, NO_AUTHORITY, readAuthority } from './authority';
 import { type Blocks, NO_BLOCKS, readBlocks } from './blocks';
+import { type CitedCable, readCitedCables } from './cited-cables';
 import { type Classification, NO_CLASSIFICATION, readClassification } from './classification';
 import { type Dates, NO_DATES, readDates } from './dates';
 import { type EnvelopeModel, NO_ENVELOPE, readEnvelope } from './envelope';
@@ -22,6 +25,10 @@ import { readReferenceId } from './reference-id';
 import { NO_REFERENCES, readReferences, type References } from './references';
 import { NO_PUBLICATION, type Publication, readPublication } from './publication';
 import { NO_SECTIONS, readSections, type Sections } from './sections';
+import { readSigners } from './signers';
+import { NO_SUBJECT, readSubject, type Subject } from './subject';
+import { NO_SUMMARY, readSummary, type Summary } from './summary';
+import { NO_TAG_LIST, readTagList, type TagList } from './tag-list';
 import { NO_TAGS, readTags, type Tags } from './tags';
 import type { Lazy } from './types';
 import { NO_WRAPPER, readWrapper, type Wrapper } from './wrapper';
@@ -51,6 +58,20 @@ export interface CableModel {
   readonly blank: boolean;
   /** What only a publisher does to a text (reflowing, `¶`, redaction, page markers, a cut-off page): the `published` profile's evidence. */
   readonly publication: Publication;
+  /** The TAGS as an index lists them (upper case, each once, personal and multi-word tags whole). */
+  readonly tagList: TagList;
+  /** The subject text alone (no portion mark, character references decoded). */
+  readonly subject: Subject;
+  /** What each REF item cites, with the reference id of a cited cable. */
+  readonly citedCables: readonly CitedCable[];
+  /** The TO and INFO addressees of the envelope. */
+  readonly addressees: Addressees;
+  /** Classified By, the DECL value and the executive order. */
+  readonly authority: Authority;
+  /** The text of the summary block. */
+  readonly summary: Summary;
+  /** The signing surname(s). */
+  readonly signers: readonly string[];
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
   readonly referenceId: string | null;
   /** Meanings whose computation failed (and answer empty). */
@@ -142,6 +163,35 @@ class Model implements CableModel {
     return this.#get('blank', () => !/\S/.test(this.cable.text), false);
   }
 
+  get tagList(): TagList {
+    return this.#get('tagList', () => readTagList(this.cable.text, this.tags, this.dates.cableDate), NO_TAG_LIST);
+  }
+
+  get subject(): Subject {
+    return this.#get('subject', () => readSubject(this.cable.subject), NO_SUBJECT);
+  }
+
+  get citedCables(): readonly CitedCable[] {
+    return this.#get('citedCables', () => readCitedCables(this.cable, this.dates.cableDate), Object.freeze([]));
+  }
+
+  get addressees(): Addressees {
+    const env = this.cable.envelope;
+    return this.#get('addressees', () => (env ? readAddressees(env.to, env.info, this.envelope) : NO_ADDRESSEES), NO_ADDRESSEES);
+  }
+
+  get authority(): Authority {
+    return this.#get('authority', () => readAuthority(this.cable, this.dates), NO_AUTHORITY);
+  }
+
+  get summary(): Summary {
+    return this.#get('summary', () => readSummary(this.cable, this.blocks), NO_SUMMARY);
+  }
+
+  get signers(): readonly string[] {
+    return this.#get('signers', () => readSigners(this.cable.signature), Object.freeze([]));
+  }
+
   get referenceId(): string | null {
     return this.#get('referenceId', () => readReferenceId(this.cable, this.dates.cableDate), null);
   }
@@ -166,3 +216,7 @@ export type { PublicationEvidence } from './publication';
 export type { AddresseeLine, RoutingIndicatorUse } from './envelope';
 export type { TagEntry, TagKindGroup, TagStatus } from './tags';
 export type { Correction } from './types';
+export type { AddresseeEntry } from './addressees';
+export type { ClassifiedByRecord } from './authority';
+export type { CitedCable, ReferenceKind } from './cited-cables';
+export type { IndexTag, IndexTagKind } from './tag-list';

@@ -6,11 +6,74 @@
 import type { Cable, ClassificationLevel, Profile } from '../../../grammar/src/ast';
 import { refIdPostFor } from '../data/index';
 import { bannerLevel, cableDate, referenceId } from '../engine/facts';
+import { modelOf } from '../model/index';
+import type { IndexTagKind, ReferenceKind } from '../model/index';
 import type { Diagnostic, Severity, SeveritySetting } from '../engine/types';
 import type { LintResult } from '../lint';
 
-/** Version of the report format; bumped only when a field changes meaning or disappears. */
-export const REPORT_VERSION = 1;
+/**
+ * Version of the report format; bumped only when a field changes meaning or disappears. Version 2
+ * changed `cable.tags` and `cable.subject` to the index form (the version-1 values are
+ * `tagsAsWritten` and `subjectAsWritten`) and added the rest of the cable. The JSON Schema is
+ * `schemas/cable-lint-report.schema.json`.
+ */
+export const REPORT_VERSION = 2;
+
+export type { IndexTagKind, ReferenceKind };
+
+/** A TAGS entry with what it means on the cable's day. */
+export interface TagRecord {
+  code: string;
+  /** `geographic`, `subject`, `program`, `organization`, `personal`, `other` (free words), `unknown` (a code no table knows). */
+  kind: IndexTagKind;
+  /** The meaning on the cable's day (the current one for an undated draft); null when no source gives one. */
+  meaning: string | null;
+  /** How far to trust the meaning: `official` (a State TAGS handbook), `secondary`, `fips`, `acronym`, `unverified`, `inferred`. */
+  trust: string | null;
+}
+
+/** One REF item (one per cable when an item cites several). */
+export interface ReferenceRecord {
+  /** The item's letter as written (`A`), or null for an unlettered reference. */
+  letter: string | null;
+  /** The item as written. */
+  text: string;
+  kind: ReferenceKind;
+  /** The cited cable's reference id as the archives write it (`07STATE202745`); null when not a cable or the year is unknown. */
+  id: string | null;
+  /** The id's year is the citing cable's, not written in the reference. */
+  yearInferred: boolean;
+}
+
+/** One addressee line of the envelope: `RUEHC/SECSTATE WASHDC PRIORITY 0872`. */
+export interface AddresseeRecord {
+  /** Routing indicator (`RUEHC`); null when the line has none. */
+  route: string | null;
+  /** The PLAD (`SECSTATE WASHDC`). */
+  name: string;
+  precedence: string | null;
+  /** Message serial as written (`0872`). */
+  serial: string | null;
+  /** An `XMT` line: every member of the collective but this one. */
+  excluded: boolean;
+}
+
+export interface ClassifiedByRecord {
+  /** The line as written, keyword included, blanks joined. */
+  text: string;
+  /** The classifying official; null when the line names none. */
+  authority: string | null;
+  /** `["1.4(b)", "1.4(d)"]`. */
+  reasons: string[];
+}
+
+export interface ParagraphRecord {
+  number: number;
+  /** As written (`(C)`), or null. */
+  portionMark: string | null;
+  /** 1-based line of its number. */
+  line: number;
+}
 
 /** What the cable says about itself, read from its text (never from the file name). */
 export interface CableFacts {
@@ -26,16 +89,43 @@ export interface CableFacts {
   classification: ClassificationLevel | null;
   /** Captions (`SIPDIS`, `NOFORN` …) in document order, each once. */
   captions: string[];
-  /** Every token on the TAGS line(s), in order. */
+  /**
+   * The TAGS as an index lists them: upper case, each once, in order, a personal or multi-word tag
+   * as one entry (`CLINTON, HILLARY`, `HUMAN RIGHTS`), run-together codes split, continuation lines
+   * included.
+   */
   tags: string[];
-  /** SUBJECT text with wrapped lines joined by single spaces; null without a SUBJECT line. */
+  /** Every token on the TAGS line(s) as written, in order (version 1's `tags`). */
+  tagsAsWritten: string[];
+  /** `tags` with kind, meaning and trust. */
+  tagsDetail: TagRecord[];
+  /** The subject text alone: no portion mark, character references decoded, wrapped lines joined by one space; null without one. */
   subject: string | null;
+  /** SUBJECT text as written with wrapped lines joined (version 1's `subject`). */
+  subjectAsWritten: string | null;
   /** Section total from the banner (`SECTION 01 OF 02` → 2); 1 without a section marker. */
   sections: number;
   /** Numbered paragraphs (wrapped lines that merely start with `N. ` are not counted). */
   paragraphs: number;
   /** An ACP-127 envelope (routing header) is present. */
   routingHeader: boolean;
+  /** The REF items. */
+  references: ReferenceRecord[];
+  /** TO addressees of the envelope. */
+  to: AddresseeRecord[];
+  /** INFO addressees of the envelope (an `XMT` line kept, marked excluded). */
+  info: AddresseeRecord[];
+  classifiedBy: ClassifiedByRecord | null;
+  /** The DECL value: an ISO date (`2018-05-12`), or the code or event as written; null without one. */
+  declassifyOn: string | null;
+  /** The executive order the E.O. line cites (`12958`); null without one. */
+  eo: string | null;
+  /** The text between the summary opener and `END SUMMARY` (or the opener's paragraph), without the markers. */
+  summaryText: string | null;
+  /** The signing surname(s), upper case. */
+  signers: string[];
+  /** The numbered paragraphs (`paragraphs` is their count). */
+  paragraphList: ParagraphRecord[];
 }
 
 /** A place in a file: lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive. */
@@ -135,6 +225,15 @@ export function cableFacts(cable: Cable): CableFacts {
   const date = cableDate(cable);
   const banner = cable.banner;
   const serial = banner ? Number.parseInt(banner.serial.text, 10) : Number.NaN;
+  const model = modelOf(cable);
+  const addressee = (a: { route: string | null; name: string; precedence: string | null; serial: string | null; excluded: boolean }): AddresseeRecord => ({
+    route: a.route,
+    name: a.name,
+    precedence: a.precedence,
+    serial: a.serial,
+    excluded: a.excluded,
+  });
+  const cb = model.authority.classifiedBy;
   return {
     id: referenceId(cable),
     post: banner ? refIdPostFor(banner.post.text) : null,
@@ -143,11 +242,23 @@ export function cableFacts(cable: Cable): CableFacts {
     // A banner whose serial the printout cut off still states the level.
     classification: bannerLevel(cable)?.level ?? null,
     captions: documentCaptions(cable),
-    tags: cable.tags.flatMap((line) => line.tags.map((t) => t.text)),
-    subject: cable.subject?.subject ?? null,
+    tags: [...model.tagList.codes],
+    tagsAsWritten: [...model.tagList.asWritten],
+    tagsDetail: model.tagList.index.map((t) => ({ code: t.code, kind: t.kind, meaning: t.meaning, trust: t.trust })),
+    subject: model.subject.text,
+    subjectAsWritten: model.subject.asWritten,
     sections: banner?.section?.total ?? 1,
-    paragraphs: cable.paragraphs.filter((p) => !p.ambiguous).length,
+    paragraphs: model.numbering.numbered.length,
     routingHeader: cable.envelope !== undefined,
+    references: model.citedCables.map((r) => ({ letter: r.letter, text: r.text, kind: r.kind, id: r.id, yearInferred: r.yearInferred })),
+    to: model.addressees.to.map(addressee),
+    info: model.addressees.info.map(addressee),
+    classifiedBy: cb ? { text: cb.text, authority: cb.authority, reasons: [...cb.reasons] } : null,
+    declassifyOn: model.authority.declassifyOn,
+    eo: model.authority.eo,
+    summaryText: model.summary.text,
+    signers: [...model.signers],
+    paragraphList: model.numbering.numbered.map((p) => ({ number: p.number, portionMark: p.portionMark?.text ?? null, line: p.range.start.line + 1 })),
   };
 }
 
