@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../server/src/api';
 import { readManifest, decode } from './corpus-figures';
-const dir = '/work/shared/corpus/public';
+const dir = process.env.CORPUS ?? join(import.meta.dirname, '../../shared/corpus/public');
 const rows = readManifest(dir);
 const words = (xs: string[]) => [...new Set(xs.flatMap((t) => t.toUpperCase().split(/[\s,()]+/).map((w) => w.replace(/[.]+$/, '')).filter(Boolean)))];
 const norm = (s: string) =>

@@ -184,15 +184,16 @@ export interface Goals {
 
 /**
  * The public corpus (2,098 cables), just under the figures of 2026-12-06 so that a single cable
- * lost fails: 100 % without CBL000 (spec: real cables never trigger it), id 1,905/1,922 (99.12 %),
- * post + serial 2,077/2,098 (99.00 %), classification 2,083/2,098 (99.29 %), TAGS 1,771/1,773
+ * lost fails: 100 % without CBL000 (spec: real cables never trigger it), id 1,911/1,922 (99.43 %),
+ * post + serial 2,083/2,098 (99.29 %), classification 2,089/2,098 (99.57 %) (a garbled banner's
+ * id and level read from the envelope, issue 16), TAGS 1,771/1,773
  * (99.89 %), 48 errors (0.023 per cable).
  */
 export const PUBLIC_GOALS: Goals = {
   withoutSyntaxError: 100,
-  idEqual: 99.1,
-  postSerialEqual: 98.95,
-  classificationEqual: 99.2,
+  idEqual: 99.4,
+  postSerialEqual: 99.25,
+  classificationEqual: 99.5,
   tagsComplete: 99.8,
   errorsPerCable: 0.025,
 };

@@ -128,6 +128,27 @@ export function buildEo(doc: Doc, start: number, end: number, midLine: boolean):
 
 const CODE_SHAPED = /^[A-Z][A-Z0-9]{1,}(?:[-/][A-Z0-9]+)*$/;
 
+const LEVEL_WORD = /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)\s*\\?$/;
+const PAGE_AT = /(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?\bPAGE +\d{2} /g;
+
+/**
+ * Where a printout's page break sits in `[from, to)`: a level word alone on its line, or a
+ * legacy page header (`PAGE 02 LIMA 02475 01 OF 02 081234Z`, the level word before it included),
+ * also run into reflowed text. None of it is a tag.
+ */
+function pageBreaks(doc: Doc, from: number, to: number): [number, number][] {
+  const piece = doc.text.slice(from, to);
+  if (LEVEL_WORD.test(piece.trim())) return [[from, to]];
+  const out: [number, number][] = [];
+  PAGE_AT.lastIndex = 0;
+  for (const m of piece.matchAll(PAGE_AT)) {
+    const page = m.index! + m[0].lastIndexOf('PAGE');
+    const header = F.LEGACY_PAGE.exec(piece.slice(page));
+    if (header) out.push([from + m.index!, from + page + header[0].length]);
+  }
+  return out;
+}
+
 /** TAGS field; `segments` are [start, end) pieces (first holds the keyword). */
 export function buildTags(doc: Doc, segments: [number, number][], midLine: boolean): TagsLine {
   const [s0, e0] = segments[0]!;
@@ -139,11 +160,13 @@ export function buildTags(doc: Doc, segments: [number, number][], midLine: boole
   segments.forEach(([s, e], i) => {
     const from = i === 0 ? listStart : s;
     const piece = doc.text.slice(from, e);
+    const breaks = pageBreaks(doc, from, e);
     // Parenthesised groups (personal tags `(CLINTON, HILLARY)`) are one token.
     const re = /\([^)]*\)?|[^\s,;()]+/g;
     for (const m of piece.matchAll(re)) {
       let raw = m[0];
       let a = from + m.index!;
+      if (breaks.some(([x, y]) => a >= x && a < y)) continue;
       // Trailing punctuation and `\` line ends are not part of a code.
       const stripped = raw.replace(/[.\\]+$/, '');
       if (!stripped) continue;

@@ -127,8 +127,9 @@ export const EO_LOOSE = /(?<kw>(?:E\.? ?[O0]\.?|EO) *:? *(?<eo>1\d{4}))\s*:?\s*(
 export const DECL_VALUE = /DECL(?:ASSIFY)?\s*[:.]?\s*(?<decl>.*?)\s*(?=\bTAGS?\b|$)/di;
 export const DNG_VALUE = /DNG\s*:/i;
 
-export const TAGS_KEYWORD = /^(?<kw>TAGS?)(?:\s*:|\s)\s*/di;
-export const SUBJECT_KEYWORD = /^(?<kw>SUBJ(?:ECT)?)\s*:\s*/di;
+/** The keyword as written, misspelt or not (`TAGS:`, `TAS:`, `TAGS;`): the parser decided it is the field. */
+export const TAGS_KEYWORD = /^(?<kw>[A-Za-z]{2,9})(?:[ \t]*[:;,.]|\s)\s*/di;
+export const SUBJECT_KEYWORD = /^(?<kw>[A-Za-z]{2,9})[ \t]*[:;,.]?\s*/di;
 export const REF_KEYWORD = /^(?<kw>REF(?:S|\(S\)|TELS|TEL)?)\s*[:.]?\s*/di;
 
 export const CLASSIFIED_BY = /^(?<numbered>(?:¶ ?)?1\.\s*)?(?:\((?:U|C|S|SBU)\)\s*)?(?<kw>CLASSIFIED\s+BY)\s*:?\s*/di;

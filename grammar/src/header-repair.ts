@@ -67,9 +67,15 @@ export function splitGluedFields(doc: Doc, field: FieldKind, segs: [number, numb
       cuts.push({ field: f, at: s + m.index! });
     }
     if (field === 'subject') {
-      // Reflowed text: the subject also ends where the REF list (read as a field) or paragraph 1 starts.
-      const ref = /\sREF(?:S|TELS?)?\s*:/.exec(piece);
-      if (ref) cuts.push({ field: 'ref', at: s + ref.index + 1 });
+      // Reflowed text: the subject also ends where the REF list (read as a field) or paragraph 1
+      // starts, also glued to its last word (`…PRIMEREF: A. …`, `…CAIROClassified By: …`).
+      const ref = /(?:\s|(?<=[A-Z]{3}))REF(?:S|TELS?)?\s*:(?=\s|$)/.exec(piece);
+      if (ref) cuts.push({ field: 'ref', at: s + ref.index + (/^\s/.test(ref[0]) ? 1 : 0) });
+      const classified = /(?<=[A-Za-z])Classified\s+By\s*:/.exec(piece);
+      if (classified) cuts.push({ field: 'classifiedBy', at: s + classified.index });
+      // A handling statement, an action request or a rule line after the subject on its line.
+      const statement = /\s(?:SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified|This is an? action request|-{3,}|_{3,})/i.exec(piece);
+      if (statement) cuts.push({ field: 'stop', at: s + statement.index + 1 });
       // A continuation line may itself open paragraph 1 (no blank line after the subject).
       const stop = (i === 0 ? /\s¶?\s?1\.\s+\(/ : /(?:^|\s)¶?\s?1\.\s+\(/).exec(piece);
       if (stop && (stop.index > 0 || i > 0)) cuts.push({ field: 'stop', at: s + stop.index });

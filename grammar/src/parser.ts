@@ -1,5 +1,6 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import { distance } from 'fastest-levenshtein';
+import { misspeltField } from './field-keywords';
 import * as T from './lexer';
 
 /**
@@ -66,7 +67,7 @@ export function looksLikeBanner(t: IToken): boolean {
   return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
 }
 
-type Continues = (prev: IToken, next: IToken, count: number, first: IToken) => boolean;
+type Continues = (prev: IToken, next: IToken, count: number, first: IToken, tokens?: readonly IToken[]) => boolean;
 
 const HEADER_COPY =
   /^\.{3}|\b(?:UNCLAS|C O N F I D E N T I A L|S E C R E T|CONFIDENTIAL|SECRET)(?: SECTION \d+ OF \d+)? [A-Z][A-Z .'-]* \d{4,8}\b/;
@@ -76,6 +77,19 @@ export const TRUNCATED = /(?:\.\.\.|\u2026)\s*\\?\s*$/;
 
 const LETTERED_ITEM = /^¶?\s*(?:[A-Z]\.|[A-Z]\)|\([A-Z]\))(?:\s|$)/i;
 const TAGS_CONTINUATION = /^[A-Z]{2,4}(?:[ ,;]+[A-Z]{2,4})*[ ,;]*\\?$/;
+/**
+ * The rest of a TAGS line wrapped at the margin: a few words (`CLEARANCE`, `UNMIK`), a personal
+ * tag (`(CLINTON, HILLARY)`). Taken only after a long first line, since a short line of capitals
+ * after a short TAGS line is more likely a subject whose keyword is missing.
+ */
+const TAGS_WRAPPED = /^(?:\([A-Z][A-Z ,.'-]*\)|[A-Z][A-Z-]{1,11})(?:[ ,;]+(?:\([A-Z][A-Z ,.'-]*\)|[A-Z][A-Z-]{1,11})){0,5}[ ,;]*\\?$/;
+/**
+ * A printout's page break (`SECRET`, `PAGE 02 LIMA 02475 01 OF 02 081234Z`, or both on one line):
+ * transparent inside a wrapped TAGS list, and never a tag.
+ */
+export const PAGE_BREAK_LINE = /^(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)\s*$|(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)\s+)?PAGE\s+\d{2}\s)/;
+/** A separator line (`-----`), an action-request line, a handling statement: none continues a subject. */
+const SUBJECT_STOP = /^(?:-{3,}|_{3,}|={3,}|\*{3,}|This is an? action request|ACTION REQUEST\b|(?:SENSITIVE BUT UNCLASSIFIED|Sensitive but unclassified)\b)/i;
 
 class CableParser extends EmbeddedActionsParser {
   private items: Item[] = [];
@@ -217,6 +231,8 @@ class CableParser extends EmbeddedActionsParser {
           { ALT: () => this.SUBRULE(this.subjectField) },
           { ALT: () => this.SUBRULE(this.refField) },
           { ALT: () => this.SUBRULE(this.classifiedByField) },
+          // `TAS: PREL`, `TAGS; PREL`, `UBJECT: …`: the field all the same (CBL065 reports the keyword).
+          { GATE: () => misspeltField(this.LA(1), T.TextLine) !== undefined, ALT: () => this.SUBRULE(this.misspeltField) },
           { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.CaptionLine) }) },
           // Pass lines and other short text between two fields ("DEPT FOR …" after E.O.).
           { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.TextLine) }) },
@@ -239,6 +255,12 @@ class CableParser extends EmbeddedActionsParser {
   });
   private classifiedByField = this.RULE('classifiedByField', () => {
     this.fieldTail('classifiedBy', this.CONSUME(T.ClassifiedByLine), CONTINUES.classifiedBy);
+  });
+  private misspeltField = this.RULE('misspeltField', () => {
+    const token = this.CONSUME(T.TextLine);
+    // While Chevrotain records the grammar the token is a placeholder: any field will do.
+    const field = misspeltField(token, T.TextLine) ?? 'subject';
+    this.fieldTail(field, token, CONTINUES[field]);
   });
 
   private fieldTail(field: FieldKind, first: IToken, continues: Continues): void {
@@ -332,11 +354,11 @@ class CableParser extends EmbeddedActionsParser {
    */
   private atHeaderStart(): boolean {
     const t = this.LA(1);
-    if (isOneOf(t, FIELD_START)) return true;
+    if (isOneOf(t, FIELD_START) || misspeltField(t, T.TextLine)) return true;
     if (t.tokenType === T.CaptionLine || t.tokenType === T.TextLine || t.tokenType === T.PageMarkerLine) {
       for (let k = 2; k <= 4; k++) {
         const next = this.LA(k);
-        if (isOneOf(next, FIELD_START)) return t.image.length <= 100;
+        if (isOneOf(next, FIELD_START) || misspeltField(next, T.TextLine)) return t.image.length <= 100;
         if (next.tokenType === EOF || next.tokenType === T.ParagraphLine || next.tokenType === T.BannerLine)
           return false;
       }
@@ -352,10 +374,29 @@ class CableParser extends EmbeddedActionsParser {
   }
 }
 
-function tagsContinues(prev: IToken, next: IToken): boolean {
-  if (gapBetween(prev, next)) return false;
-  if (/,\s*\\?\s*$/.test(prev.image)) return true;
-  return next.tokenType === T.TextLine && TAGS_CONTINUATION.test(next.image.trim());
+function tagsContinues(prev: IToken, next: IToken, _count: number, first: IToken, tokens: readonly IToken[] = [prev]): boolean {
+  // A page break inside the list is transparent: the list goes on after it when it ended on a comma.
+  const last = [...tokens].reverse().find((t) => !PAGE_BREAK_LINE.test(t.image.trim())) ?? prev;
+  const broken = last !== prev;
+  if (gapBetween(prev, next) && !(broken && (next.startLine ?? 0) - (prev.endLine ?? 0) <= 2)) return false;
+  const trailingComma = /,\s*\\?\s*$/.test(last.image);
+  const image = next.image.trim();
+  if (PAGE_BREAK_LINE.test(image)) return trailingComma && (next.tokenType === T.TextLine || next.tokenType === T.LegacyPageLine);
+  if (next.tokenType !== T.TextLine) return false;
+  if (trailingComma) return true;
+  if (TAGS_CONTINUATION.test(image)) return true;
+  // A wrapped line: the first line ran to the margin (45 characters or more of a 69-column cable).
+  return first.image.trimEnd().length >= 45 && TAGS_WRAPPED.test(image) && image.length <= 40;
+}
+
+/** The SUBJECT line holds the keyword alone: its text may start after a blank line. */
+const KEYWORD_ONLY = /^[A-Za-z]{2,9}[ \t]*[:;,.]?[ \t]*\\?$/;
+
+function subjectContinues(prev: IToken, next: IToken, count: number, first: IToken): boolean {
+  const blankFirst = count === 1 && KEYWORD_ONLY.test(first.image.trim());
+  if (gapBetween(prev, next) && !(blankFirst && (next.startLine ?? 0) - (prev.endLine ?? 0) <= 2)) return false;
+  if (next.tokenType === T.ParagraphLine || next.tokenType === T.CaptionLine) return false;
+  return !HEADER_COPY.test(next.image) && !SUBJECT_STOP.test(next.image.trim());
 }
 
 /** The REF line opens a lettered list, or holds no item yet (`REF:` ⏎ `A. …`). */
@@ -385,7 +426,7 @@ const CONTINUES: Record<FieldKind, Continues> = {
   // Paragraph 1 may follow the subject without a blank line (07ASUNCION396), and so may the
   // publisher's reflowed copy of the header (`...C O N F I D E N T I A L SECTION 01 OF 03
   // YEREVAN 001019 SIPDIS …`, 06YEREVAN1019).
-  subject: (p, n) => !gapBetween(p, n) && n.tokenType !== T.ParagraphLine && !HEADER_COPY.test(n.image),
+  subject: subjectContinues,
   ref: refContinues,
   classifiedBy: classifiedByContinues,
 };
@@ -401,13 +442,13 @@ function continuesWith(continues: Continues, tokens: IToken[], next: IToken): bo
     next.tokenType !== T.RoutingContinuationLine
   ) {
     // A printout's page header may fall inside a REF list (02ROME1196); it is transparent there.
-    if (next.tokenType !== T.LegacyPageLine || continues !== CONTINUES.ref) return false;
+    if (next.tokenType !== T.LegacyPageLine || (continues !== CONTINUES.ref && continues !== CONTINUES.tags)) return false;
   }
   const prev = tokens[tokens.length - 1]!;
   // A preview cut off by the publisher (`SUBJECT: MUNICIPALITY TO FUND...`, `Classif...`)
   // ends there; what follows is the next copy of the header, not the field's next line.
   if (TRUNCATED.test(prev.image)) return false;
-  return continues(prev, next, tokens.length, tokens[0]!);
+  return continues(prev, next, tokens.length, tokens[0]!, tokens);
 }
 
 /**

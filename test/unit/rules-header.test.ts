@@ -75,6 +75,7 @@ describe('header rules: valid cable', () => {
         'CBL062 tags-geographic',
         'CBL063 tags-subject',
         'CBL064 tags-hygiene',
+        'CBL065 field-keyword',
         'CBL070 subject-required',
         'CBL071 subject-uppercase',
         'CBL075 ref-lettering',

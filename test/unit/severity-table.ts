@@ -68,6 +68,7 @@ export const TABLE: Record<string, [Sev, Sev, Sev]> = {
   CBL062: W,
   CBL063: W,
   CBL064: W,
+  CBL065: ['warning', 'warning', 'info'],
   CBL070: MISSING_ON_PUBLISHED,
   CBL071: I,
   CBL075: W,

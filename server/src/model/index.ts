@@ -20,6 +20,7 @@ import { type Classification, NO_CLASSIFICATION, readClassification } from './cl
 import { type Dates, NO_DATES, readDates } from './dates';
 import { type EnvelopeModel, NO_ENVELOPE, readEnvelope } from './envelope';
 import { type Header, NO_HEADER, readHeader } from './header';
+import { type Identity, NO_IDENTITY, readIdentity } from './identity';
 import { NO_NUMBERING, type Numbering, readNumbering } from './numbering';
 import { readReferenceId } from './reference-id';
 import { NO_REFERENCES, readReferences, type References } from './references';
@@ -72,6 +73,8 @@ export interface CableModel {
   readonly summary: Summary;
   /** The signing surname(s). */
   readonly signers: readonly string[];
+  /** Id, post, serial and classification: the banner's, or the envelope's when the banner is garbled or missing. */
+  readonly identity: Identity;
   /** The reference id the text gives (`08REYKJAVIK457`): DTG year, banner post, serial; null without date or banner. */
   readonly referenceId: string | null;
   /** Meanings whose computation failed (and answer empty). */
@@ -190,6 +193,10 @@ class Model implements CableModel {
 
   get signers(): readonly string[] {
     return this.#get('signers', () => readSigners(this.cable.signature), Object.freeze([]));
+  }
+
+  get identity(): Identity {
+    return this.#get('identity', () => readIdentity(this.cable, this.classification, this.dates.cableDate, this.referenceId), NO_IDENTITY);
   }
 
   get referenceId(): string | null {

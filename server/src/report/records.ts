@@ -4,8 +4,7 @@
  * the linter's result, no I/O: the Node API (api.ts) and the CLI share it.
  */
 import type { Cable, ClassificationLevel, Profile } from '../../../grammar/src/ast';
-import { refIdPostFor } from '../data/index';
-import { bannerLevel, cableDate, referenceId } from '../engine/facts';
+import { cableDate } from '../engine/facts';
 import { modelOf } from '../model/index';
 import type { IndexTagKind, ReferenceKind } from '../model/index';
 import type { Diagnostic, Severity, SeveritySetting } from '../engine/types';
@@ -224,7 +223,6 @@ function documentCaptions(cable: Cable): string[] {
 export function cableFacts(cable: Cable): CableFacts {
   const date = cableDate(cable);
   const banner = cable.banner;
-  const serial = banner ? Number.parseInt(banner.serial.text, 10) : Number.NaN;
   const model = modelOf(cable);
   const addressee = (a: { route: string | null; name: string; precedence: string | null; serial: string | null; excluded: boolean }): AddresseeRecord => ({
     route: a.route,
@@ -234,13 +232,13 @@ export function cableFacts(cable: Cable): CableFacts {
     excluded: a.excluded,
   });
   const cb = model.authority.classifiedBy;
+  const identity = model.identity;
   return {
-    id: referenceId(cable),
-    post: banner ? refIdPostFor(banner.post.text) : null,
-    serial: Number.isFinite(serial) ? serial : null,
+    id: identity.id,
+    post: identity.post,
+    serial: identity.serial,
     date: date ? `${String(date.year).padStart(4, '0')}-${pad2(date.month)}-${pad2(date.day)}T${pad2(date.hour)}:${pad2(date.minute)}Z` : null,
-    // A banner whose serial the printout cut off still states the level.
-    classification: bannerLevel(cable)?.level ?? null,
+    classification: identity.classification,
     captions: documentCaptions(cable),
     tags: [...model.tagList.codes],
     tagsAsWritten: [...model.tagList.asWritten],
