@@ -9,7 +9,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { allRules } from '../../server/src/rules/index';
-import { cli, FIXABLE, jsonRun, onlyRules, ROOT, scratch } from './cli-helpers';
+import { spawn } from 'node:child_process';
+import { BIN, cli, FIXABLE, jsonRun, onlyRules, ROOT, scratch } from './cli-helpers';
 
 const tmp = scratch('formats');
 let dir: string;
@@ -203,5 +204,47 @@ describe('cli: --quiet, --max-warnings, --output-file, --stats', () => {
   it('ends a stylish report with a summary line', () => {
     const r = cli(['a.cable', 'clean.cable'], { cwd: dir });
     assert.equal(r.stdout.trimEnd().split('\n').at(-1), '\u2716 2 problems (1 error, 1 warning, 0 infos) in 1 of 2 files checked');
+  });
+});
+
+describe('cli: --format ndjson', () => {
+  it('prints one file report a line, in input order, the same objects as --format json, no summary line', () => {
+    const nd = tmp.tree('ndjson', { 'z.cable': FIXABLE, 'a.cable': FIXABLE, 'clean.cable': FIXABLE.replace('PRELL ECON ECON', 'ECON'), '.cablelintrc.json': onlyRules({ CBL061: 'error', CBL064: 'warning' }) });
+    const files = ['z.cable', 'clean.cable', 'a.cable'];
+    const r = cli(['--format', 'ndjson', ...files], { cwd: nd });
+    assert.equal(r.status, 1);
+    assert.ok(r.stdout.endsWith('\n'));
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3, 'one line per file, nothing else');
+    const json = jsonRun(files, { cwd: nd }).report;
+    assert.deepEqual(lines.map((l) => JSON.parse(l)), json.files);
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), files);
+    // --concurrency 2: worker threads, the same order.
+    assert.equal(cli(['--format', 'ndjson', '--concurrency', '2', ...files], { cwd: nd }).stdout, r.stdout);
+    // stdin among files keeps its place.
+    const withStdin = cli(['--format', 'ndjson', 'a.cable', '-', 'clean.cable', '--stdin-filename', 'in.cable'], { cwd: nd, input: FIXABLE });
+    assert.deepEqual(withStdin.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).path), ['a.cable', 'in.cable', 'clean.cable']);
+  });
+
+  it('--quiet keeps errors only; --output-file writes the same lines', () => {
+    const quiet = cli(['--format', 'ndjson', '--quiet', 'a.cable'], { cwd: dir });
+    assert.deepEqual(JSON.parse(quiet.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId), ['CBL061']);
+    const r = cli(['--format', 'ndjson', '-o', 'out/report.ndjson', 'a.cable', 'clean.cable'], { cwd: dir });
+    assert.equal(r.stdout, '');
+    assert.equal(readFileSync(join(dir, 'out/report.ndjson'), 'utf8'), cli(['--format', 'ndjson', 'a.cable', 'clean.cable'], { cwd: dir }).stdout);
+  });
+
+  it('writes each line as soon as it is ready, not at the end of the run', async () => {
+    const many = tmp.tree('ndjson-many', Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`c${String(i).padStart(3, '0')}.cable`, FIXABLE])));
+    const child = spawn(process.execPath, [BIN, '--format', 'ndjson', '--concurrency', 'off', '.'], { cwd: many });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    const ended = new Promise<void>((res) => child.stdout.on('end', () => res()));
+    await new Promise<void>((res) => child.stdout.once('data', () => res()));
+    // What the first write held: a report written at the end would hold all 150 lines.
+    const first = out.split('\n').length - 1;
+    await ended;
+    assert.ok(first < 150, `the first write held ${first} lines: not streamed`);
+    assert.equal(out.trimEnd().split('\n').length, 150);
   });
 });

@@ -58,7 +58,7 @@ Lints diplomatic cable drafts. PATH is a file, a folder (searched recursively fo
 ("drafts/**/*.cable"), or - for stdin.
 
 Output:
-  -f, --format FORMAT         stylish (default), json, sarif, github or junit
+  -f, --format FORMAT         stylish (default), json, ndjson, sarif, github or junit
   -o, --output-file FILE      write the report to FILE instead of stdout
       --quiet                 report errors only
       --hide-publication      leave out what a published copy owes to its publisher

@@ -1,6 +1,7 @@
 /**
- * Report formats: `stylish` (ESLint's layout) for people; `json`, `sarif` (SARIF 2.1.0, for code
- * scanning), `github` (workflow annotations) and `junit` for pipelines.
+ * Report formats: `stylish` (ESLint's layout) for people; `json`, `ndjson` (one file report a
+ * line, for pipelines over large archives), `sarif` (SARIF 2.1.0, for code scanning), `github`
+ * (workflow annotations) and `junit` for pipelines.
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
@@ -8,8 +9,8 @@ import type { DiagnosticRecord, FileReport, LintReport, RuleRecord, SpanRecord }
 import { printable } from '../engine/message';
 import type { Severity } from '../engine/types';
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
-export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
+export type FormatName = 'stylish' | 'json' | 'ndjson' | 'sarif' | 'github' | 'junit';
+export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'ndjson', 'sarif', 'github', 'junit'];
 
 export interface Style {
   underline(s: string): string;
@@ -106,6 +107,11 @@ export function jsonText(value: unknown, indent?: number): string {
 
 export function formatJson(report: LintReport): string {
   return jsonText(report);
+}
+
+/** One line of `--format ndjson`: a file report, the same object as in `files` of `--format json` (the schema's `fileReport`). */
+export function formatNdjsonLine(file: FileReport): string {
+  return jsonText(file);
 }
 
 /** `--print-rules`: one rule a line, aligned. */

@@ -19,6 +19,7 @@ import {
   COLOURS,
   formatGithub,
   formatJson,
+  formatNdjsonLine,
   formatJunit,
   formatRulesJson,
   formatRulesTable,
@@ -272,11 +273,30 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const threads = threadCount(args.concurrency, files.length);
   const progress = progressBar(io, files.length);
   const outcomes: (FileOutcome | SkippedFile)[] = new Array(inputs.length);
+  /** The file report: the fixed text travels only for a dry run (with --fix it is in the file). */
+  const fileReportOf = (o: FileOutcome): FileReport => {
+    if (!o.fix) return o.report;
+    const { output, ...fix } = o.fix;
+    return { ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileReport;
+  };
+  /** A line of --format ndjson (errors only with --quiet). */
+  const ndjsonLine = (o: FileOutcome | SkippedFile): string => {
+    if ('skipped' in o) return '';
+    const r = fileReportOf(o);
+    return formatNdjsonLine(args.quiet ? { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') } : r);
+  };
+  // --format ndjson to the terminal or a pipe: each file report as soon as it and those before it are in.
+  const streaming = args.format === 'ndjson' && args.outputFile === undefined;
+  let written = 0;
+  const flush = () => {
+    if (!streaming) return;
+    while (written < inputs.length && outcomes[written] !== undefined) io.stdout.write(ndjsonLine(outcomes[written++]!));
+  };
+  const fileIndex = inputs.flatMap((inp, i) => (inp.file ? [i] : []));
   if (threads > 0) {
-    const fromWorkers = await runInWorkers(files, spec, threads, (done) => progress.update(done));
-    let k = 0;
-    inputs.forEach((inp, i) => {
-      if (inp.file) outcomes[i] = fromWorkers[k++]!;
+    await runInWorkers(files, spec, threads, (done) => progress.update(done), (k, o) => {
+      outcomes[fileIndex[k]!] = o;
+      flush();
     });
   }
   let done = 0;
@@ -285,6 +305,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (threads > 0) return;
       outcomes[i] = processFile(inp.file, session, spec);
       progress.update(++done);
+      flush();
       return;
     }
     const name = inp.stdinName;
@@ -293,6 +314,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       session,
       spec,
     );
+    flush();
   });
   progress.clear();
   for (const o of outcomes) {
@@ -303,20 +325,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     reportFixes(args, inputs, outcomes, io, errColour);
   }
 
-  const fileReports: FileReport[] = outcomes.flatMap((o) => {
-    if ('skipped' in o) return [];
-    if (!o.fix) return [o.report];
-    const { output, ...fix } = o.fix;
-    // The fixed text travels in JSON only for a dry run (with --fix it is in the file).
-    return [{ ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileReport];
-  });
-  const full = buildReport(fileReports);
+  const full = buildReport(outcomes.flatMap((o) => ('skipped' in o ? [] : [fileReportOf(o)])));
   const report = args.quiet ? onlyErrors(full) : full;
-  const text = render(args, report, colour, cwd);
-  if (args.outputFile !== undefined) {
-    writeTextFile(resolve(cwd, args.outputFile), text, { shown: args.outputFile });
-  } else {
-    io.stdout.write(text);
+  if (!streaming) {
+    const text = args.format === 'ndjson' ? outcomes.map(ndjsonLine).join('') : render(args, report, colour, cwd);
+    if (args.outputFile !== undefined) {
+      writeTextFile(resolve(cwd, args.outputFile), text, { shown: args.outputFile });
+    } else {
+      io.stdout.write(text);
+    }
   }
   if (args.stats) {
     const stats = formatStats(ruleStats(full), full.summary.files, args.format === 'stylish' && toTerminal ? colour : errColour);

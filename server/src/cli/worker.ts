@@ -45,10 +45,17 @@ export function threadCount(setting: 'auto' | 'off' | number, count: number): nu
 
 /**
  * Runs every file through `threads` workers in batches handed out as workers free up (cables
- * vary a hundredfold in size). Resolves to the outcomes in input order; rejects with the first
+ * vary a hundredfold in size). Resolves to the outcomes in input order (`onOutcome` hears each
+ * as it arrives, in any order); rejects with the first
  * error any file raised (an InputError or ConfigError keeps its class, for exit status 2).
  */
-export function runInWorkers(files: readonly InputFile[], spec: RunSpec, threads: number, onProgress?: (done: number) => void): Promise<(FileOutcome | SkippedFile)[]> {
+export function runInWorkers(
+  files: readonly InputFile[],
+  spec: RunSpec,
+  threads: number,
+  onProgress?: (done: number) => void,
+  onOutcome?: (index: number, outcome: FileOutcome | SkippedFile) => void,
+): Promise<(FileOutcome | SkippedFile)[]> {
   const script = workerScript()!;
   const results: (FileOutcome | SkippedFile)[] = new Array(files.length);
   const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (threads * 8))));
@@ -86,7 +93,10 @@ export function runInWorkers(files: readonly InputFile[], spec: RunSpec, threads
           fail(err);
           return;
         }
-        reply.outcomes.forEach((o, k) => (results[reply.id + k] = o));
+        reply.outcomes.forEach((o, k) => {
+          results[reply.id + k] = o;
+          onOutcome?.(reply.id + k, o);
+        });
         done += reply.outcomes.length;
         onProgress?.(done);
         feed(worker);
