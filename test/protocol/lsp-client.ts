@@ -51,6 +51,10 @@ export interface StartOptions {
   patchCapabilities?: (capabilities: ClientCapabilities) => void;
   /** `initializationOptions` of the initialize request (the VS Code clients' `ruleDocsCommand`). */
   initializationOptions?: unknown;
+  /** The workspace folder (default the repository). */
+  workspaceFolder?: string;
+  /** Other sections the client answers workspace/configuration with (`cableLint.index`, `files.associations`). */
+  sections?: Record<string, unknown>;
 }
 
 export function capabilities(options: StartOptions): ClientCapabilities {
@@ -149,7 +153,7 @@ export class TestClient {
     connection.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
       client.configurationRequests++;
       await client.configurationGate;
-      return p.items.map((item) => (item.section === 'cableLint' ? client.settings : null));
+      return p.items.map((item) => (item.section === 'cableLint' ? client.settings : (options.sections?.[item.section ?? ''] ?? null)));
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (params: unknown) => {
@@ -167,13 +171,13 @@ export class TestClient {
     client.initializeResult = await Promise.race([
       connection.sendRequest('initialize', {
         processId: process.pid,
-        rootUri: pathToFileURL(ROOT).href,
+        rootUri: pathToFileURL(options.workspaceFolder ?? ROOT).href,
         capabilities: (() => {
           const announced = capabilities(options);
           options.patchCapabilities?.(announced);
           return announced;
         })(),
-        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'cable-lint' }],
+        workspaceFolders: [{ uri: pathToFileURL(options.workspaceFolder ?? ROOT).href, name: 'cable-lint' }],
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }) as Promise<InitializeResult>,
       died,

@@ -241,6 +241,11 @@ describe('the language contribution (package.json)', () => {
     assert.deepEqual(Object.keys(props).sort(), [
       'cableLint.enable',
       'cableLint.format.published',
+      'cableLint.index.enable',
+      'cableLint.index.exclude',
+      'cableLint.index.include',
+      'cableLint.index.maxFiles',
+      'cableLint.index.maxMemoryMB',
       'cableLint.inlayHints.dates',
       'cableLint.inlayHints.decl',
       'cableLint.inlayHints.tags',

@@ -8,10 +8,13 @@ import { format } from 'node:util';
 import { createConnection } from 'vscode-languageserver/node';
 import { isLintWorker, OffThreadLinter, serveLintJobs } from './lint-worker';
 import { nodeHost } from '../host/node/host';
+import { isIndexWorker, NodeCableSource, serveIndexJobs } from '../host/node/cable-source';
 import { startServer } from './server';
 
 // The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
+// So is it the workspace index's (host/node/cable-source.ts): a worker parses files into facts.
 if (isLintWorker()) serveLintJobs();
+else if (isIndexWorker()) serveIndexJobs();
 else startLanguageServer();
 
 function startLanguageServer(): void {
@@ -28,6 +31,9 @@ function startLanguageServer(): void {
   process.on('uncaughtException', (err) => connection.console.error(`cable-lint: uncaught: ${err?.stack ?? String(err)}`));
   process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
 
-  startServer(connection, nodeHost(), { offThread: (onError) => new OffThreadLinter(onError) });
+  startServer(connection, nodeHost(), {
+    offThread: (onError) => new OffThreadLinter(onError),
+    cableSource: (onError) => new NodeCableSource(onError),
+  });
   connection.listen();
 }

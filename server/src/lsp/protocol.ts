@@ -18,6 +18,17 @@ export interface FileDiagnostics {
 }
 export type LintWorkspaceFilesResult = FileDiagnostics[];
 
+/**
+ * Request, no params: where the workspace index stands. `off` (indexing disabled or no folder),
+ * `indexing` with files done and found, or `ready` with the files indexed and, when a cap was
+ * reached, which. `bytes` approximates the heap the index holds.
+ */
+export const INDEX_STATUS = 'cableLint/indexStatus';
+export type IndexStatus =
+  | { state: 'off'; bytes: number }
+  | { state: 'indexing'; done: number; total: number; bytes: number }
+  | { state: 'ready'; files: number; capped?: string; bytes: number };
+
 /** Notification after each validation: the profile the document was linted under. */
 export const PROFILE_NOTIFICATION = 'cableLint/profile';
 export interface ProfileParams {

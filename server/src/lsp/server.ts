@@ -40,6 +40,8 @@ import {
 } from '../service/index';
 import { renumberParagraphs } from '../service/code-actions';
 import { formatCable } from '../service/format';
+import { citationLinks, citedByReferences, citedCableDefinition, citedCableHover, workspaceSymbols } from '../service/cross-references';
+import type { CableSource } from '../host/workspace-indexer';
 import { newDraft, newDraftChoices } from '../service/new-draft';
 import { CODE_ACTION_KINDS, codeActions, type IgnoreTarget } from './actions';
 import { withoutSnippets } from './snippets';
@@ -47,6 +49,7 @@ import { CONFIG_FILE_NAME, targetConfigFile } from './config-edits';
 import { toEnginePosition, toEngineRangeClamped, toLspEdit } from './convert';
 import { CableDocuments } from './documents';
 import {
+  INDEX_STATUS,
   LINT_WORKSPACE_FILES,
   NEW_DRAFT_CHOICES_COMMAND,
   NEW_DRAFT_SKELETON_COMMAND,
@@ -56,6 +59,7 @@ import {
 } from './protocol';
 import { debounceDelay, Debouncer } from './scheduler';
 import { type DocumentSettings, SettingsManager } from './settings';
+import { WorkspaceIndexHost } from './workspace';
 
 type Reason = 'open' | 'change' | 'save' | 'settings';
 
@@ -63,6 +67,8 @@ type Reason = 'open' | 'change' | 'save' | 'settings';
 export interface ServerOptions {
   /** Large documents off the request path (the Node server's worker thread); without it, in place. */
   offThread?: (onError: (message: string) => void) => OffThreadLinting;
+  /** Lists and reads the cables of the workspace folders for the index (Node: host/node/cable-source.ts); without it, only open documents are indexed. */
+  cableSource?: (onError: (message: string) => void) => CableSource;
 }
 
 /**
@@ -111,6 +117,8 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   const heldReports = new Map<string, { resultId: string; items: LspDiagnostic[] }>();
 
   const linter = options.offThread?.((message) => connection.console.error(`cable-lint: ${message}`));
+  /** The cables of the workspace folders, as facts, for references across cables. */
+  const workspace = new WorkspaceIndexHost(connection, docs, options.cableSource?.((message) => connection.console.error(`cable-lint: ${message}`)));
   /** Where diagnostics link their rule's page: the client's command, else the host's pages. */
   let docsBase = host.workspace.ruleDocsBase;
   /** Off-thread runs under way, per version and settings, so that requests for the same lint share one. */
@@ -218,6 +226,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     linter?.cancel(uri);
     const reason: Reason = opening.delete(uri) ? 'open' : 'change';
     if (!pullDiagnostics) schedule(e.document, reason);
+    workspace.documentChanged(e.document);
   });
   docs.documents.onDidSave((e) => {
     heldReports.delete(e.document.uri);
@@ -232,6 +241,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     lastProfile.delete(uri);
     heldReports.delete(uri);
     settings.forget(uri);
+    workspace.documentClosed(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -243,6 +253,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     settings = new SettingsManager(connection, !!capabilities.workspace?.configuration, host);
     docsBase = ruleDocsCommandBase(params.initializationOptions) ?? host.workspace.ruleDocsBase;
+    workspace.initialize(capabilities, params.workspaceFolders, params.rootUri);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -255,6 +266,9 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        ...(capabilities.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         inlayHintProvider: { resolveProvider: false },
@@ -279,11 +293,14 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.json' }],
       });
     }
+    // In the background: requests are answered meanwhile, from what is indexed so far.
+    void workspace.start();
   });
 
   connection.onDidChangeConfiguration((change) => {
     try {
       settings.didChangeConfiguration(change?.settings);
+      workspace.didChangeConfiguration(change?.settings);
       revalidateAll();
       // A changed `cableLint.inlayHints` style shows without waiting for an edit.
       if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -296,6 +313,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     try {
       const changes: unknown = change?.changes;
       if (!Array.isArray(changes)) return;
+      workspace.filesChanged(changes.filter((c): c is { uri: string; type: number } => typeof c?.uri === 'string' && typeof c?.type === 'number'));
       const concernsConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`) || settings.readsFrom(uri);
       if (!changes.some((c: { uri?: unknown } | null) => typeof c?.uri === 'string' && concernsConfig(c.uri))) return;
       settings.didChangeConfigFiles();
@@ -399,7 +417,17 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       return selectionRanges(cable, positions as NonNullable<(typeof positions)[number]>[]);
     }),
   );
-  connection.onHover(atPosition('hover', null, (cable, position) => hover(cable, position, new Date())));
+  connection.onHover(
+    atPosition('hover', null, (cable, position, _p, doc) => {
+      const own = hover(cable, position, new Date());
+      // On a REF item's citation of a cable in the workspace: what that cable is, then the item's own hover.
+      const cited = citedCableHover(workspace.index, doc.uri, cable, position);
+      if (!cited) return own;
+      if (!own) return cited;
+      const text = (h: typeof own) => (typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
+      return { contents: { kind: 'markdown' as const, value: `${text(cited)}\n\n---\n\n${text(own)}` }, ...(cited.range ? { range: cited.range } : {}) };
+    }),
+  );
   connection.onCompletion(
     atPosition('completion', [], (cable, position) => {
       const items = completions(cable, position, new Date());
@@ -409,16 +437,34 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   );
   connection.onDefinition(
     atPosition('definition', null, (cable, position, _p, doc) => {
+      // A REF item's citation of a cable in the workspace leads to that cable's file.
+      const cited = citedCableDefinition(workspace.index, doc.uri, cable, position);
+      if (cited) return cited;
       const range = definition(cable, position);
       return range ? { uri: doc.uri, range } : null;
     }),
   );
   connection.onReferences(
-    atPosition('references', [], (cable, position, params, doc) =>
-      references(cable, position, params.context?.includeDeclaration !== false).map((range) => ({ uri: doc.uri, range })),
-    ),
+    atPosition('references', [], (cable, position, params, doc) => [
+      ...references(cable, position, params.context?.includeDeclaration !== false).map((range) => ({ uri: doc.uri, range })),
+      // On the banner: the cables of the workspace that cite this one ("cited by").
+      ...citedByReferences(workspace.index, doc.uri, cable, position),
+    ]),
   );
   connection.onDocumentHighlight(atPosition('documentHighlight', [], (cable, position) => documentHighlights(cable, position)));
+  connection.onDocumentLinks(feature('documentLink', [], (doc, cable) => citationLinks(workspace.index, doc.uri, cable)));
+  connection.onWorkspaceSymbol((params, token) => {
+    const refused = outOfSession();
+    if (refused) return refused;
+    if (token?.isCancellationRequested) return cancelled();
+    try {
+      return workspaceSymbols(workspace.index, typeof params?.query === 'string' ? params.query : '');
+    } catch (err) {
+      logError('workspaceSymbol', err);
+      return [];
+    }
+  });
+  connection.onRequest(INDEX_STATUS, () => outOfSession() ?? { ...workspace.indexer.state, bytes: workspace.index.bytes });
   connection.languages.semanticTokens.on(feature('semanticTokens', { data: [] }, (_doc, cable) => ({ data: semanticTokens(cable) })));
 
   /**
@@ -588,6 +634,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     phase = 'shutDown';
     debouncer.dispose();
     linter?.dispose();
+    workspace.dispose();
   });
   docs.listen(connection);
 }

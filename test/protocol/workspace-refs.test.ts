@@ -1,0 +1,160 @@
+/**
+ * References across cables over LSP (issue 16), on a workspace folder holding seed 002 and the
+ * cable its `REF: STATE 202745` cites (test/fixtures/workspace-refs): the server indexes the
+ * folder in the background; definition on the citation opens the cited file, references from
+ * that cable's banner list seed 002, hover shows what the cited cable is, the citation is a link,
+ * workspace symbols find cables by id, subject words and TAGS; the index follows file changes
+ * and respects its settings.
+ */
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { DocumentLink, Hover, Location, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { EXAMPLES, positionOf, ROOT, TestClient } from './lsp-client';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspace-refs');
+const SEED = readFileSync(join(EXAMPLES, 'seed-002-dushanbe-313-published.txt'), 'latin1');
+
+type Status = { state: string; files?: number; capped?: string; bytes: number };
+
+async function indexed(client: TestClient, files: number, timeoutMs = 30_000): Promise<Status> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await client.request<Status>('cableLint/indexStatus', null);
+    if (s.state === 'ready' && s.files === files) return s;
+    if (Date.now() > until) throw new Error(`index not ready with ${files} files: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-lint-refs-'));
+  copyFileSync(join(FIXTURES, 'state-202745.cable'), join(dir, 'state-202745.cable'));
+  writeFileSync(join(dir, 'seed-002.txt'), SEED, 'latin1');
+  writeFileSync(join(dir, 'notes.txt'), 'Not a cable: not indexed unless associated.\n');
+  return dir;
+}
+
+describe('workspace index over LSP: seed 002 and the cable it cites', () => {
+  let dir: string;
+  let client: TestClient;
+  let seedUri: string;
+  let stateUri: string;
+  const stateText = readFileSync(join(FIXTURES, 'state-202745.cable'), 'utf8');
+
+  before(async () => {
+    dir = folder();
+    seedUri = pathToFileURL(join(dir, 'seed-002.txt')).href;
+    stateUri = pathToFileURL(join(dir, 'state-202745.cable')).href;
+    // `files.associations` maps *.txt to cable, as a user opening published copies would.
+    client = await TestClient.start({ workspaceFolder: dir, sections: { 'files.associations': { 'seed-*.txt': 'cable' } } });
+    await indexed(client, 2);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('advertises document links and workspace symbols', () => {
+    const caps = client.initializeResult.capabilities;
+    assert.ok(caps.documentLinkProvider);
+    assert.equal(caps.workspaceSymbolProvider, true);
+  });
+
+  it('definition on 202745 in the REF line opens the cited file at its banner (year inferred, the nearest earlier)', async () => {
+    await client.open(seedUri, SEED);
+    const at = positionOf(SEED, 'REF: STATE 202745', 'REF: STATE 2'.length);
+    const loc = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: seedUri }, position: at });
+    assert.ok(loc, 'a location');
+    assert.equal(loc.uri, stateUri);
+    assert.deepEqual(loc.range.start, positionOf(stateText, 'UNCLAS STATE 202745'));
+  });
+
+  it('references from the cited cable\'s banner list seed 002\'s citation ("cited by")', async () => {
+    await client.open(stateUri, stateText);
+    const at = positionOf(stateText, 'UNCLAS STATE 202745', 'UNCLAS STATE '.length);
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: stateUri }, position: at, context: { includeDeclaration: true } });
+    const cross = refs.filter((r) => r.uri === seedUri);
+    assert.equal(cross.length, 1, JSON.stringify(refs));
+    assert.deepEqual(cross[0]!.range.start, positionOf(SEED, 'STATE 202745'));
+  });
+
+  it('hover on the citation shows the cited cable\'s id, date, classification and subject', async () => {
+    const at = positionOf(SEED, 'REF: STATE 202745', 'REF: STATE 2'.length);
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: seedUri }, position: at });
+    const value = (h?.contents as { value: string }).value;
+    assert.match(value, /06STATE202745 · 2006-10-11 · UNCLASSIFIED/);
+    assert.match(value, /SEVENTH ANNUAL TRAFFICKING IN PERSONS REPORT: REPORTING INSTRUCTIONS/);
+  });
+
+  it('the citation is a document link to the cited file', async () => {
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: seedUri } });
+    assert.deepEqual(links.map((l) => l.target), [stateUri]);
+    assert.deepEqual(links[0]!.range.start, positionOf(SEED, 'STATE 202745'));
+  });
+
+  it('workspace symbols find cables by id, subject words and TAGS', async () => {
+    const names = async (query: string) => (await client.request<WorkspaceSymbol[]>('workspace/symbol', { query })).map((s) => s.name);
+    assert.deepEqual(await names('06STATE202745'), ['06STATE202745']);
+    assert.deepEqual(await names('trafficking instructions'), ['06STATE202745']);
+    assert.deepEqual(await names('KCRM'), ['06STATE202745', '07DUSHANBE313']);
+    const hit = (await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '07DUSHANBE313' }))[0]!;
+    assert.equal((hit.location as Location).uri, seedUri);
+  });
+
+  it('follows the files: a new cable on disk citing the State cable is indexed and listed', async () => {
+    const reply = stateText
+      .replace('UNCLAS STATE 202745', 'UNCLAS STATE 300001')
+      .replace('DE RUEHC #2745 2841630', 'DE RUEHC #0001 3011630')
+      .replace('R 111630Z OCT 06', 'R 281630Z OCT 06')
+      .replace('E.O. 12958: N/A', 'E.O. 12958: N/A\nREF: STATE 202745');
+    const path = join(dir, 'reply.cable');
+    writeFileSync(path, reply);
+    const uri = pathToFileURL(path).href;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    await indexed(client, 3);
+    const at = positionOf(stateText, 'UNCLAS STATE 202745', 'UNCLAS STATE '.length);
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: stateUri }, position: at, context: { includeDeclaration: false } });
+    assert.deepEqual(refs.map((r) => r.uri).filter((u) => u !== stateUri).sort(), [uri, seedUri].sort());
+    unlinkSync(path);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    await indexed(client, 2);
+  });
+});
+
+describe('workspace index settings', () => {
+  it('cableLint.index.enable false: nothing indexed, a REF item leads nowhere else', async () => {
+    const dir = folder();
+    const client = await TestClient.start({ workspaceFolder: dir, sections: { 'cableLint.index': { enable: false } } });
+    try {
+      const s = await client.request<Status>('cableLint/indexStatus', null);
+      assert.equal(s.state, 'off');
+      const seedUri = pathToFileURL(join(dir, 'seed-002.txt')).href;
+      await client.open(seedUri, SEED);
+      const loc = await client.request<Location | null>('textDocument/definition', {
+        textDocument: { uri: seedUri },
+        position: positionOf(SEED, 'REF: STATE 202745', 'REF: STATE 2'.length),
+      });
+      assert.ok(loc === null || loc.uri === seedUri, JSON.stringify(loc));
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('maxFiles caps the index and says so', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'second.cable'), readFileSync(join(FIXTURES, 'state-202745.cable')));
+    const client = await TestClient.start({ workspaceFolder: dir, sections: { 'cableLint.index': { maxFiles: 1 } } });
+    try {
+      const s = await indexed(client, 1);
+      assert.match(s.capped ?? '', /first 1 cable files \(cableLint\.index\.maxFiles\)/);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
