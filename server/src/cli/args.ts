@@ -52,6 +52,7 @@ export interface CliArgs {
 
 export const HELP = `Usage: cable-lint [options] PATH...
        cable-lint fmt [--check] [--diff] [--force] PATH...   (see cable-lint fmt --help)
+       cable-lint refs [options] PATH...   the reference graph (cable-lint refs --help)
 
 Lints diplomatic cable drafts. PATH is a file, a folder (searched recursively for
 *.cable, *.tel and *.txt, skipping node_modules and dot-folders), a glob in quotes

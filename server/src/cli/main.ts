@@ -36,6 +36,7 @@ import { processFile, processSource, type FileOutcome, type RunSpec, type Skippe
 import { ruleHelp } from './rule-help';
 import { runInWorkers, threadCount } from './worker';
 import { runFmt } from './fmt';
+import { runRefs } from './refs';
 
 const { version } = packageJson;
 
@@ -218,6 +219,8 @@ function render(args: CliArgs, report: LintReport, style: Style, cwd: string): s
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // The first subcommand; a folder named refs is `./refs`.
+  if (argv[0] === 'refs') return runRefs(argv.slice(1), io, io.cwd ?? process.cwd());
   const args = parseCliArgs(argv);
   const cwd = io.cwd ?? process.cwd();
   const toTerminal = args.outputFile === undefined;

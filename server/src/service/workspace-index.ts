@@ -157,8 +157,8 @@ export class WorkspaceIndex {
   /**
    * The cable a citation leads to: same post and serial; a year written in the reference must
    * match; an inferred year takes the nearest year at or before the citing cable's (a cable
-   * answers an earlier one), else the nearest after; an unknown year, the latest. Undefined when
-   * no indexed cable matches.
+   * answers an earlier one, never a later one); an unknown year, the latest. Undefined when no
+   * indexed cable matches.
    */
   resolve(citation: Pick<IndexedCitation, 'post' | 'serial' | 'year' | 'yearInferred'>, exclude?: string): IndexedCable | undefined {
     const uris = this.#byPostSerial.get(key(citation.post, citation.serial));
@@ -170,7 +170,8 @@ export class WorkspaceIndex {
     const byYear = (a: IndexedCable, b: IndexedCable) => (b.year ?? -1) - (a.year ?? -1) || a.uri.localeCompare(b.uri);
     const sorted = [...candidates].sort(byYear);
     if (year === null) return sorted[0];
-    return sorted.find((c) => c.year !== null && c.year <= year) ?? sorted.reverse().find((c) => c.year !== null && c.year > year) ?? sorted[0];
+    // A cable cites only what was sent before it: never a later year's cable of the same serial.
+    return sorted.find((c) => c.year !== null && c.year <= year) ?? sorted.find((c) => c.year === null);
   }
 
   /** Every citation in the index that leads to `target` (which need not be indexed itself: an open, edited copy). */
@@ -227,4 +228,62 @@ function remove(map: Map<string, Set<string>>, k: string, uri: string): void {
   if (!set) return;
   set.delete(uri);
   if (set.size === 0) map.delete(k);
+}
+
+/** A cable of a reference graph. */
+export interface GraphNode {
+  /** The cable's reference id; null when its text gives none. */
+  readonly id: string | null;
+  readonly uri: string;
+  readonly date: string | null;
+  readonly classification: string | null;
+  readonly subject: string | null;
+}
+
+/** A REF citation that leads to a cable of the graph. */
+export interface GraphEdge {
+  /** Index into `nodes` of the citing cable. */
+  readonly from: number;
+  /** Index into `nodes` of the cited cable. */
+  readonly to: number;
+  readonly letter: string | null;
+  /** The citation as written. */
+  readonly text: string;
+}
+
+/** A citation of a cable the graph does not hold. */
+export interface DanglingCitation {
+  readonly from: number;
+  readonly letter: string | null;
+  readonly text: string;
+  /** The cited id as the archives write it; null when the year cannot be known. */
+  readonly id: string | null;
+  readonly yearInferred: boolean;
+}
+
+export interface ReferenceGraph {
+  readonly nodes: GraphNode[];
+  readonly edges: GraphEdge[];
+  readonly dangling: DanglingCitation[];
+}
+
+/**
+ * The reference graph of the indexed cables: a node per cable (in `uris` order), an edge per
+ * citation that resolves to another of them (as definition resolves it), the rest dangling.
+ */
+export function referenceGraph(index: WorkspaceIndex, uris: readonly string[]): ReferenceGraph {
+  const cables = uris.map((u) => index.get(u)).filter((c): c is IndexedCable => c !== undefined);
+  const at = new Map(cables.map((c, i) => [c.uri, i]));
+  const nodes = cables.map((c) => ({ id: c.id, uri: c.uri, date: c.date, classification: c.classification, subject: c.subject }));
+  const edges: GraphEdge[] = [];
+  const dangling: DanglingCitation[] = [];
+  cables.forEach((c, from) => {
+    for (const cit of c.citations) {
+      const target = index.resolve(cit, c.uri);
+      const to = target ? at.get(target.uri) : undefined;
+      if (to !== undefined) edges.push({ from, to, letter: cit.letter, text: cit.text });
+      else dangling.push({ from, letter: cit.letter, text: cit.text, id: cit.id, yearInferred: cit.yearInferred });
+    }
+  });
+  return { nodes, edges, dangling };
 }
