@@ -125,3 +125,92 @@ export async function editLatency(name: string, text: string, edits: number, see
     await client.stop();
   }
 }
+
+export interface IndexingFigures {
+  files: number;
+  /** initialized → the index complete (cableLint/indexStatus ready), ms. */
+  timeToIndexMs: number;
+  /** Server RSS with the index complete (3 s after, the indexing worker gone), and with an empty workspace (same document open), MB. */
+  rssMbIndexed: number | null;
+  /** The same the moment indexing completed. */
+  rssMbAtReady: number | null;
+  rssMbEmptyWorkspace: number | null;
+  /** The index's own estimate of the heap its entries hold, MB. */
+  indexMb: number;
+  /** Keystroke → diagnostics (debounce subtracted) while indexing ran, and with an empty workspace. */
+  keystrokeWhileIndexing: { edits: number; p50: number; p95: number };
+  keystrokeBaseline: { edits: number; p50: number; p95: number };
+}
+
+type IndexStatus = { state: string; files?: number; bytes: number };
+
+async function typeInto(client: TestClient, uri: string, text: string, seed: number, keepGoing: (i: number) => Promise<boolean>): Promise<number[]> {
+  let doc = TextDocument.create(uri, 'cable', 1, text);
+  await client.openAndWait(uri, text);
+  const rnd = seeded(seed);
+  const net: number[] = [];
+  for (let i = 0; await keepGoing(i); i++) {
+    const offset = Math.floor(rnd() * doc.getText().length);
+    const at = doc.positionAt(offset);
+    const change = { range: { start: at, end: at }, text: String.fromCharCode(65 + Math.floor(rnd() * 26)) };
+    const version = i + 2;
+    doc = TextDocument.update(doc, [change], version);
+    const published = client.nextDiagnostics(uri, version, 120_000);
+    const start = performance.now();
+    await client.change(uri, version, [change]);
+    await published;
+    net.push(performance.now() - start - debounceDelay(doc.getText().length));
+  }
+  return net;
+}
+
+/**
+ * The workspace index over the corpus as a workspace folder (its `.txt` files included by
+ * `cableLint.index.include`): time to a complete index, RSS with it, and keystroke latency
+ * while it runs against the same typing with an empty workspace, in the same run.
+ */
+export async function indexingFigures(corpus: string, emptyFolder: string, text: string, baselineEdits: number, log: (s: string) => void): Promise<IndexingFigures> {
+  const base = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS, workspaceFolder: emptyFolder });
+  let baseline: number[];
+  let rssEmpty: number | undefined;
+  try {
+    baseline = await typeInto(base, 'untitled:bench-index-baseline', text, 7, async (i) => i < baselineEdits);
+    rssEmpty = rssMb(base.process.pid);
+  } finally {
+    await base.stop();
+  }
+  const t0 = performance.now();
+  const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS, workspaceFolder: corpus, sections: { 'cableLint.index': { include: ['**/*.txt'] } } });
+  try {
+    let status: IndexStatus = { state: 'off', bytes: 0 };
+    let readyAt: number | undefined;
+    const poll = async () => {
+      status = await client.request<IndexStatus>('cableLint/indexStatus', null);
+      if (status.state === 'ready' && readyAt === undefined) readyAt = performance.now();
+      return status.state !== 'ready';
+    };
+    const during = await typeInto(client, 'untitled:bench-index-typing', text, 7, async () => poll());
+    while (await poll()) await new Promise((r) => setTimeout(r, 20));
+    // The indexing worker ends with the run; its heap takes a moment to go back to the system.
+    const rssAtReady = rssMb(client.process.pid);
+    await new Promise((r) => setTimeout(r, 3000));
+    const figures: IndexingFigures = {
+      files: status.files ?? 0,
+      timeToIndexMs: round((readyAt ?? performance.now()) - t0),
+      rssMbIndexed: ((m) => (m === undefined ? null : round(m)))(rssMb(client.process.pid)),
+      rssMbAtReady: rssAtReady === undefined ? null : round(rssAtReady),
+      rssMbEmptyWorkspace: rssEmpty === undefined ? null : round(rssEmpty),
+      indexMb: round(status.bytes / 1024 / 1024),
+      keystrokeWhileIndexing: { edits: during.length, p50: round(quantile(during, 0.5)), p95: round(quantile(during, 0.95)) },
+      keystrokeBaseline: { edits: baseline.length, p50: round(quantile(baseline, 0.5)), p95: round(quantile(baseline, 0.95)) },
+    };
+    log(
+      `  ${figures.files} cables indexed in ${figures.timeToIndexMs} ms; RSS ${figures.rssMbIndexed} MB (at completion ${figures.rssMbAtReady} MB; empty workspace ${figures.rssMbEmptyWorkspace} MB; index ~${figures.indexMb} MB); ` +
+        `keystroke while indexing p50 ${figures.keystrokeWhileIndexing.p50} / p95 ${figures.keystrokeWhileIndexing.p95} ms over ${during.length} edits, ` +
+        `empty workspace p50 ${figures.keystrokeBaseline.p50} / p95 ${figures.keystrokeBaseline.p95} ms`,
+    );
+    return figures;
+  } finally {
+    await client.stop();
+  }
+}

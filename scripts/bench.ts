@@ -9,14 +9,16 @@
  *   3. didChange → publishDiagnostics over real LSP, debounce given apart (bench/lsp.ts);
  *   4. start-up, RSS with 200 cables open, bundle sizes;
  *   5. scaling with the number and size of cables and the length of a line;
- *   6. the CLI over the whole corpus, one thread and with workers, against `cat`.
+ *   6. the CLI over the whole corpus, one thread and with workers, against `cat`;
+ *   7. the workspace index over the corpus as a workspace: time to a complete index, RSS with it,
+ *      and keystroke latency while it runs against an empty workspace (bench/lsp.ts).
  *
  * The machine is shared: in-process timings use CPU time (wall time mostly measures the
  * neighbours), every figure that is compared is measured in interleaved rounds, and the load
  * average is recorded with the results.
  *
  * Options: --quick (small sizes, for trying the script), --only=throughput,markdownlint,scaling,
- * lsp,startup,cli,size (a partial run merges into the existing results.json), --wall (wall
+ * lsp,startup,index,cli,size (a partial run merges into the existing results.json), --wall (wall
  * clock in process), --profile=parse|full|size:<chars>|line:<chars> (run the bundled profile
  * entry under --cpu-prof and print the top self times instead of benchmarking).
  * The corpus is ../shared/corpus/public, or $CABLE_CORPUS.
@@ -29,7 +31,7 @@ import { build } from 'esbuild';
 import { topSelfTime, topTotalTime } from '../bench/cpuprofile-top';
 import { corpusDir, readCorpus, syntheticCable, syntheticSource } from '../bench/corpus';
 import type { InProcessOptions } from '../bench/inprocess';
-import { editLatency, rssAfterOpening, startupTimes, type LatencyFigures } from '../bench/lsp';
+import { editLatency, indexingFigures, rssAfterOpening, startupTimes, type LatencyFigures } from '../bench/lsp';
 import { median, round } from '../bench/stats';
 import { ROOT } from '../test/protocol/lsp-client';
 
@@ -39,7 +41,7 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = flag('quick');
-const ALL = ['throughput', 'markdownlint', 'scaling', 'lsp', 'startup', 'cli', 'size'];
+const ALL = ['throughput', 'markdownlint', 'scaling', 'lsp', 'startup', 'index', 'cli', 'size'];
 const only = new Set(option('only')?.split(',') ?? ALL);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -160,6 +162,7 @@ function table(r: Results): string {
   const sc = r.scaling as { slope: number; countSlope: number; lineLengthSlope: number; superLinear: string[] } | undefined;
   const cli = r.cli as { cat: { wallS: number }; singleThread: { wallS: number; mbPerS: number; ratioToCat: number }; workers: { wallS: number; mbPerS: number; ratioToCat: number } } | undefined;
   const bundle = r.bundleKb as { server: number; client: number } | undefined;
+  const ix = r.index as import('../bench/lsp').IndexingFigures | undefined;
   const shipped = r.shippedBundleKb as { server: number; client: number } | undefined;
   const rows: Array<[string, string, string, string]> = [
     ['bare scan (split + one regex per line)', t ? `${f(t.bareScan.mbPerS)} MB/s` : '—', '1×', ''],
@@ -195,6 +198,13 @@ function table(r: Results): string {
     ['scaling slope (cost vs size; 1 = linear)', sc ? `size ${f(sc.slope)}, count ${f(sc.countSlope)}, line length ${f(sc.lineLengthSlope)}` : '—', '≈ 1', ok(sc ? sc.superLinear.length === 0 : undefined)],
     ['CLI over the corpus, one thread', cli ? `${f(cli.singleThread.wallS)} s, ${f(cli.singleThread.mbPerS)} MB/s, ${f(cli.singleThread.ratioToCat)}× cat` : '—', '', ''],
     ['CLI over the corpus, worker threads', cli ? `${f(cli.workers.wallS)} s, ${f(cli.workers.mbPerS)} MB/s, ${f(cli.workers.ratioToCat)}× cat` : '—', '', ''],
+    ['workspace index of the corpus: time, RSS', ix ? `${f(ix.files)} cables in ${f(ix.timeToIndexMs / 1000)} s, RSS ${f(ix.rssMbIndexed)} MB (empty ${f(ix.rssMbEmptyWorkspace)} MB)` : '—', '', ''],
+    [
+      '  keystroke p95 while indexing',
+      ix ? `${f(ix.keystrokeWhileIndexing.p95)} ms over ${ix.keystrokeWhileIndexing.edits} edits (empty workspace ${f(ix.keystrokeBaseline.p95)} ms)` : '—',
+      '≤ empty workspace',
+      ok(ix ? ix.keystrokeWhileIndexing.p95 <= ix.keystrokeBaseline.p95 * 1.1 : undefined),
+    ],
   );
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => `${row[0].padEnd(w[0]!)}  ${row[1].padEnd(w[1]!)}  ${row[2].padEnd(w[2]!)}  ${row[3]}`.trimEnd()).join('\n');
@@ -238,7 +248,7 @@ async function main(): Promise<void> {
     if (x.scaling) r.scaling = x.scaling;
   }
 
-  const cables = only.has('lsp') || only.has('startup') ? readCorpus(corpus) : [];
+  const cables = only.has('lsp') || only.has('startup') || only.has('index') ? readCorpus(corpus) : [];
   if (only.has('startup')) {
     log('lsp: spawn → initialize, 10 runs');
     const times = await startupTimes(10);
@@ -264,6 +274,14 @@ async function main(): Promise<void> {
       '100KB': await editLatency('synthetic-100KB', syntheticCable(src, 100 * 1024), edits, 2, log),
       '1MB': await editLatency('synthetic-1MB', syntheticCable(src, 1024 * 1024), edits, 3, log),
     };
+  }
+  if (only.has('index')) {
+    // A typical cable (the median size) typed into while the corpus is indexed.
+    const typical = [...cables].sort((a, b) => a.bytes - b.bytes)[Math.floor(cables.length / 2)]!;
+    const empty = join(OUT, 'empty-workspace');
+    mkdirSync(empty, { recursive: true });
+    log(`lsp: indexing ${cables.length} cables as a workspace while typing into ${typical.name}`);
+    r.index = await indexingFigures(corpus, empty, typical.text, quick ? 20 : 100, log);
   }
   if (only.has('size')) {
     r.bundleKb = { server: kb(join(ROOT, 'dist', 'server.js')), client: kb(join(ROOT, 'dist', 'extension.js')) };

@@ -49,6 +49,8 @@ export interface CableSource {
   list(folderUri: string, accept: (rel: string) => boolean, max: number, stop: () => boolean): Promise<{ files: FolderFile[]; capped: boolean }>;
   /** Reads and parses files into index entries, off the server's thread where the host can. */
   parse(uris: string[]): Promise<{ entries: IndexedCable[]; failed: { uri: string; reason: string }[] }>;
+  /** A run is over: what only a run needs (a worker thread and its heap) can go until the next. */
+  release?(): void;
   dispose(): void;
 }
 
@@ -92,7 +94,10 @@ export function relativeTo(folderUri: string, uri: string): string | undefined {
   }
 }
 
-const BATCH = 16;
+/** Files per job: small, so that a keystroke waits behind at most a few files' parsing. */
+const BATCH = 8;
+/** How long a batch waits after an edit of an open document, at most once per batch. */
+const HOLD_OFF_MS = 150;
 
 /**
  * Indexes the folders of the workspace in the background and keeps the index current. A new run
@@ -106,6 +111,8 @@ export class WorkspaceIndexer {
   #accept: (rel: string) => boolean = () => false;
   /** Open documents: their text, not the file's, is what the index holds for them. */
   readonly #open = new Set<string>();
+  /** Until when the next batch waits: the user is typing, and the keystroke's lint comes first. */
+  #quietUntil = 0;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -163,6 +170,11 @@ export class WorkspaceIndexer {
     const maxBytes = settings.maxMemoryMB * 1024 * 1024;
     let done = 0;
     for (let i = 0; i < found.length; i += BATCH) {
+      // Typing: let the keystroke's lint have the machine first (once per batch, so that
+      // indexing still moves on while someone types without pause).
+      const wait = this.#quietUntil - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, HOLD_OFF_MS)));
+      if (stale()) return;
       const batch = found.slice(i, i + BATCH);
       const { entries, failed } = await this.source.parse(batch.filter((uri) => !this.#open.has(uri)));
       if (stale()) return;
@@ -177,6 +189,7 @@ export class WorkspaceIndexer {
       }
     }
     this.#state = { state: 'ready', files: this.index.size, ...(capped ? { capped } : {}) };
+    this.source.release?.();
     if (capped) this.log(`cable-lint: ${capped}`);
     progress.end(capped ?? `${this.index.size} cables indexed`);
   }
@@ -195,6 +208,11 @@ export class WorkspaceIndexer {
     if (run !== this.#run || this.#open.has(uri)) return;
     for (const e of entries) this.index.set(e);
     if (entries.length === 0) this.index.delete(uri);
+  }
+
+  /** An open document is being edited: indexing holds off for a moment. */
+  editing(): void {
+    this.#quietUntil = Date.now() + HOLD_OFF_MS;
   }
 
   /** An open document's text changed (or it was opened): the index holds its facts. */

@@ -161,6 +161,7 @@ export class WorkspaceIndexHost {
   /** An open document was opened or edited: its facts replace the file's, shortly. */
   documentChanged(doc: TextDocument): void {
     const uri = doc.uri;
+    this.indexer.editing();
     clearTimeout(this.#timers.get(uri));
     this.#timers.set(
       uri,

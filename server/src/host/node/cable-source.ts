@@ -100,7 +100,9 @@ export class NodeCableSource implements CableSource {
 
   async parse(uris: string[]): Promise<Parsed> {
     if (uris.length === 0) return { entries: [], failed: [] };
-    if (bundleScript() === undefined) return parseAll(uris, true);
+    // Not bundled (tests under tsx), or one file changed on disk after a run: in place (a file
+    // takes milliseconds; a worker would take longer to start).
+    if (bundleScript() === undefined || (uris.length === 1 && this.#worker === undefined)) return parseAll(uris, true);
     let worker: Worker;
     try {
       worker = this.#ensure();
@@ -143,6 +145,11 @@ export class NodeCableSource implements CableSource {
     worker.on('exit', (code) => lost(`exit ${code}`));
     this.#worker = worker;
     return worker;
+  }
+
+  /** The run is over: the worker and its heap go (a new run starts another). */
+  release(): void {
+    this.dispose();
   }
 
   dispose(): void {
