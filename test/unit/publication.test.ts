@@ -9,6 +9,7 @@ import { parseCable } from '../../grammar/src/index';
 import { lintText } from '../../server/src/api';
 import { lint } from '../../server/src/lint';
 import { modelOf } from '../../server/src/model/index';
+import { assertValidReport } from '../report-schema';
 import { cli, scratch } from './cli-helpers';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -132,7 +133,10 @@ describe('findings the rule page attributes to publication (CBL041: the media co
     assert.deepEqual(cbl041(MEDIA, { publication: 'hide' }), []);
     assert.equal(cbl041(MEDIA, { publication: 'fade' })[0]!.unnecessary, true);
     assert.equal(cbl041(MEDIA)[0]!.unnecessary, undefined);
-    const shown = lintText(MEDIA, { now: NOW }).files[0]!.diagnostics.filter((d) => d.ruleId === 'CBL041');
+    const report = lintText(MEDIA, { now: NOW });
+    // The publication flag is part of the published report schema (version 2).
+    assertValidReport(report);
+    const shown = report.files[0]!.diagnostics.filter((d) => d.ruleId === 'CBL041');
     assert.deepEqual(shown.map((d) => [d.severity, d.publication]), [['info', true]]);
     const hidden = lintText(MEDIA, { now: NOW, hidePublication: true }).files[0]!.diagnostics;
     assert.deepEqual(hidden.filter((d) => d.ruleId === 'CBL041'), []);
