@@ -1,4 +1,5 @@
-// Bundles the CLI, the language server and the VS Code client with esbuild.
+// Bundles the CLI, the language server and the VS Code client with esbuild (scripts/bundles.mjs
+// lists them), for Node and for the browser (dist/browser/: the web extension).
 // dist/ is CommonJS (VS Code loads extensions with require), so it gets its own package.json.
 //
 // --vsix builds the installable extension instead: production bundles of the client and the
@@ -11,34 +12,22 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { BROWSER_ENTRIES, bundleOptions, NODE_ENTRIES } from './bundles.mjs';
 
 const vsix = process.argv.includes('--vsix');
 const production = vsix || process.argv.includes('--production');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
 
 const outDir = vsix ? join('out', 'vsix', 'dist') : 'dist';
-const entries = [
-  { in: 'server/src/cli/main.ts', out: 'cli.js', vsix: false },
-  { in: 'server/src/api.ts', out: 'index.js', vsix: false },
-  { in: 'server/src/lsp/main.ts', out: 'server.js', vsix: true },
-  { in: 'client/src/extension.ts', out: 'extension.js', external: ['vscode'], vsix: true },
-].filter((e) => existsSync(e.in) && (!vsix || e.vsix));
+const nodeEntries = NODE_ENTRIES.filter((e) => existsSync(e.in) && (!vsix || e.vsix));
+const browserEntries = BROWSER_ENTRIES.filter((e) => existsSync(e.in));
 
 if (vsix) rmSync(join('out', 'vsix'), { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
+mkdirSync(join(outDir, 'browser'), { recursive: true });
 writeFileSync(join(outDir, 'package.json'), JSON.stringify({ type: 'commonjs' }) + '\n');
-await Promise.all(
-  entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: join(outDir, e.out), external: e.external ?? [] })),
-);
+await Promise.all([
+  ...nodeEntries.map((e) => build({ ...bundleOptions(e, { production, browser: false }), outfile: join(outDir, e.out) })),
+  ...browserEntries.map((e) => build({ ...bundleOptions(e, { production, browser: true }), outfile: join(outDir, e.out) })),
+]);
 
 if (vsix) packageExtension();
 if (process.argv.includes('--types')) emitDeclarations();

@@ -274,21 +274,36 @@ function freePort() {
   });
 }
 
-function writeUserSettings(userData) {
+function writeUserSettings(userData, extra = {}) {
   const dir = join(userData, 'User');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'settings.json'), readFileSync(join(ROOT, 'test', 'vscode', 'user-settings.json')));
+  const settings = { ...JSON.parse(readFileSync(join(ROOT, 'test', 'vscode', 'user-settings.json'), 'utf8')), ...extra };
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+}
+
+/** What the Node extension host (code-server's remote one) logged: every remoteexthost.log under the user data. */
+function nodeExtensionHostLog(userData) {
+  const logs = [];
+  const walk = (dir) => {
+    for (const e of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'remoteexthost.log') logs.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(userData, 'logs'));
+  return logs.join('\n');
 }
 
 /** Starts code-server in its own process group and resolves once /healthz answers. */
-async function startCodeServer({ name, extensionsDir: given }) {
+async function startCodeServer({ name, extensionsDir: given, settings }) {
   const port = await freePort();
   const scratch = mkdtempSync(join(tmpdir(), `cable-lint-${name}-`));
   cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
   // The suite's extension comes from the clone as a development extension: an empty folder here.
   const extensionsDir = given ?? join(scratch, 'extensions');
   const userData = join(scratch, 'user-data');
-  writeUserSettings(userData);
+  writeUserSettings(userData, settings);
   mkdirSync(extensionsDir, { recursive: true });
   const logFile = join(RESULTS, `${name}-code-server.log`);
   const fd = openSync(logFile, 'w');
@@ -335,7 +350,7 @@ async function startCodeServer({ name, extensionsDir: given }) {
     if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 120 s; see ${logFile}`);
     await sleep(300);
   }
-  return { base, port, stop, logFile };
+  return { base, port, stop, logFile, userData };
 }
 
 function killGroup(child) {
@@ -452,7 +467,13 @@ async function runSuiteInCodeServer(playwright, testsPath) {
 // Smoke test on the packaged extension
 
 /** The packaged extension: what `npm run package` builds (a staged production build + vsce). */
+let packagedVsix;
 function ensureVsix() {
+  packagedVsix ??= packageVsix();
+  return packagedVsix;
+}
+
+function packageVsix() {
   if (process.env.CABLE_LINT_VSIX) return resolve(process.env.CABLE_LINT_VSIX);
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   if (manifest.scripts?.package) {
@@ -470,7 +491,12 @@ function ensureVsix() {
   return vsix;
 }
 
-async function runSmoke(playwright) {
+/**
+ * The smoke test; `web`: with the user setting that makes the workbench run the extension in its
+ * web-worker extension host (the browser entry, as on vscode.dev) instead of the Node one.
+ */
+async function runSmoke(playwright, { web = false } = {}) {
+  const name = web ? 'smoke-web' : 'smoke';
   const vsix = ensureVsix();
   const extensionsDir = join(mkdtempSync(join(tmpdir(), 'cable-lint-smoke-ext-')), 'extensions');
   cleanups.push(() => rmSync(dirname(extensionsDir), { recursive: true, force: true }));
@@ -479,18 +505,29 @@ async function runSmoke(playwright) {
   run(process.execPath, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', extensionsDir], {
     env: { ...process.env, XDG_CONFIG_HOME: join(dirname(extensionsDir), 'config'), XDG_DATA_HOME: join(dirname(extensionsDir), 'data') },
   });
-  const server = await startCodeServer({ name: 'smoke', extensionsDir });
-  const ws = makeWorkspace('smoke');
+  const settings = web ? { 'remote.extensionKind': { 'cable-lint.cable-lint': ['web'] } } : {};
+  const server = await startCodeServer({ name, extensionsDir, settings });
+  const ws = makeWorkspace(name);
   const browser = await launchBrowser(playwright);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const consoleLog = recordConsole(page, DEBUG ? (text) => console.log(text) : undefined);
   const { smoke } = await import(join(ROOT, 'test', 'vscode', 'smoke.mjs'));
   try {
-    return await smoke({ page, url: `${server.base}/?folder=${encodeURIComponent(ws)}`, workspace: ws, results: RESULTS, log });
+    return await smoke({
+      page,
+      url: `${server.base}/?folder=${encodeURIComponent(ws)}`,
+      workspace: ws,
+      results: RESULTS,
+      log,
+      web,
+      nodeExtensionHostLog: () => nodeExtensionHostLog(server.userData),
+    });
   } finally {
     await consoleLog.settled();
-    writeFileSync(join(RESULTS, 'smoke-console.log'), consoleLog.lines.join('\n') + '\n');
+    writeFileSync(join(RESULTS, `${name}-console.log`), consoleLog.lines.join('\n') + '\n');
+    const hostLog = nodeExtensionHostLog(server.userData);
+    if (hostLog) writeFileSync(join(RESULTS, `${name}-node-exthost.log`), hostLog);
     await browser.close().catch(() => {});
     server.stop();
   }
@@ -537,6 +574,8 @@ async function main() {
   if (!args.has('--suite-only')) {
     playwright ??= installEverything();
     results.push({ name: 'smoke', ...(await runSmoke(playwright)) });
+    log('the same smoke test with the extension in the web worker ("remote.extensionKind": ["web"])');
+    results.push({ name: 'smoke-web', ...(await runSmoke(playwright, { web: true })) });
   }
   let passed = 0;
   let failed = 0;

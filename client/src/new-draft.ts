@@ -8,7 +8,7 @@
  * in which case those questions are skipped: for keybindings, tasks and tests.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import {
   NEW_DRAFT_CHOICES_COMMAND,
   NEW_DRAFT_SKELETON_COMMAND,
@@ -25,7 +25,7 @@ const title = (step: number, what: string) => `New cable draft (${step}/${STEPS}
 const GROUP_LABEL = { subject: 'Subject and program tags', geographic: 'Geographic tags', organization: 'Organization tags' } as const;
 
 /** The command: the new document's URI, or undefined when the user cancelled. */
-export async function newDraftCommand(client: LanguageClient, given?: unknown): Promise<vscode.Uri | undefined> {
+export async function newDraftCommand(client: BaseLanguageClient, given?: unknown): Promise<vscode.Uri | undefined> {
   const answers: Answers = { ...(given && typeof given === 'object' ? (given as Answers) : {}) };
   const choices = (await client.sendRequest(ExecuteCommandRequest.type, { command: NEW_DRAFT_CHOICES_COMMAND })) as NewDraftChoices;
   const years = vscode.workspace.getConfiguration('cableLint').get<number>('newDraft.declassifyAfterYears', choices.declassifyAfterYears.default);

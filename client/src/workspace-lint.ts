@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LINT_WORKSPACE_FILES, type LintWorkspaceFilesResult } from '../../server/src/lsp/protocol';
 
 /** Files per request: keeps each answer small and lets the progress bar move and cancel. */
@@ -26,7 +26,7 @@ export function cableGlobs(associations: Record<string, unknown> | undefined): s
  * open (open ones already have live diagnostics) and the results go to their own collection.
  */
 export async function lintWorkspace(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   collection: vscode.DiagnosticCollection,
   output: vscode.OutputChannel,
 ): Promise<void> {

@@ -77,6 +77,8 @@ describe('the .vsix (npm run package)', () => {
       'extension/package.json',
       'extension/dist/extension.js',
       'extension/dist/server.js',
+      'extension/dist/browser/extension.js',
+      'extension/dist/browser/server.js',
       'extension/dist/package.json',
       'extension/syntaxes/cable.tmLanguage.json',
       'extension/language-configuration.json',
@@ -122,6 +124,15 @@ describe('the .vsix (npm run package)', () => {
         n === 'extension/dist/index.js',
     );
     assert.deepEqual(stray, []);
+  });
+
+  it('declares the web extension entry too, and its bundles stay under 1 MB each', () => {
+    const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8'));
+    assert.equal(pkg.browser, './dist/browser/extension.js');
+    for (const name of ['extension/dist/browser/extension.js', 'extension/dist/browser/server.js']) {
+      const bundle = entries.find((e) => e.name === name)!.data();
+      assert.ok(bundle.length < 1024 * 1024, `${name}: ${bundle.length} bytes`);
+    }
   });
 
   it('declares the extension entry, the language and a manifest without the npm-only fields', () => {

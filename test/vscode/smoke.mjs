@@ -11,9 +11,16 @@ const SEED = 'seed-000-dushanbe-50-partial-extract.txt';
 const SEED_CBL084_LINES = [14, 15, 19, 20, 21, 25, 29, 35, 36, 37, 38];
 const UI_TIMEOUT = 60_000;
 
-export async function smoke({ page, url, results, log }) {
+/**
+ * `web`: the workbench runs the extension in its web-worker extension host (the browser entry),
+ * as vscode.dev does; `nodeExtensionHostLog()` reads what the Node extension host logged.
+ */
+export async function smoke({ page, url, results, log, web = false, nodeExtensionHostLog }) {
   const checks = [];
-  const shot = (name) => page.screenshot({ path: join(results, `${name}.png`) }).catch(() => {});
+  // The web run's screenshots beside the Node run's: web-smoke-….png.
+  const shot = (name) => page.screenshot({ path: join(results, `${web ? 'web-' : ''}${name}.png`) }).catch(() => {});
+  // The hover checked: PREL on the desktop; in the web run, KWMN (issue 19).
+  const hovered = web ? { code: 'KWMN', meaning: /Women's issues/ } : { code: 'PREL', meaning: /External Political Relations/ };
 
   async function check(name, fn) {
     try {
@@ -119,27 +126,27 @@ export async function smoke({ page, url, results, log }) {
     return `${found.length} rows, e.g. "${found[0].text}"`;
   });
 
-  await check('hovering the TAGS code PREL shows its explanation', async () => {
+  await check(`hovering the TAGS code ${hovered.code} shows its explanation`, async () => {
     await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
-    const box = await page.evaluate(() => {
+    const box = await page.evaluate((code) => {
       for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
         const text = line.textContent.replace(/\u00a0/g, ' ');
         if (!text.startsWith('TAGS:')) continue;
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent.indexOf('PREL');
+          const at = node.textContent.indexOf(code);
           if (at < 0) continue;
           const range = document.createRange();
           range.setStart(node, at);
-          range.setEnd(node, at + 4);
+          range.setEnd(node, at + code.length);
           const r = range.getBoundingClientRect();
           return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
         }
       }
       return undefined;
-    });
+    }, hovered.code);
     if (!box) throw new Error('the TAGS line is not on screen');
-    const hover = page.locator('.monaco-hover-content', { hasText: 'PREL' }).first();
+    const hover = page.locator('.monaco-hover-content', { hasText: hovered.code }).first();
     for (let attempt = 0; attempt < 3; attempt++) {
       await page.mouse.move(box.x - 30, box.y + 40);
       await page.mouse.move(box.x, box.y, { steps: 5 });
@@ -148,7 +155,7 @@ export async function smoke({ page, url, results, log }) {
     const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
     await page.waitForTimeout(300); // the fade-in, for the screenshot
     await shot('smoke-4-hover');
-    if (!/External Political Relations/.test(text)) throw new Error(`hover reads: ${text}`);
+    if (!hovered.meaning.test(text)) throw new Error(`hover reads: ${text}`);
     return text.slice(0, 100);
   });
 
@@ -305,6 +312,41 @@ export async function smoke({ page, url, results, log }) {
     if (!slip || (await draftRows()) !== 0) throw new Error('the Problems panel did not follow the draft');
     return 'the slip was listed, and once undone the draft has no row';
   });
+
+  if (web) {
+    await check('a rule id in the Problems panel opens the rule page shipped in the extension', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+      const link = page.locator('.markers-panel a.code-link').first();
+      await link.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      // The web server links the command that shows the page (a file: link means nothing here).
+      const href = await link.getAttribute('href');
+      const rule = /^command:cableLint\.showRuleDoc\?%5B%22(CBL\d{3})%22%5D$/.exec(href ?? '')?.[1];
+      if (!rule) throw new Error(`the link is ${href}`);
+      await link.click();
+      const tab = page.locator('.tabs-container .tab', { hasText: `${rule}.md` }).first();
+      await tab.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await page.waitForTimeout(500);
+      await shot('smoke-10-rule-page');
+      return `${href} → ${(await tab.innerText()).replace(/\s+/g, ' ').trim()}`;
+    });
+  }
+
+  if (nodeExtensionHostLog) {
+    await check(
+      web ? 'the Node extension host did not activate cable-lint (it ran in the web worker)' : 'the Node extension host activated cable-lint',
+      async () => {
+        const hostLog = nodeExtensionHostLog();
+        // A line the extension host writes for every extension it activates (info level).
+        const activations = hostLog.split('\n').filter((l) => l.includes('ExtensionService#_doActivateExtension'));
+        if (activations.length === 0) throw new Error('the Node extension host log shows no activation at all: is it the right log?');
+        const ours = activations.filter((l) => /cable-lint\.cable-lint/i.test(l));
+        if (web ? ours.length > 0 : ours.length === 0) throw new Error(ours[0] ?? `no cable-lint among ${activations.length} activations`);
+        return `${activations.length} activations in the Node host's log, ${ours.length} of cable-lint`;
+      },
+    );
+  }
 
   const passed = checks.filter((c) => c.ok).length;
   const failed = checks.length - passed;

@@ -1,6 +1,7 @@
 /**
  * The messages the extension and the server add to LSP. Shared by both ends so the names and
- * payloads cannot drift apart; type-only imports keep the client bundle free of server code.
+ * payloads cannot drift apart; type-only imports keep the client bundle free of server code
+ * (the base64 helpers below are the one piece of code, the wire form of a file's bytes).
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Profile } from '../../../grammar/src/ast';
@@ -28,6 +29,36 @@ export type IndexStatus =
   | { state: 'off'; bytes: number }
   | { state: 'indexing'; done: number; total: number; bytes: number }
   | { state: 'ready'; files: number; capped?: string; bytes: number };
+
+/**
+ * Request from the web server to its client: a file's bytes, which a web worker cannot read
+ * itself (the VS Code client reads them with `workspace.fs`, whatever the folder's scheme). The
+ * server asks for the `.cablelintrc.json` files of its documents, what they `extends`, the
+ * files of Lint workspace and an ignore's config. Answers `{ base64 }`, `{ missing: true }` when
+ * there is no such file, or an error whose message says why (one line).
+ */
+export const READ_FILE_REQUEST = 'cableLint/readFile';
+export interface ReadFileParams {
+  uri: string;
+}
+export type ReadFileResult = { base64: string } | { missing: true };
+
+/** The bytes of a ReadFileResult, both ends alike (no Node Buffer: both may run in a web worker). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The command that shows a rule's page (its argument: the rule id); diagnostics link it. */
+export const SHOW_RULE_DOC_COMMAND = 'cableLint.showRuleDoc';
 
 /** Notification after each validation: the profile the document was linted under. */
 export const PROFILE_NOTIFICATION = 'cableLint/profile';
