@@ -49,8 +49,10 @@ function packageExtension() {
   const stage = join('out', 'vsix');
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   // The npm side of the manifest means nothing to VS Code; `files` would make vsce refuse the
-  // .vscodeignore, and `scripts` could run a prepublish step.
-  for (const key of ['files', 'scripts', 'bin', 'exports', 'types', 'devDependencies', 'allowScripts']) delete manifest[key];
+  // .vscodeignore, and `scripts` could run a prepublish step. `type: module` is the repository's
+  // scripts' (the bundles are CommonJS, dist/package.json says so): VS Code would take the
+  // extension for an ES module, which its web-worker extension host refuses to load.
+  for (const key of ['files', 'scripts', 'bin', 'exports', 'types', 'devDependencies', 'allowScripts', 'type']) delete manifest[key];
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   for (const f of ['README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', '.vscodeignore']) copyFileSync(f, join(stage, f));
   // schemas/ holds the .cablelintrc.json schema that contributes.jsonValidation points at.

@@ -11,7 +11,8 @@
 // The process exits with the suites' status. Everything it starts is killed at the end, also on
 // failure or interruption.
 //
-// Options: --install-only (prepare the cache and exit), --suite-only, --smoke-only, --no-build
+// Options: --install-only (prepare the cache and exit), --suite-only, --smoke-only (both smoke
+// runs), --web-only (the smoke test in the web worker extension host alone), --no-build
 // (use dist/ as it is), --no-download (skip the desktop VS Code download attempt).
 // Environment: VSCODE_EXECUTABLE (a desktop VS Code to use instead), CABLE_LINT_VSIX (a packaged
 // extension to smoke-test instead of packaging one), CABLE_LINT_VSCODE_CACHE
@@ -562,7 +563,7 @@ async function main() {
   const testsPath = await buildSuite();
   let playwright;
   const results = [];
-  if (!args.has('--smoke-only')) {
+  if (!args.has('--smoke-only') && !args.has('--web-only')) {
     const desktop = process.env.VSCODE_EXECUTABLE || !args.has('--no-download') ? await desktopVSCode() : undefined;
     if (desktop) {
       results.push({ name: 'suite', ...(await runSuiteInDesktop(desktop, testsPath)) });
@@ -573,7 +574,7 @@ async function main() {
   }
   if (!args.has('--suite-only')) {
     playwright ??= installEverything();
-    results.push({ name: 'smoke', ...(await runSmoke(playwright)) });
+    if (!args.has('--web-only')) results.push({ name: 'smoke', ...(await runSmoke(playwright)) });
     log('the same smoke test with the extension in the web worker ("remote.extensionKind": ["web"])');
     results.push({ name: 'smoke-web', ...(await runSmoke(playwright, { web: true })) });
   }

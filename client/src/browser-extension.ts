@@ -20,8 +20,34 @@ type Port = ConstructorParameters<typeof BrowserMessageReader>[0];
 interface WebWorker {
   terminate(): void;
 }
-/** The extension host's web worker constructor (no DOM typings in this project). */
+// The extension host's web globals (no DOM typings in this project).
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
+declare const URL: { createObjectURL(blob: unknown): string; revokeObjectURL(url: string): void };
+declare function fetch(url: string): Promise<{ ok: boolean; status: number; blob(): Promise<unknown> }>;
+
+const WORKER_NAME = 'cable-lint server';
+
+/**
+ * The server's web worker. From the script's URL where the host allows it (vscode.dev serves
+ * the extension over https); a workbench whose extension lives on its remote (a
+ * `vscode-remote:` location) refuses workers from such a URL, so there the script is fetched (the
+ * host's fetch resolves the remote location) and started from a blob of it.
+ */
+async function startWorker(script: string): Promise<WebWorker> {
+  try {
+    return new Worker(script, { name: WORKER_NAME });
+  } catch (direct) {
+    const response = await fetch(script);
+    if (!response.ok) throw new Error(`cannot load the cable-lint server (${script}): HTTP ${response.status}; ${String((direct as Error)?.message ?? direct)}`);
+    const url = URL.createObjectURL(await response.blob());
+    try {
+      return new Worker(url, { name: WORKER_NAME });
+    } finally {
+      // The worker has its script once started; the blob URL is not needed after.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
+  }
+}
 
 /**
  * The server in a web worker of its own, a fresh one each start: vscode-languageclient's
@@ -36,12 +62,13 @@ class WebWorkerLanguageClient extends BaseLanguageClient {
     super('cableLint', 'cable-lint', clientOptions);
   }
 
-  protected createMessageTransports(_encoding: string): Promise<MessageTransports> {
+  protected async createMessageTransports(_encoding: string): Promise<MessageTransports> {
     this.worker?.terminate();
-    const worker = new Worker(this.script, { name: 'cable-lint server' });
+    this.worker = undefined;
+    const worker = await startWorker(this.script);
     this.worker = worker;
     const port = worker as unknown as Port;
-    return Promise.resolve({ reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) });
+    return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   }
 
   async restart(): Promise<void> {

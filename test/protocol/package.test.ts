@@ -129,6 +129,8 @@ describe('the .vsix (npm run package)', () => {
   it('declares the web extension entry too, and its bundles stay under 1 MB each', () => {
     const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8'));
     assert.equal(pkg.browser, './dist/browser/extension.js');
+    // Not an ES module extension: the web-worker extension host refuses those.
+    assert.equal(pkg.type, undefined);
     for (const name of ['extension/dist/browser/extension.js', 'extension/dist/browser/server.js']) {
       const bundle = entries.find((e) => e.name === name)!.data();
       assert.ok(bundle.length < 1024 * 1024, `${name}: ${bundle.length} bytes`);

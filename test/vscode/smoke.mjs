@@ -318,18 +318,24 @@ export async function smoke({ page, url, results, log, web = false, nodeExtensio
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
       await runCommand('View: Focus Problems (Errors, Warnings, Infos)');
-      const link = page.locator('.markers-panel a.code-link').first();
+      // The rule id of a row is a link (VS Code 1.100.3's markers view: `a.monaco-link` around `.marker-code`).
+      const link = page.locator('.markers-panel .monaco-list-row a.monaco-link', { has: page.locator('.marker-code') }).first();
       await link.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-      // The web server links the command that shows the page (a file: link means nothing here).
       const href = await link.getAttribute('href');
-      const rule = /^command:cableLint\.showRuleDoc\?%5B%22(CBL\d{3})%22%5D$/.exec(href ?? '')?.[1];
+      // The web server links the command that shows the page (a file: link means nothing here).
+      const rule = /^command:cableLint\.showRuleDoc\?\["(CBL\d{3})"\]$/.exec(decodeURIComponent(href ?? ''))?.[1];
       if (!rule) throw new Error(`the link is ${href}`);
       await link.click();
       const tab = page.locator('.tabs-container .tab', { hasText: `${rule}.md` }).first();
-      await tab.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-      await page.waitForTimeout(500);
+      await tab.waitFor({ state: 'visible', timeout: UI_TIMEOUT }).catch(async () => {
+        throw new Error(`${href} opened no ${rule}.md tab; tabs: ${(await page.locator('.tabs-container .tab').allInnerTexts()).join(' | ')}`);
+      });
+      // The preview is a webview (an iframe in an iframe): its text once the Markdown extension has rendered the page.
+      const preview = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('body');
+      await preview.filter({ hasText: rule }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      const heading = (await preview.locator('h1').first().innerText()).trim();
       await shot('smoke-10-rule-page');
-      return `${href} → ${(await tab.innerText()).replace(/\s+/g, ' ').trim()}`;
+      return `${href} → ${(await tab.innerText()).replace(/\s+/g, ' ').trim()}: "${heading}"`;
     });
   }
 
