@@ -20,7 +20,8 @@
  * Options: --quick (small sizes, for trying the script), --only=throughput,markdownlint,scaling,
  * lsp,startup,index,cli,size (a partial run merges into the existing results.json), --wall (wall
  * clock in process), --profile=parse|full|size:<chars>|line:<chars> (run the bundled profile
- * entry under --cpu-prof and print the top self times instead of benchmarking).
+ * entry, which warms up and then profiles itself, and print the top self times instead of
+ * benchmarking).
  * The corpus is ../shared/corpus/public, or $CABLE_CORPUS.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -45,9 +46,11 @@ const ALL = ['throughput', 'markdownlint', 'scaling', 'lsp', 'startup', 'index',
 const only = new Set(option('only')?.split(',') ?? ALL);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
+// Issue 14's targets; 12× full validation is its stretch, shown beside the target.
 const GOALS = {
-  parseRatio: 8,
-  fullRatio: 12,
+  parseRatio: 20,
+  fullRatio: 25,
+  fullRatioStretch: 12,
   markdownlintSpeedup: 140,
   p95At100KbMs: 15,
   startupMs: 300,
@@ -136,17 +139,16 @@ function machine(): string {
 
 function profile(what: string, corpus: string): void {
   const [mode, size] = what.split(':');
-  const file = `${mode}.cpuprofile`;
-  const argv = [corpus, mode!, ...(size ? [size, '20'] : ['10'])];
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${OUT}`, `--cpu-prof-name=${file}`, join(OUT, 'profile.js'), ...argv], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const file = join(OUT, `${mode}.cpuprofile`);
+  const argv = [file, corpus, mode!, ...(size ? [size, '20'] : ['10'])];
+  // The entry warms up and profiles itself (node:inspector): a profile of warm code, as the throughput rounds measure.
+  const r = spawnSync(process.execPath, [join(OUT, 'profile.js'), ...argv], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`profile run failed (${r.status})`);
-  const p = JSON.parse(readFileSync(join(OUT, file), 'utf8'));
-  console.log(`${join(OUT, file)}\n\nself time:`);
+  const p = JSON.parse(readFileSync(file, 'utf8'));
+  console.log(`${file}\n\nself time:`);
   for (const x of topSelfTime(p, 25)) console.log(`${String(x.ms).padStart(7)} ms ${String(x.share).padStart(5)} %  ${x.fn}`);
   console.log('\ntotal time (with callees):');
-  for (const x of topTotalTime(p, 25)) console.log(`${String(x.ms).padStart(7)} ms ${String(x.share).padStart(5)} %  ${x.fn}`);
+  for (const x of topTotalTime(p, 40)) console.log(`${String(x.ms).padStart(7)} ms ${String(x.share).padStart(5)} %  ${x.fn}`);
 }
 
 type Results = Record<string, unknown> & {
@@ -168,7 +170,12 @@ function table(r: Results): string {
     ['bare scan (split + one regex per line)', t ? `${f(t.bareScan.mbPerS)} MB/s` : '—', '1×', ''],
     ['lex only', t ? `${f(t.lexOnly.ratioToBareScan)}× scan` : '—', '', ''],
     ['lex + parse', t ? `${f(t.parseOnly.mbPerS)} MB/s, ${f(t.parseOnly.ratioToBareScan)}× scan` : '—', `≤ ${GOALS.parseRatio}×`, ok(t && t.parseOnly.ratioToBareScan <= GOALS.parseRatio)],
-    ['full validation', t ? `${f(t.fullValidation.mbPerS)} MB/s, ${f(t.fullValidation.ratioToBareScan)}× scan` : '—', `≤ ${GOALS.fullRatio}×`, ok(t && t.fullValidation.ratioToBareScan <= GOALS.fullRatio)],
+    [
+      'full validation',
+      t ? `${f(t.fullValidation.mbPerS)} MB/s, ${f(t.fullValidation.ratioToBareScan)}× scan` : '—',
+      `≤ ${GOALS.fullRatio}× (stretch ${GOALS.fullRatioStretch}×)`,
+      ok(t && t.fullValidation.ratioToBareScan <= GOALS.fullRatio) + (t && t.fullValidation.ratioToBareScan <= GOALS.fullRatioStretch ? ', stretch met' : ''),
+    ],
     ['markdownlint (2 MB slice)', md ? `${f(md.mbPerS)} MB/s, ${f(md.ratioToBareScan)}× scan; cable-lint ${f(md.speedup)}× faster` : '—', `≥ ${GOALS.markdownlintSpeedup}×`, ok(md && md.speedup >= GOALS.markdownlintSpeedup)],
   ];
   for (const [k, label] of [['largestCorpus', 'largest corpus cable'], ['100KB', '100 KB cable'], ['1MB', '1 MB cable']] as const) {
