@@ -15,7 +15,7 @@ function trimmed(doc: Doc, t: IToken): [number, number] {
 
 export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
   const s = doc.text.slice(start, end);
-  const m = F.DTG.exec(s);
+  const m = F.execTiled(F.DTG, s);
   const base: Dtg = { kind: 'EnvelopeLine', lineKind: 'dtg', text: s, range: rangeAt(doc.lines, start, end), wellFormed: false };
   if (!m?.groups) return base;
   const g = m.groups;
@@ -81,7 +81,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
     case T.RoutingContinuationLine:
       return { kind: 'EnvelopeLine', lineKind: 'routingContinuation', text, range };
     case T.DeLine: {
-      const m = F.DE_LINE.exec(text);
+      const m = F.execTiled(F.DE_LINE, text);
       const ri = /^DE +(R[A-Z]{3,})/.exec(text)!;
       const line: DeLine = {
         kind: 'EnvelopeLine',
@@ -106,7 +106,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
       return line;
     }
     case T.SecurityLine: {
-      const m = F.SECURITY.exec(text)!;
+      const m = F.execTiled(F.SECURITY, text)!;
       const line: SecurityLine = {
         kind: 'EnvelopeLine',
         lineKind: 'security',
@@ -131,7 +131,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
                 ? 'xmt'
                 : 'addressee';
       const line: Addressee = { kind: 'EnvelopeLine', lineKind: kind, text, range };
-      const m = F.ADDRESSEE.exec(text);
+      const m = F.execTiled(F.ADDRESSEE, text);
       if (m) {
         const ri = sp(m, 'ri');
         const plad = sp(m, 'plad');
