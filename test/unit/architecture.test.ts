@@ -237,57 +237,58 @@ describe('architecture: the model between the tree and the rules', () => {
   });
 
   describe('each check fails on a small tree that breaks it', () => {
-    const fixture = (files: Record<string, string>): Tree => new Map(Object.entries(files));
+    /** `check` over a tree of just `files` finds exactly `expected`, in any order. */
+    const findsOn = (check: (tree: Tree) => string[], files: Record<string, string>, expected: string[]) =>
+      assert.deepEqual(check(new Map(Object.entries(files))).sort(), [...expected].sort());
 
     it('a rule importing a rule', () => {
-      const bad = fixture({
-        'server/src/rules/CBL998-fixture.ts': "import type { Rule } from '../engine/types';\nimport { shared } from './CBL999-other';\n",
-        'server/src/rules/CBL999-other.ts': "export const shared = 1;\n",
-        'server/src/rules/helpers.ts': "export const helper = 1;\n",
-        'server/src/rules/CBL997-helped.ts': "import { helper } from './helpers';\nimport { modelOf } from '../model/index';\n",
-        'server/src/rules/index.ts': "export { x } from './CBL998-fixture';\n",
-      });
-      assert.deepEqual(rulesImportingRules(bad).sort(), [
-        'server/src/rules/CBL997-helped.ts imports server/src/rules/helpers.ts',
-        'server/src/rules/CBL998-fixture.ts imports server/src/rules/CBL999-other.ts',
-      ]);
+      findsOn(
+        rulesImportingRules,
+        {
+          'server/src/rules/CBL998-fixture.ts': "import type { Rule } from '../engine/types';\nimport { shared } from './CBL999-other';\n",
+          'server/src/rules/CBL999-other.ts': "export const shared = 1;\n",
+          'server/src/rules/helpers.ts': "export const helper = 1;\n",
+          'server/src/rules/CBL997-helped.ts': "import { helper } from './helpers';\nimport { modelOf } from '../model/index';\n",
+          'server/src/rules/index.ts': "export { x } from './CBL998-fixture';\n",
+        },
+        ['server/src/rules/CBL997-helped.ts imports server/src/rules/helpers.ts', 'server/src/rules/CBL998-fixture.ts imports server/src/rules/CBL999-other.ts'],
+      );
     });
 
     it('a service or adapter module importing a rule file other than the catalogue', () => {
-      const bad = fixture({
-        'server/src/service/hover.ts': "import { analyseTags } from '../rules/CBL061-tags-known';\nimport { allRules } from '../rules/index';\n",
-        'server/src/lsp/server.ts': "import { findRule } from '../rules';\n",
-        'server/src/cli/main.ts': "export { CBL004 } from '../rules/CBL004-de-line';\n",
-        'server/src/rules/index.ts': '',
-        'server/src/rules/CBL061-tags-known.ts': '',
-        'server/src/rules/CBL004-de-line.ts': '',
-      });
-      assert.deepEqual(adaptersImportingRuleFiles(bad).sort(), [
-        'server/src/cli/main.ts imports server/src/rules/CBL004-de-line.ts',
-        'server/src/service/hover.ts imports server/src/rules/CBL061-tags-known.ts',
-      ]);
+      findsOn(
+        adaptersImportingRuleFiles,
+        {
+          'server/src/service/hover.ts': "import { analyseTags } from '../rules/CBL061-tags-known';\nimport { allRules } from '../rules/index';\n",
+          'server/src/lsp/server.ts': "import { findRule } from '../rules';\n",
+          'server/src/cli/main.ts': "export { CBL004 } from '../rules/CBL004-de-line';\n",
+          'server/src/rules/index.ts': '',
+          'server/src/rules/CBL061-tags-known.ts': '',
+          'server/src/rules/CBL004-de-line.ts': '',
+        },
+        ['server/src/cli/main.ts imports server/src/rules/CBL004-de-line.ts', 'server/src/service/hover.ts imports server/src/rules/CBL061-tags-known.ts'],
+      );
     });
 
     it('the engine or the model importing the rules', () => {
-      const bad = fixture({
-        'server/src/engine/lint.ts': "import { allRules } from '../rules/index';\n",
-        'server/src/model/tags.ts': "import type { RuleContext } from '../engine/types';\n",
-        'server/src/rules/index.ts': '',
-        'server/src/engine/types.ts': '',
-      });
-      assert.deepEqual(layersBelowTheRules(bad).sort(), [
-        'server/src/engine/lint.ts imports server/src/rules/index.ts',
-        'server/src/model/tags.ts imports server/src/engine/types.ts',
-      ]);
+      findsOn(
+        layersBelowTheRules,
+        {
+          'server/src/engine/lint.ts': "import { allRules } from '../rules/index';\n",
+          'server/src/model/tags.ts': "import type { RuleContext } from '../engine/types';\n",
+          'server/src/rules/index.ts': '',
+          'server/src/engine/types.ts': '',
+        },
+        ['server/src/engine/lint.ts imports server/src/rules/index.ts', 'server/src/model/tags.ts imports server/src/engine/types.ts'],
+      );
     });
 
     it('a grammar file over 500 lines', () => {
-      const bad = fixture({
-        'grammar/src/index.ts': 'x\n'.repeat(501),
-        'grammar/src/walk.ts': 'x\n'.repeat(500),
-        'server/src/api.ts': 'x\n'.repeat(900),
-      });
-      assert.deepEqual(oversizedGrammarFiles(bad), ['grammar/src/index.ts has 501 lines']);
+      findsOn(
+        oversizedGrammarFiles,
+        { 'grammar/src/index.ts': 'x\n'.repeat(501), 'grammar/src/walk.ts': 'x\n'.repeat(500), 'server/src/api.ts': 'x\n'.repeat(900) },
+        ['grammar/src/index.ts has 501 lines'],
+      );
     });
   });
 });

@@ -87,5 +87,25 @@ describe('cable-lint refs', () => {
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, 'cable-lint: refs --format: unknown format "svg" (expected json, dot or graphml)\n');
     assert.match(cli(['refs', '--help']).stdout, /^Usage: cable-lint refs /);
+    // The same parser as the linter's: the nearest option named, the subcommand's --help pointed at.
+    const typo = cli(['refs', '--formt', 'dot', CHAINS]);
+    assert.equal(typo.status, 2);
+    assert.equal(typo.stderr, "cable-lint: refs: unknown option '--formt': did you mean --format? (cable-lint refs --help lists every option)\n");
+    const twice = cli(['refs', '-', '-'], { input: '' });
+    assert.equal(twice.stderr, 'cable-lint: refs: - (stdin) given more than once\n');
+  });
+
+  it('- reads a cable from stdin beside the files, and ignore patterns skip files as for linting', () => {
+    const text = readFileSync(join(ROOT, CHAINS, '06SAOPAULO734.txt'));
+    const r = cli(['refs', '-', join(CHAINS, '06SAOPAULO573.txt')], { input: text });
+    assert.equal(r.status, 0, r.stderr);
+    const g = JSON.parse(r.stdout);
+    assert.deepEqual(g.nodes.map((n: { key: string; path: string }) => `${n.key} ${n.path}`), ['06SAOPAULO734 <stdin>', `06SAOPAULO573 ${join(CHAINS, '06SAOPAULO573.txt')}`]);
+    assert.deepEqual(g.edges.map((e: { from: string; to: string }) => `${e.from} ${e.to}`), ['06SAOPAULO734 06SAOPAULO573']);
+    const ignored = cli(['refs', '--ignore-pattern', '*689*', CHAINS, join(CHAINS, '06SAOPAULO689.txt')]);
+    assert.equal(ignored.status, 0, ignored.stderr);
+    assert.equal(JSON.parse(ignored.stdout).nodes.length, 4);
+    assert.match(ignored.stderr, /06SAOPAULO689\.txt is ignored by an ignore pattern; not read \(--no-ignore reads it\)/);
+    assert.equal(JSON.parse(cli(['refs', '--no-ignore', '--ignore-pattern', '*689*', CHAINS]).stdout).nodes.length, 5);
   });
 });

@@ -1,5 +1,5 @@
 /** Command-line arguments, read with Node's own `util.parseArgs`. */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import type { Profile } from '../../../grammar/src/ast';
 import type { SeveritySetting } from '../engine/types';
@@ -99,65 +99,67 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 2 usage, configuration or I/O error.
 `;
 
-/** Every option, long form, as `--help` lists it. */
-const OPTION_NAMES = [...HELP.matchAll(/--([a-z][a-z-]*)/g)].map((m) => `--${m[1]}`);
-
 /**
  * What parseArgs found wrong, as one line that points at `--help`: its first sentence
- * (`Unknown option '--fixx'`), and for an unknown option the nearest known one.
+ * (`Unknown option '--fixx'`), and for an unknown option the nearest known one. `command` is the
+ * subcommand (`fmt`, `refs`), named first and in the hint.
  */
-function argumentProblem(err: Error & { code?: string }): string {
-  const first = err.message.split('. ')[0]!.replace(/\.$/, '');
+function argumentProblem(err: Error & { code?: string }, options: readonly string[], command?: string): string {
+  const first = err.message.split('\n')[0]!.split('. ')[0]!.replace(/\.$/, '');
+  const prefix = command ? `${command}: ` : '';
+  const help = command ? `cable-lint ${command} --help` : 'cable-lint --help';
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const given = /'([^']+)'/.exec(first)?.[1] ?? '';
     const name = given.split('=')[0]!;
     let best: string | undefined;
     let bestDistance = Infinity;
-    for (const option of new Set(OPTION_NAMES)) {
-      const d = distance(name, option);
-      if (d < bestDistance) [best, bestDistance] = [option, d];
+    for (const option of options) {
+      const d = distance(name, `--${option}`);
+      if (d < bestDistance) [best, bestDistance] = [`--${option}`, d];
     }
     const hint = best && name.startsWith('--') && bestDistance <= Math.max(1, Math.floor(name.length / 4)) ? `: did you mean ${best}?` : '';
-    return `unknown option '${given}'${hint} (cable-lint --help lists every option)`;
+    return `${prefix}unknown option '${given}'${hint} (${help} lists every option)`;
   }
-  return `${first.charAt(0).toLowerCase()}${first.slice(1)} (see cable-lint --help)`;
+  return `${prefix}${first.charAt(0).toLowerCase()}${first.slice(1)} (see ${help})`;
+}
+
+/**
+ * Node's `util.parseArgs`, strict, with positionals, for the command line and each subcommand:
+ * what it finds wrong becomes a one-line UsageError pointing at the command's `--help`.
+ */
+export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O, command?: string) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (err) {
+    throw new UsageError(argumentProblem(err as Error & { code?: string }, Object.keys(options), command));
+  }
 }
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        'print-rules': { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        rule: { type: 'string', multiple: true },
-        profile: { type: 'string' },
-        'reference-id': { type: 'string' },
-        'stdin-filename': { type: 'string' },
-        'print-config': { type: 'string' },
-        init: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        'hide-publication': { type: 'boolean' },
-        'max-warnings': { type: 'string' },
-        'output-file': { type: 'string', short: 'o' },
-        'ignore-pattern': { type: 'string', multiple: true },
-        'no-ignore': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        'fix-unsafe': { type: 'boolean' },
-        stats: { type: 'boolean' },
-        concurrency: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(argumentProblem(err as Error & { code?: string }));
-  }
+  const parsed = parseCommandLine(argv, {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+    'print-rules': { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    config: { type: 'string', short: 'c' },
+    rule: { type: 'string', multiple: true },
+    profile: { type: 'string' },
+    'reference-id': { type: 'string' },
+    'stdin-filename': { type: 'string' },
+    'print-config': { type: 'string' },
+    init: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    'hide-publication': { type: 'boolean' },
+    'max-warnings': { type: 'string' },
+    'output-file': { type: 'string', short: 'o' },
+    'ignore-pattern': { type: 'string', multiple: true },
+    'no-ignore': { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
+    'fix-unsafe': { type: 'boolean' },
+    stats: { type: 'boolean' },
+    concurrency: { type: 'string' },
+  });
   const v = parsed.values;
   const format = v.format ?? 'stylish';
   if (!(FORMATS as readonly string[]).includes(format)) {

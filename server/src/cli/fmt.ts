@@ -5,17 +5,16 @@
  * the file's `.cablelintrc.json`.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Profile } from '../../../grammar/src/ast';
 import { composeLintSettings } from '../config/lint-settings';
 import { ConfigError, effectiveSettings, profileFrom } from '../config/settings';
 import { printable } from '../engine/message';
 import { decodeCableWithEncoding, encodeCable, type CableEncoding } from '../host/decode';
-import { InputError } from '../host/errors';
+import { commandLineInputs } from '../host/node/inputs';
 import { ConfigResolver } from '../host/node/config-files';
-import { expandInputs, fileStamp, readBytes, writeFileAtomic } from '../host/node/files';
+import { fileStamp, readBytes, writeFileAtomic } from '../host/node/files';
 import { formatText } from '../service/format';
-import { UsageError } from './args';
+import { parseCommandLine, UsageError } from './args';
 import { lineDiff } from './diff';
 import type { Style } from './formatters';
 
@@ -61,29 +60,22 @@ interface FmtArgs {
 }
 
 function parseFmtArgs(argv: readonly string[]): FmtArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        check: { type: 'boolean' },
-        diff: { type: 'boolean' },
-        write: { type: 'boolean' },
-        force: { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        profile: { type: 'string' },
-        'stdin-filename': { type: 'string' },
-        'ignore-pattern': { type: 'string', multiple: true },
-        'no-ignore': { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    const first = (err as Error).message.split('. ')[0]!.replace(/\.$/, '');
-    throw new UsageError(`fmt: ${first.charAt(0).toLowerCase()}${first.slice(1)} (cable-lint fmt --help lists every option)`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      help: { type: 'boolean', short: 'h' },
+      check: { type: 'boolean' },
+      diff: { type: 'boolean' },
+      write: { type: 'boolean' },
+      force: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+      profile: { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      'ignore-pattern': { type: 'string', multiple: true },
+      'no-ignore': { type: 'boolean' },
+    },
+    'fmt',
+  );
   const v = parsed.values;
   const modes = [v.check && '--check', v.diff && '--diff', v.write && '--write'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`fmt: ${modes.join(' and ')} exclude each other`);
@@ -163,46 +155,38 @@ export async function runFmt(argv: readonly string[], io: FmtIo, cwd: string, st
     return result.text;
   };
 
-  const seen = new Set<string>();
-  for (const p of args.paths) {
-    if (p === '-') {
-      let bytes: Uint8Array;
-      try {
-        bytes = await io.readStdin();
-      } catch (err) {
-        throw new InputError(`cannot read stdin: ${(err as Error).message}`);
-      }
-      const read = decodeCableWithEncoding(bytes);
-      const name = args.stdinFilename;
+  const inputs = await commandLineInputs(args, {
+    cwd,
+    readStdin: () => io.readStdin(),
+    onIgnored: (name) => io.stderr.write(`cable-lint: ${printable(name)} is ignored by an ignore pattern; not formatted (--no-ignore formats it)\n`),
+  });
+  for (const input of inputs) {
+    if ('stdin' in input) {
+      const { bytes, read, name } = input.stdin;
       const shown = name !== undefined ? printable(name) : '<stdin>';
       const output = format(read.text, shown, name !== undefined ? resolve(cwd, name) : undefined);
       if (args.mode === 'write') io.stdout.write(output === undefined ? bytes : encodeCable(output, read).bytes);
       else if (output !== undefined) io.stdout.write(args.mode === 'check' ? `would reformat ${shown}\n` : unifiedDiff(shown, read.text, output, style));
       continue;
     }
-    const { files, ignored } = expandInputs([p], { cwd, ignorePatterns: args.noIgnore ? [] : args.ignorePatterns, ignoreFile: !args.noIgnore });
-    for (const name of ignored) io.stderr.write(`cable-lint: ${printable(name)} is ignored by an ignore pattern; not formatted (--no-ignore formats it)\n`);
-    for (const file of files) {
-      if (seen.has(file.absolutePath)) continue;
-      seen.add(file.absolutePath);
-      const shown = printable(file.path);
-      const stamp = fileStamp(file.absolutePath);
-      const bytes = readBytes(file.absolutePath);
-      const read: CableEncoding & { text: string } = decodeCableWithEncoding(bytes);
-      const output = format(read.text, shown, file.absolutePath);
-      if (output === undefined) continue;
-      if (args.mode === 'check') io.stdout.write(`would reformat ${shown}\n`);
-      else if (args.mode === 'diff') io.stdout.write(unifiedDiff(shown, read.text, output, style));
-      else {
-        const now = fileStamp(file.absolutePath);
-        if (!now || !stamp || now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size) {
-          io.stderr.write(`cable-lint: not reformatted ${shown}: it changed while being read\n`);
-          changed--;
-          continue;
-        }
-        writeFileAtomic(file.absolutePath, encodeCable(output, read).bytes);
-        io.stderr.write(`reformatted ${shown}\n`);
+    const { file } = input;
+    const shown = printable(file.path);
+    const stamp = fileStamp(file.absolutePath);
+    const bytes = readBytes(file.absolutePath);
+    const read: CableEncoding & { text: string } = decodeCableWithEncoding(bytes);
+    const output = format(read.text, shown, file.absolutePath);
+    if (output === undefined) continue;
+    if (args.mode === 'check') io.stdout.write(`would reformat ${shown}\n`);
+    else if (args.mode === 'diff') io.stdout.write(unifiedDiff(shown, read.text, output, style));
+    else {
+      const now = fileStamp(file.absolutePath);
+      if (!now || !stamp || now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size) {
+        io.stderr.write(`cable-lint: not reformatted ${shown}: it changed while being read\n`);
+        changed--;
+        continue;
       }
+      writeFileAtomic(file.absolutePath, encodeCable(output, read).bytes);
+      io.stderr.write(`reformatted ${shown}\n`);
     }
   }
   if (published.length > 0) {

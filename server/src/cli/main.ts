@@ -8,8 +8,9 @@ import packageJson from '../../../package.json';
 import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
 import { decodeCableWithEncoding, encodeCable } from '../host/decode';
 import { InputError } from '../host/errors';
+import { commandLineInputs, type CommandLineInput } from '../host/node/inputs';
 import { ConfigResolver } from '../host/node/config-files';
-import { expandInputs, fileExists, fileStamp, readBytes, writeFileAtomic, writeTextFile, type InputFile } from '../host/node/files';
+import { fileExists, fileStamp, readBytes, writeFileAtomic, writeTextFile } from '../host/node/files';
 import { readRuleDoc } from '../host/node/rule-docs';
 import { ConfigError } from '../config/settings';
 import { printable } from '../engine/message';
@@ -88,40 +89,6 @@ function progressBar(io: CliIo, total: number): { update(done: number): void; cl
   };
 }
 
-interface Input {
-  /** Files, or the text read from stdin. */
-  file?: InputFile;
-  stdinText?: string;
-  stdinName?: string;
-}
-
-/** Inputs in command-line order (stdin where `-` stands), each file once. */
-async function collectInputs(args: CliArgs, io: CliIo, cwd: string): Promise<Input[]> {
-  const inputs: Input[] = [];
-  const seen = new Set<string>();
-  const options = { cwd, ignorePatterns: args.noIgnore ? [] : args.ignorePatterns, ignoreFile: !args.noIgnore };
-  for (const p of args.paths) {
-    if (p === '-') {
-      let bytes: Uint8Array;
-      try {
-        bytes = await io.readStdin();
-      } catch (err) {
-        throw new InputError(`cannot read stdin: ${(err as Error).message}`);
-      }
-      inputs.push({ stdinText: decodeCableWithEncoding(bytes).text, ...(args.stdinFilename !== undefined ? { stdinName: args.stdinFilename } : {}) });
-      continue;
-    }
-    const { files, ignored } = expandInputs([p], options);
-    for (const name of ignored) io.stderr.write(`cable-lint: ${printable(name)} is ignored by an ignore pattern; not linted (--no-ignore lints it)\n`);
-    for (const f of files) {
-      if (seen.has(f.absolutePath)) continue;
-      seen.add(f.absolutePath);
-      inputs.push({ file: f });
-    }
-  }
-  return inputs;
-}
-
 function describeFixes(applied: readonly { ruleId: string }[]): string {
   const counts = new Map<string, number>();
   for (const a of applied) counts.set(a.ruleId, (counts.get(a.ruleId) ?? 0) + 1);
@@ -134,7 +101,7 @@ function describeFixes(applied: readonly { ruleId: string }[]): string {
  * `--fix-dry-run`) what would change, as line diffs. A file that changed on disk since it was read
  * is left alone.
  */
-function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly (FileOutcome | SkippedFile)[], io: CliIo, style: Style): void {
+function reportFixes(args: CliArgs, inputs: readonly CommandLineInput[], outcomes: readonly (FileOutcome | SkippedFile)[], io: CliIo, style: Style): void {
   outcomes.forEach((o, i) => {
     if ('skipped' in o) return;
     const fix = o.fix;
@@ -147,7 +114,8 @@ function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly
     }
     for (const w of fix.withheld) io.stderr.write(`cable-lint: left out in ${path}:${w.line}: ${w.ruleId} "${printable(w.title)}" would change words it does not name\n`);
     if (!fix.changed || fix.output === undefined) return;
-    const file = inputs[i]!.file;
+    const input = inputs[i]!;
+    const file = 'file' in input ? input.file : undefined;
     if (args.fix === 'write' && file && o.read) {
       const current = fileStamp(file.absolutePath);
       if (!current || current.mtimeMs !== o.read.mtimeMs || current.size !== o.read.size) {
@@ -160,7 +128,7 @@ function reportFixes(args: CliArgs, inputs: readonly Input[], outcomes: readonly
       return;
     }
     // Dry runs keep no copy of each original: the few files that would change are read again.
-    const original = file ? decodeCableWithEncoding(readBytes(file.absolutePath)).text : inputs[i]!.stdinText!;
+    const original = 'file' in input ? decodeCableWithEncoding(readBytes(input.file.absolutePath)).text : input.stdin.read.text;
     io.stderr.write(`${style.bold('would fix')} ${path}: ${describeFixes(fix.applied)}\n${dryRunDiff(original, fix.output, style)}`);
   });
 }
@@ -220,7 +188,7 @@ function render(args: CliArgs, report: LintReport, style: Style, cwd: string): s
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // The first subcommand; a folder named refs is `./refs`.
-  if (argv[0] === 'refs') return runRefs(argv.slice(1), io, io.cwd ?? process.cwd());
+  if (argv[0] === 'refs') return await runRefs(argv.slice(1), io, io.cwd ?? process.cwd());
   const args = parseCliArgs(argv);
   const cwd = io.cwd ?? process.cwd();
   const toTerminal = args.outputFile === undefined;
@@ -252,7 +220,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(printConfig(resolve(cwd, args.printConfig), args.printConfig, resolver, args));
     return 0;
   }
-  const inputs = await collectInputs(args, io, cwd);
+  // Stdin where `-` stands, each file once; ignored files named get a note.
+  const inputs = await commandLineInputs(args, {
+    cwd,
+    readStdin: () => io.readStdin(),
+    onIgnored: (name) => io.stderr.write(`cable-lint: ${printable(name)} is ignored by an ignore pattern; not linted (--no-ignore lints it)\n`),
+  });
   const spec: RunSpec = {
     ...(args.config !== undefined ? { config: resolve(cwd, args.config) } : {}),
     rules: args.rules,
@@ -272,7 +245,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(spec.referenceId !== undefined ? { referenceId: spec.referenceId } : {}),
     ...(spec.hidePublication ? { hidePublication: true } : {}),
   };
-  const files = inputs.flatMap((inp) => (inp.file ? [inp.file] : []));
+  const files = inputs.flatMap((inp) => ('file' in inp ? [inp.file] : []));
   const threads = threadCount(args.concurrency, files.length);
   const progress = progressBar(io, files.length);
   const outcomes: (FileOutcome | SkippedFile)[] = new Array(inputs.length);
@@ -295,7 +268,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!streaming) return;
     while (written < inputs.length && outcomes[written] !== undefined) io.stdout.write(ndjsonLine(outcomes[written++]!));
   };
-  const fileIndex = inputs.flatMap((inp, i) => (inp.file ? [i] : []));
+  const fileIndex = inputs.flatMap((inp, i) => ('file' in inp ? [i] : []));
   if (threads > 0) {
     await runInWorkers(files, spec, threads, (done) => progress.update(done), (k, o) => {
       outcomes[fileIndex[k]!] = o;
@@ -304,16 +277,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   let done = 0;
   inputs.forEach((inp, i) => {
-    if (inp.file) {
+    if ('file' in inp) {
       if (threads > 0) return;
       outcomes[i] = processFile(inp.file, session, spec);
       progress.update(++done);
       flush();
       return;
     }
-    const name = inp.stdinName;
+    const { name, read } = inp.stdin;
     outcomes[i] = processSource(
-      name !== undefined ? { text: inp.stdinText!, path: name, absolutePath: resolve(cwd, name) } : { text: inp.stdinText!, path: '<stdin>' },
+      name !== undefined ? { text: read.text, path: name, absolutePath: resolve(cwd, name) } : { text: read.text, path: '<stdin>' },
       session,
       spec,
     );

@@ -7,23 +7,26 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { parseCable } from '../../../grammar/src/index';
 import { printable } from '../engine/message';
-import { expandInputs, readCableFile, writeTextFile } from '../host/node/files';
+import { readCableFile, writeTextFile } from '../host/node/files';
+import { commandLineInputs } from '../host/node/inputs';
 import { indexedCableOf, referenceGraph, WorkspaceIndex, type ReferenceGraph } from '../service/workspace-index';
-import { UsageError } from './args';
+import { parseCommandLine, UsageError } from './args';
 import { jsonText } from './formatters';
 
 export const REFS_HELP = `Usage: cable-lint refs [options] PATH...
 
-The reference graph of the cables under PATH (files, folders, globs; as for linting):
-which cable's REF items cite which. A folder named refs is ./refs.
+The reference graph of the cables under PATH (files, folders, globs; as for linting;
+- reads one cable from stdin): which cable's REF items cite which. A folder named
+refs is ./refs.
 
 Options:
-  -f, --format FORMAT   json (default), dot (Graphviz) or graphml
-  -o, --output-file F   write the graph to F instead of stdout
-  -h, --help            show this help
+  -f, --format FORMAT     json (default), dot (Graphviz) or graphml
+  -o, --output-file F     write the graph to F instead of stdout
+      --ignore-pattern G  skip files matching G; repeatable
+      --no-ignore         neither .cablelintignore nor --ignore-pattern
+  -h, --help              show this help
 `;
 
 const REFS_FORMATS = ['json', 'dot', 'graphml'] as const;
@@ -32,7 +35,11 @@ type RefsFormat = (typeof REFS_FORMATS)[number];
 interface RefsIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
+  readStdin(): Promise<Uint8Array>;
 }
+
+/** The index's name for the cable read from `-`. */
+const STDIN_URI = 'stdin:cable';
 
 /** The graph as printed: nodes by key (the id, or the path when the id is missing or shared). */
 export interface RefsReport {
@@ -121,22 +128,18 @@ export function formatGraphml(r: RefsReport): string {
 }
 
 /** Runs `cable-lint refs`; resolves to the exit status (0, or 2 through a thrown UsageError or InputError). */
-export function runRefs(argv: readonly string[], io: RefsIo, cwd: string): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`refs: ${(err as Error).message.split('\n')[0]}`);
-  }
+export async function runRefs(argv: readonly string[], io: RefsIo, cwd: string): Promise<number> {
+  const parsed = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      'output-file': { type: 'string', short: 'o' },
+      'ignore-pattern': { type: 'string', multiple: true },
+      'no-ignore': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'refs',
+  );
   const v = parsed.values;
   if (v.help) {
     io.stdout.write(REFS_HELP);
@@ -145,16 +148,22 @@ export function runRefs(argv: readonly string[], io: RefsIo, cwd: string): numbe
   const format = (v.format ?? 'json') as RefsFormat;
   if (!REFS_FORMATS.includes(format)) throw new UsageError(`refs --format: unknown format ${JSON.stringify(v.format)} (expected json, dot or graphml)`);
   if (parsed.positionals.length === 0) throw new UsageError('refs: no PATH given (cable-lint refs --help)');
-  const { files } = expandInputs(parsed.positionals, { cwd });
+  if (parsed.positionals.filter((p) => p === '-').length > 1) throw new UsageError('refs: - (stdin) given more than once');
+  const paths = { paths: parsed.positionals, ignorePatterns: v['ignore-pattern'] ?? [], noIgnore: v['no-ignore'] ?? false };
+  const inputs = await commandLineInputs(paths, {
+    cwd,
+    readStdin: () => io.readStdin(),
+    onIgnored: (name) => io.stderr.write(`cable-lint: ${printable(name)} is ignored by an ignore pattern; not read (--no-ignore reads it)\n`),
+  });
   const index = new WorkspaceIndex();
   const uris: string[] = [];
   const shown = new Map<string, string>();
-  for (const f of files) {
-    const uri = pathToFileURL(f.absolutePath).href;
-    if (shown.has(uri)) continue;
-    shown.set(uri, f.path);
+  for (const input of inputs) {
+    // Stdin has no file URI: it goes by a name of its own, never a path it could be mistaken for.
+    const uri = 'file' in input ? pathToFileURL(input.file.absolutePath).href : STDIN_URI;
+    shown.set(uri, 'file' in input ? input.file.path : '<stdin>');
     uris.push(uri);
-    index.set(indexedCableOf(uri, parseCable(readCableFile(f.absolutePath))));
+    index.set(indexedCableOf(uri, parseCable('file' in input ? readCableFile(input.file.absolutePath) : input.stdin.read.text)));
   }
   const report = refsReport(referenceGraph(index, uris), (uri) => shown.get(uri) ?? uri);
   const text = format === 'dot' ? formatDot(report) : format === 'graphml' ? formatGraphml(report) : jsonText(report, 1);

@@ -487,25 +487,47 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     return { documentPath: s.path, configFile, configUri, configText };
   }
 
-  connection.onCodeAction(async (params, token) => {
+  /**
+   * The preamble of a request that needs the document's settings (code actions, formatting, inlay
+   * hints): outside the session refused, a cancelled request answered RequestCancelled, an unknown
+   * document the empty answer, and an edit landing while the settings (or `run`'s own awaits) were
+   * fetched the empty answer too: the request's range and diagnostics belong to the old text, and
+   * the client asks again for the new version. Errors are logged and answered empty.
+   */
+  async function withSettledDocument<R, E>(
+    name: string,
+    params: { textDocument?: { uri?: unknown } } | null | undefined,
+    token: CancellationToken | undefined,
+    empty: E,
+    run: (doc: TextDocument, s: DocumentSettings) => R | E | Promise<R | E>,
+  ): Promise<R | E | ResponseError<void>> {
     try {
       const refused = outOfSession();
       if (refused) return refused;
       if (token?.isCancellationRequested) return cancelled();
       const doc = docs.get(params?.textDocument?.uri);
-      if (!doc) return [];
+      if (!doc) return empty;
       // The store updates a document in place: the version asked at must be kept by value.
       const askedAt = doc.version;
       const s = await settings.forDocument(doc.uri);
+      // The settings may have cost a round trip to the client, time enough to be cancelled.
       if (token?.isCancellationRequested) return cancelled();
       const current = docs.get(doc.uri);
-      // Edited while the settings came: the request's range and diagnostics belong to the old
-      // text, and the client asks again for the new version.
-      if (!current || current.version !== askedAt) return [];
+      if (!current || current.version !== askedAt) return empty;
+      const result = await run(current, s);
+      if (token?.isCancellationRequested) return cancelled();
+      if (docs.get(doc.uri)?.version !== askedAt) return empty;
+      return result;
+    } catch (err) {
+      logError(name, err);
+      return empty;
+    }
+  }
+
+  connection.onCodeAction((params, token) =>
+    withSettledDocument('codeAction', params, token, [], async (current, s) => {
       const outcome = s.enable ? lintOutcome(current, s) : { diagnostics: [] as Diagnostic[] };
       const ignoreTarget = await ignoreTargetFor(s, params);
-      if (token?.isCancellationRequested) return cancelled();
-      if (docs.get(doc.uri)?.version !== askedAt) return [];
       const resourceOps = capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
       return codeActions(params, {
         doc: current,
@@ -517,29 +539,15 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         ...(ignoreTarget ? { ignoreTarget } : {}),
         documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
       });
-    } catch (err) {
-      logError('codeAction', err);
-      return [];
-    }
-  });
+    }),
+  );
 
   /**
    * Format Document and Format Selection: whitespace only (service/format.ts), to CBL120's limit
    * under the document's settings; a published copy only with `cableLint.format.published`.
    */
-  async function formatting(params: { textDocument?: { uri?: unknown }; range?: unknown }, token: CancellationToken, ranged: boolean) {
-    try {
-      const refused = outOfSession();
-      if (refused) return refused;
-      if (token?.isCancellationRequested) return cancelled();
-      const doc = docs.get(params?.textDocument?.uri);
-      if (!doc) return [];
-      const askedAt = doc.version;
-      const s = await settings.forDocument(doc.uri);
-      if (token?.isCancellationRequested) return cancelled();
-      const current = docs.get(doc.uri);
-      // Edited meanwhile: the client asks again for the new text.
-      if (!current || current.version !== askedAt) return [];
+  const formatting = (params: { textDocument?: { uri?: unknown }; range?: unknown }, token: CancellationToken, ranged: boolean) =>
+    withSettledDocument(ranged ? 'rangeFormatting' : 'formatting', params, token, [], (current, s) => {
       let lines: { start: number; end: number } | undefined;
       if (ranged) {
         const range = toEngineRangeClamped(current, params.range);
@@ -549,33 +557,18 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       const result = formatCable(docs.cable(current), { lint: { ...s.lint.options, now: new Date() }, force: s.formatPublished, ...(lines ? { lines } : {}) });
       if (result.skipped === 'published') connection.console.info(`cable-lint: ${current.uri} is a published copy: not formatted (cableLint.format.published formats it)`);
       return result.edits.map(toLspEdit);
-    } catch (err) {
-      logError(ranged ? 'rangeFormatting' : 'formatting', err);
-      return [];
-    }
-  }
+    });
   connection.onDocumentFormatting((params, token) => formatting(params, token, false));
   connection.onDocumentRangeFormatting((params, token) => formatting(params, token, true));
 
-  connection.languages.inlayHint.on(async (params, token) => {
-    try {
-      const refused = outOfSession();
-      if (refused) return refused;
-      if (token?.isCancellationRequested) return cancelled();
-      const doc = docs.get(params?.textDocument?.uri);
-      if (!doc) return [];
-      const s = await settings.forDocument(doc.uri);
-      if (token?.isCancellationRequested) return cancelled();
-      const current = docs.get(doc.uri);
-      const range = current && toEngineRangeClamped(current, params.range);
-      if (!current || !range) return [];
+  connection.languages.inlayHint.on((params, token) =>
+    withSettledDocument('inlayHint', params, token, [], (current, s) => {
+      const range = toEngineRangeClamped(current, params.range);
+      if (!range) return [];
       const profile = s.lint.options.profile;
       return inlayHints(docs.cable(current), range, { settings: s.inlayHints, now: new Date(), ...(profile ? { profile } : {}) });
-    } catch (err) {
-      logError('inlayHint', err);
-      return [];
-    }
-  });
+    }),
+  );
 
   // ------------------------------------------------------------------ workspace lint
 
