@@ -147,7 +147,7 @@ export class TestClient {
       }
     });
     connection.onNotification('window/logMessage', (p: { type: number; message: string }) => client.logs.push(p));
-    for (const method of ['cableLint/profile', 'window/showMessage']) {
+    for (const method of ['cableLint/profile', 'window/showMessage', '$/progress']) {
       connection.onNotification(method, (params: unknown) => void client.notifications.push({ method, params }));
     }
     connection.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
@@ -156,6 +156,11 @@ export class TestClient {
       return p.items.map((item) => (item.section === 'cableLint' ? client.settings : (options.sections?.[item.section ?? ''] ?? null)));
     });
     connection.onRequest('client/registerCapability', () => null);
+    // Recorded whether or not the client announced window.workDoneProgress: a server must not ask one that did not.
+    connection.onRequest('window/workDoneProgress/create', (params: unknown) => {
+      client.notifications.push({ method: 'window/workDoneProgress/create', params });
+      return null;
+    });
     connection.onRequest('window/showMessageRequest', (params: unknown) => {
       client.notifications.push({ method: 'window/showMessageRequest', params });
       return null;

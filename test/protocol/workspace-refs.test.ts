@@ -7,7 +7,7 @@
  * and respects its settings.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import { EXAMPLES, positionOf, ROOT, TestClient } from './lsp-client';
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspace-refs');
 const SEED = readFileSync(join(EXAMPLES, 'seed-002-dushanbe-313-published.txt'), 'latin1');
 
-type Status = { state: string; files?: number; capped?: string; bytes: number };
+type Status = { state: string; files?: number; capped?: string; bytes: number; memory: { measured: string; bytes: number } };
 
 async function indexed(client: TestClient, files: number, timeoutMs = 30_000): Promise<Status> {
   const until = Date.now() + timeoutMs;
@@ -141,6 +141,98 @@ describe('workspace index settings', () => {
       assert.ok(loc === null || loc.uri === seedUri, JSON.stringify(loc));
     } finally {
       await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /** A folder of `copies` × the 68 committed real cables, each copy under its own name. */
+  function manyCables(copies: number): { dir: string; files: number } {
+    const dir = mkdtempSync(join(tmpdir(), 'cable-lint-many-'));
+    const corpus = join(ROOT, 'test', 'fixtures', 'corpus');
+    const names = readdirSync(corpus).filter((n) => n.endsWith('.txt'));
+    for (let k = 0; k < copies; k++) for (const n of names) copyFileSync(join(corpus, n), join(dir, `${k}-${n.replace(/\.txt$/, '.cable')}`));
+    return { dir, files: copies * names.length };
+  }
+
+  it("maxMemoryMB stops on the server's heap as Node reports it, not on the index's estimate, and says so", async () => {
+    // 1 MB: about the index's estimate of all 828 entries (~1.2 KB each), while Node counts ~2.4 KB
+    // of live heap an entry: the heap passes the cap hundreds of files before the estimate would.
+    const { dir, files } = manyCables(12);
+    const capMB = 1;
+    const client = await TestClient.start({ workspaceFolder: dir, sections: { 'cableLint.index': { maxMemoryMB: capMB } } });
+    try {
+      let s: Status;
+      for (const until = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 50))) {
+        s = await client.request<Status>('cableLint/indexStatus', null);
+        if (s.state === 'ready' || Date.now() > until) break;
+      }
+      assert.equal(s.state, 'ready', JSON.stringify(s));
+      assert.equal(s.memory.measured, 'heap');
+      assert.ok(s.files! < files, `stopped early: ${s.files} of ${files}`);
+      assert.ok(s.memory.bytes > capMB * 1024 * 1024, `the heap grew past the cap: ${JSON.stringify(s)}`);
+      // Where the old cap stopped: the estimate of the entries held is still under it.
+      assert.ok(s.bytes < capMB * 1024 * 1024, `the index's estimate is under the cap: ${s.bytes}`);
+      assert.match(s.capped ?? '', new RegExp(`memory cap of ${capMB} MB after ${s.files} files: the server's heap grew by \\d+\\.\\d MB while indexing \\(cableLint\\.index\\.maxMemoryMB\\)`));
+      assert.ok(client.logs.some((l) => l.message === `cable-lint: ${s.capped}`), 'the server log says so');
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a generous maxMemoryMB indexes everything, measuring the heap all along', async () => {
+    const { dir, files } = manyCables(1);
+    const client = await TestClient.start({ workspaceFolder: dir, sections: { 'cableLint.index': { maxMemoryMB: 512 } } });
+    try {
+      const s = await indexed(client, files, 60_000);
+      assert.equal(s.capped, undefined);
+      assert.equal(s.memory.measured, 'heap');
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('indexing progress: $/progress to a client announcing window.workDoneProgress, nothing to one that does not', async () => {
+    const { dir, files } = manyCables(1);
+    try {
+      const announcing = await TestClient.start({ workspaceFolder: dir, patchCapabilities: (c) => void (c.window = { workDoneProgress: true }) });
+      try {
+        await indexed(announcing, files, 60_000);
+        const created = announcing.notifications.filter((n) => n.method === 'window/workDoneProgress/create');
+        assert.equal(created.length, 1);
+        const token = (created[0]!.params as { token: string | number }).token;
+        // The end arrives just after the index turns ready.
+        await announcing.notification('$/progress', (p) => (p as { value: { kind: string } }).value.kind === 'end');
+        const values = announcing.notifications
+          .filter((n) => n.method === '$/progress' && (n.params as { token: unknown }).token === token)
+          .map((n) => (n.params as { value: { kind: string; title?: string; message?: string; percentage?: number } }).value);
+        assert.equal(values[0]!.kind, 'begin');
+        assert.equal(values[0]!.title, 'Indexing cables');
+        assert.equal(values.at(-1)!.kind, 'end');
+        const reports = values.filter((v) => v.kind === 'report');
+        assert.ok(reports.length >= 2, JSON.stringify(values));
+        const percents = reports.map((r) => r.percentage!);
+        assert.deepEqual(percents, [...percents].sort((a, b) => a - b), 'percentages only rise');
+        assert.equal(percents.at(-1), 100);
+        assert.equal(reports.at(-1)!.message, `${files}/${files} files`);
+      } finally {
+        await announcing.stop();
+      }
+      const silent = await TestClient.start({ workspaceFolder: dir });
+      try {
+        await indexed(silent, files, 60_000);
+        await new Promise((r) => setTimeout(r, 200));
+        assert.deepEqual(
+          silent.notifications.filter((n) => n.method === '$/progress' || n.method === 'window/workDoneProgress/create'),
+          [],
+        );
+        // The summary still reaches the log.
+        assert.ok(silent.logs.some((l) => l.message === `cable-lint: ${files} cables indexed`), JSON.stringify(silent.logs));
+      } finally {
+        await silent.stop();
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -21,7 +21,10 @@ export interface IndexSettings {
   associations: string[];
   /** At most this many files (`cableLint.index.maxFiles`). */
   maxFiles: number;
-  /** At most this much heap for the index's entries, in MB (`cableLint.index.maxMemoryMB`). */
+  /**
+   * Indexing stops when the server's heap has grown by this much since the run began, in MB, as
+   * the host measures it (`CableSource.heapUsed`), else by the index's own estimate (`cableLint.index.maxMemoryMB`).
+   */
   maxMemoryMB: number;
 }
 
@@ -51,6 +54,13 @@ export interface CableSource {
   parse(uris: string[]): Promise<{ entries: IndexedCable[]; failed: { uri: string; reason: string }[] }>;
   /** A run is over: what only a run needs (a worker thread and its heap) can go until the next. */
   release?(): void;
+  /**
+   * The bytes the server's heap holds now, as the platform reports it (Node: `process.memoryUsage().heapUsed`),
+   * garbage included; `settled`: after a full collection, so only what is alive (a pause of some
+   * milliseconds). Absent where the platform says nothing (a browser's web worker): the cap then
+   * goes by the index's estimate.
+   */
+  heapUsed?(settled: boolean): number;
   dispose(): void;
 }
 
@@ -65,6 +75,18 @@ export type IndexState =
   | { state: 'off' }
   | { state: 'indexing'; done: number; total: number }
   | { state: 'ready'; files: number; capped?: string };
+
+/**
+ * What the memory cap was last checked against: `heap`, the growth of the server's heap since the
+ * run began as the host reports it; `estimate`, the index's own estimate where the host reports none.
+ */
+export interface IndexMemory {
+  measured: 'heap' | 'estimate';
+  bytes: number;
+}
+
+const MB = 1024 * 1024;
+const inMB = (bytes: number) => (bytes / MB).toFixed(1);
 
 /** Folders never walked: dependencies. Dot-folders (version control, tool state) neither. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules']);
@@ -113,6 +135,7 @@ export class WorkspaceIndexer {
   readonly #open = new Set<string>();
   /** Until when the next batch waits: the user is typing, and the keystroke's lint comes first. */
   #quietUntil = 0;
+  #memory: IndexMemory = { measured: 'estimate', bytes: 0 };
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -124,6 +147,11 @@ export class WorkspaceIndexer {
   get state(): IndexState {
     const s = this.#state;
     return s.state === 'ready' ? { ...s, files: this.index.size } : s;
+  }
+
+  /** What the memory cap was last checked against (after each batch of a run). */
+  get memory(): IndexMemory {
+    return this.#memory;
   }
 
   /** Whether a file (by URI) of one of the folders is one the index takes. */
@@ -167,7 +195,22 @@ export class WorkspaceIndexer {
     const total = found.length;
     this.#state = { state: 'indexing', done: 0, total };
     progress.report(0, total);
-    const maxBytes = settings.maxMemoryMB * 1024 * 1024;
+    const maxBytes = settings.maxMemoryMB * MB;
+    // The cap is on what the process holds, not on what the index thinks it holds: the entries'
+    // strings, maps and sets, and whatever else the server keeps meanwhile, as the platform counts
+    // it. A parsing worker's own heap is not the server's and goes when the run ends.
+    // The growth from a settled start: heap in use now, garbage included, is an upper bound of
+    // what the run added; only when that passes the cap is the heap settled again to count the
+    // live bytes alone, so that garbage never stops a run and a collection is rarely forced.
+    const heap = this.source.heapUsed?.bind(this.source);
+    const heapAtStart = heap?.(true);
+    const measure = (): IndexMemory => {
+      if (!heap || heapAtStart === undefined) return { measured: 'estimate', bytes: this.index.bytes };
+      let grown = heap(false) - heapAtStart;
+      if (grown > maxBytes) grown = heap(true) - heapAtStart;
+      return { measured: 'heap', bytes: Math.max(0, grown) };
+    };
+    this.#memory = measure();
     let done = 0;
     for (let i = 0; i < found.length; i += BATCH) {
       // Typing: let the keystroke's lint have the machine first (once per batch, so that
@@ -183,8 +226,10 @@ export class WorkspaceIndexer {
       done += batch.length;
       this.#state = { state: 'indexing', done, total };
       progress.report(done, total);
-      if (this.index.bytes > maxBytes) {
-        capped = `the index reached its memory cap of ${settings.maxMemoryMB} MB after ${this.index.size} files (cableLint.index.maxMemoryMB)`;
+      this.#memory = measure();
+      if (this.#memory.bytes > maxBytes) {
+        const what = this.#memory.measured === 'heap' ? `the server's heap grew by ${inMB(this.#memory.bytes)} MB while indexing` : `the index holds about ${inMB(this.#memory.bytes)} MB`;
+        capped = `the index reached its memory cap of ${settings.maxMemoryMB} MB after ${this.index.size} files: ${what} (cableLint.index.maxMemoryMB)`;
         break;
       }
     }

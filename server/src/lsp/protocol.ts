@@ -25,10 +25,15 @@ export type LintWorkspaceFilesResult = FileDiagnostics[];
  * reached, which. `bytes` approximates the heap the index holds.
  */
 export const INDEX_STATUS = 'cableLint/indexStatus';
-export type IndexStatus =
-  | { state: 'off'; bytes: number }
-  | { state: 'indexing'; done: number; total: number; bytes: number }
-  | { state: 'ready'; files: number; capped?: string; bytes: number };
+/**
+ * `bytes`: the index's own estimate of its entries; `memory`: what the memory cap was last checked
+ * against (the server's heap growth during the run where the host measures it, else the estimate).
+ */
+export type IndexStatus = (
+  | { state: 'off' }
+  | { state: 'indexing'; done: number; total: number }
+  | { state: 'ready'; files: number; capped?: string }
+) & { bytes: number; memory: { measured: 'heap' | 'estimate'; bytes: number } };
 
 /**
  * Request from the web server to its client: a file's bytes, which a web worker cannot read

@@ -50,6 +50,7 @@ import { toEnginePosition, toEngineRangeClamped, toLspEdit } from './convert';
 import { CableDocuments } from './documents';
 import {
   INDEX_STATUS,
+  type IndexStatus,
   LINT_WORKSPACE_FILES,
   NEW_DRAFT_CHOICES_COMMAND,
   NEW_DRAFT_SKELETON_COMMAND,
@@ -464,7 +465,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       return [];
     }
   });
-  connection.onRequest(INDEX_STATUS, () => outOfSession() ?? { ...workspace.indexer.state, bytes: workspace.index.bytes });
+  connection.onRequest(INDEX_STATUS, (): IndexStatus | ResponseError<void> => outOfSession() ?? { ...workspace.indexer.state, bytes: workspace.index.bytes, memory: workspace.indexer.memory });
   connection.languages.semanticTokens.on(feature('semanticTokens', { data: [] }, (_doc, cable) => ({ data: semanticTokens(cable) })));
 
   /**
