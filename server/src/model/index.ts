@@ -86,9 +86,34 @@ export interface CableModel {
   view<T>(key: symbol, build: () => T): T;
 }
 
+const UNSET: unique symbol = Symbol('unset');
+
 class Model implements CableModel {
   readonly #failures: ModelFailure[] = [];
-  readonly #memo = new Map<string | symbol, unknown>();
+  readonly #views = new Map<symbol, unknown>();
+  // One slot per meaning (UNSET until asked): a private field is read as fast as a property, the
+  // model stays frozen from outside.
+  #dates: Dates | typeof UNSET = UNSET;
+  #classification: Classification | typeof UNSET = UNSET;
+  #header: Header | typeof UNSET = UNSET;
+  #blocks: Blocks | typeof UNSET = UNSET;
+  #numbering: Numbering | typeof UNSET = UNSET;
+  #sections: Sections | typeof UNSET = UNSET;
+  #references: References | typeof UNSET = UNSET;
+  #wrapper: Wrapper | typeof UNSET = UNSET;
+  #publication: Publication | typeof UNSET = UNSET;
+  #envelope: EnvelopeModel | typeof UNSET = UNSET;
+  #tags: Tags | typeof UNSET = UNSET;
+  #blank: boolean | typeof UNSET = UNSET;
+  #tagList: TagList | typeof UNSET = UNSET;
+  #subject: Subject | typeof UNSET = UNSET;
+  #citedCables: readonly CitedCable[] | typeof UNSET = UNSET;
+  #addressees: Addressees | typeof UNSET = UNSET;
+  #authority: Authority | typeof UNSET = UNSET;
+  #summary: Summary | typeof UNSET = UNSET;
+  #signers: readonly string[] | typeof UNSET = UNSET;
+  #identity: Identity | typeof UNSET = UNSET;
+  #referenceId: string | null | typeof UNSET = UNSET;
 
   constructor(readonly cable: Cable) {
     Object.freeze(this);
@@ -98,109 +123,139 @@ class Model implements CableModel {
     return Object.freeze([...this.#failures]);
   }
 
-  #get<T>(meaning: string, compute: () => T, empty: T): T {
-    if (this.#memo.has(meaning)) return this.#memo.get(meaning) as T;
-    let value: T;
+  /** Computes a meaning or a part of one, containing a failure (the model never throws). */
+  #compute<T>(meaning: string, compute: () => T, empty: T): T {
     try {
-      value = compute();
+      return compute();
     } catch (err) {
       this.#failures.push(Object.freeze({ meaning, message: (err as Error)?.message ?? String(err) }));
-      value = empty;
+      return empty;
     }
-    this.#memo.set(meaning, value);
-    return value;
   }
 
-  readonly #lazy: Lazy = (part, compute, empty) => () => this.#get(part, compute, empty);
+  // Each part memoised in its own closure: rules ask for the same meanings again and again, and
+  // a lookup by name on every ask cost more than some of the meanings themselves.
+  readonly #lazy: Lazy = (part, compute, empty) => {
+    let done = false;
+    let value = empty;
+    return () => {
+      if (!done) {
+        value = this.#compute(part, compute, empty);
+        done = true;
+      }
+      return value;
+    };
+  };
 
   view<T>(key: symbol, build: () => T): T {
-    if (!this.#memo.has(key)) this.#memo.set(key, build());
-    return this.#memo.get(key) as T;
+    if (!this.#views.has(key)) this.#views.set(key, build());
+    return this.#views.get(key) as T;
   }
 
   get dates(): Dates {
-    return this.#get('dates', () => readDates(this.cable), NO_DATES);
+    if (this.#dates === UNSET) this.#dates = this.#compute('dates', () => readDates(this.cable), NO_DATES);
+    return this.#dates;
   }
 
   get classification(): Classification {
-    return this.#get('classification', () => readClassification(this.cable, this.#lazy), NO_CLASSIFICATION);
+    if (this.#classification === UNSET) this.#classification = this.#compute('classification', () => readClassification(this.cable, this.#lazy), NO_CLASSIFICATION);
+    return this.#classification;
   }
 
   get header(): Header {
-    return this.#get('header', () => readHeader(this.cable, this.#lazy), NO_HEADER);
+    if (this.#header === UNSET) this.#header = this.#compute('header', () => readHeader(this.cable, this.#lazy), NO_HEADER);
+    return this.#header;
   }
 
   get blocks(): Blocks {
-    return this.#get('blocks', () => readBlocks(this.cable), NO_BLOCKS);
+    if (this.#blocks === UNSET) this.#blocks = this.#compute('blocks', () => readBlocks(this.cable), NO_BLOCKS);
+    return this.#blocks;
   }
 
   get numbering(): Numbering {
-    return this.#get('numbering', () => readNumbering(this.cable), NO_NUMBERING);
+    if (this.#numbering === UNSET) this.#numbering = this.#compute('numbering', () => readNumbering(this.cable), NO_NUMBERING);
+    return this.#numbering;
   }
 
   get sections(): Sections {
-    return this.#get('sections', () => readSections(this.cable, this.#lazy), NO_SECTIONS);
+    if (this.#sections === UNSET) this.#sections = this.#compute('sections', () => readSections(this.cable, this.#lazy), NO_SECTIONS);
+    return this.#sections;
   }
 
   get references(): References {
-    return this.#get('references', () => readReferences(this.cable, () => this.numbering.runs, this.#lazy), NO_REFERENCES);
+    if (this.#references === UNSET) this.#references = this.#compute('references', () => readReferences(this.cable, () => this.numbering.runs, this.#lazy), NO_REFERENCES);
+    return this.#references;
   }
 
   get wrapper(): Wrapper {
-    return this.#get('wrapper', () => readWrapper(this.cable, this.#lazy), NO_WRAPPER);
+    if (this.#wrapper === UNSET) this.#wrapper = this.#compute('wrapper', () => readWrapper(this.cable, this.#lazy), NO_WRAPPER);
+    return this.#wrapper;
   }
 
   get publication(): Publication {
-    return this.#get('publication', () => readPublication(this.cable), NO_PUBLICATION);
+    if (this.#publication === UNSET) this.#publication = this.#compute('publication', () => readPublication(this.cable), NO_PUBLICATION);
+    return this.#publication;
   }
 
   get envelope(): EnvelopeModel {
-    return this.#get('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts, this.#lazy), NO_ENVELOPE);
+    if (this.#envelope === UNSET) this.#envelope = this.#compute('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts, this.#lazy), NO_ENVELOPE);
+    return this.#envelope;
   }
 
   get tags(): Tags {
-    return this.#get('tags', () => readTags(this.cable, this.header.tagsLines), NO_TAGS);
+    if (this.#tags === UNSET) this.#tags = this.#compute('tags', () => readTags(this.cable, this.header.tagsLines), NO_TAGS);
+    return this.#tags;
   }
 
   get blank(): boolean {
-    return this.#get('blank', () => !/\S/.test(this.cable.text), false);
+    if (this.#blank === UNSET) this.#blank = this.#compute('blank', () => !/\S/.test(this.cable.text), false);
+    return this.#blank;
   }
 
   get tagList(): TagList {
-    return this.#get('tagList', () => readTagList(this.cable.text, this.tags, this.dates.cableDate), NO_TAG_LIST);
+    if (this.#tagList === UNSET) this.#tagList = this.#compute('tagList', () => readTagList(this.cable.text, this.tags, this.dates.cableDate), NO_TAG_LIST);
+    return this.#tagList;
   }
 
   get subject(): Subject {
-    return this.#get('subject', () => readSubject(this.cable.subject), NO_SUBJECT);
+    if (this.#subject === UNSET) this.#subject = this.#compute('subject', () => readSubject(this.cable.subject), NO_SUBJECT);
+    return this.#subject;
   }
 
   get citedCables(): readonly CitedCable[] {
-    return this.#get('citedCables', () => readCitedCables(this.cable, this.dates.cableDate), Object.freeze([]));
+    if (this.#citedCables === UNSET) this.#citedCables = this.#compute('citedCables', () => readCitedCables(this.cable, this.dates.cableDate), Object.freeze([]));
+    return this.#citedCables;
   }
 
   get addressees(): Addressees {
     const env = this.cable.envelope;
-    return this.#get('addressees', () => (env ? readAddressees(env.to, env.info, this.envelope) : NO_ADDRESSEES), NO_ADDRESSEES);
+    if (this.#addressees === UNSET) this.#addressees = this.#compute('addressees', () => (env ? readAddressees(env.to, env.info, this.envelope) : NO_ADDRESSEES), NO_ADDRESSEES);
+    return this.#addressees;
   }
 
   get authority(): Authority {
-    return this.#get('authority', () => readAuthority(this.cable, this.dates), NO_AUTHORITY);
+    if (this.#authority === UNSET) this.#authority = this.#compute('authority', () => readAuthority(this.cable, this.dates), NO_AUTHORITY);
+    return this.#authority;
   }
 
   get summary(): Summary {
-    return this.#get('summary', () => readSummary(this.cable, this.blocks), NO_SUMMARY);
+    if (this.#summary === UNSET) this.#summary = this.#compute('summary', () => readSummary(this.cable, this.blocks), NO_SUMMARY);
+    return this.#summary;
   }
 
   get signers(): readonly string[] {
-    return this.#get('signers', () => readSigners(this.cable.signature), Object.freeze([]));
+    if (this.#signers === UNSET) this.#signers = this.#compute('signers', () => readSigners(this.cable.signature), Object.freeze([]));
+    return this.#signers;
   }
 
   get identity(): Identity {
-    return this.#get('identity', () => readIdentity(this.cable, this.classification, this.dates.cableDate, this.referenceId), NO_IDENTITY);
+    if (this.#identity === UNSET) this.#identity = this.#compute('identity', () => readIdentity(this.cable, this.classification, this.dates.cableDate, this.referenceId), NO_IDENTITY);
+    return this.#identity;
   }
 
   get referenceId(): string | null {
-    return this.#get('referenceId', () => readReferenceId(this.cable, this.dates.cableDate), null);
+    if (this.#referenceId === UNSET) this.#referenceId = this.#compute('referenceId', () => readReferenceId(this.cable, this.dates.cableDate), null);
+    return this.#referenceId;
   }
 }
 
