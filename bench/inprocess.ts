@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lex, parseCable } from '../grammar/src/index';
 import { lintSource, type LintSession } from '../server/src/api';
+import { composeLintSettings, lintUnder } from '../server/src/config/lint-settings';
+import { effectiveSettings } from '../server/src/config/settings';
+import { referenceIdFromPath } from '../server/src/host/reference-id';
 import type { RuleContext } from '../server/src/engine/types';
 import { modelOf } from '../server/src/model/index';
 import { allRules } from '../server/src/rules/index';
@@ -65,6 +68,16 @@ const SESSION: LintSession = { now: NOW };
 
 function fullValidation(c: CorpusCable): number {
   return lintSource({ text: c.text, path: c.name, absolutePath: join('/corpus', c.name) }, SESSION).diagnostics.length;
+}
+
+/**
+ * The diagnostics alone, under the same settings as `fullValidation`: what the editor computes
+ * for a document (server/src/lsp lints with lintUnder and converts the diagnostics), without the
+ * file report the CLI builds (the cable's facts, the diagnostic records).
+ */
+function lintOnly(c: CorpusCable): number {
+  const settings = composeLintSettings(effectiveSettings(undefined, {}), { referenceId: referenceIdFromPath(c.name), path: join('/corpus', c.name) });
+  return lintUnder(parseCable(c.text), settings, NOW).diagnostics.length;
 }
 
 /**
@@ -134,13 +147,14 @@ function throughput(corpus: CorpusCable[], o: InProcessOptions, log: (s: string)
   log(`throughput: ${corpus.length} cables × ${repeat} = ${(bytes / MB).toFixed(1)} MB per round, ${o.rounds} rounds`);
   // Warm-up: let the JIT see every phase before anything is timed.
   const warm = corpus.slice(0, 300);
-  for (const c of warm) sink += bareScan(c.text) + lexOnly(c.text) + parseOnly(c.text) + fullValidation(c);
+  for (const c of warm) sink += bareScan(c.text) + lexOnly(c.text) + parseOnly(c.text) + lintOnly(c) + fullValidation(c);
   const t = rounds(
     texts,
     [
       { name: 'scan', run: (c) => bareScan(c.text) },
       { name: 'lex', run: (c) => lexOnly(c.text) },
       { name: 'parse', run: (c) => parseOnly(c.text) },
+      { name: 'lint', run: lintOnly },
       { name: 'full', run: fullValidation },
     ],
     o.rounds,
@@ -156,6 +170,7 @@ function throughput(corpus: CorpusCable[], o: InProcessOptions, log: (s: string)
     bareScan: { mbPerS: round(mbps(t.scan!)) },
     lexOnly: { mbPerS: round(mbps(t.lex!)), ratioToBareScan: round(ratio('lex')) },
     parseOnly: { mbPerS: round(mbps(t.parse!)), ratioToBareScan: round(ratio('parse')) },
+    lintOnly: { mbPerS: round(mbps(t.lint!)), ratioToBareScan: round(ratio('lint')) },
     fullValidation: { mbPerS: round(mbps(t.full!)), ratioToBareScan: round(ratio('full')) },
   };
 }
