@@ -121,7 +121,7 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   }
   const leadStart = mark ? mark.range.end.offset : after;
   const leadText = doc.text.slice(leadStart, Math.min(end, leadStart + 200)).trim();
-  return {
+  const p = {
     kind: 'Paragraph',
     range: rangeAt(doc.lines, start, end),
     numberText: spanAt(doc.lines, doc.text, start, numberEnd),
@@ -130,15 +130,18 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
     pilcrow: Boolean(g.pil && (g.pil.startsWith('¶') || g.pil === '\uFFFD')),
     latex: Boolean(g.pil && g.pil.includes('\\')),
     bullet: Boolean(g.bullet),
-    ...(mark ? { portionMark: mark } : {}),
-    lead: firstWords(leadText, 8),
-    midLine,
-    restart: false,
-    ambiguous: false,
-    redactedLead: REDACTION.test(leadText),
-    artefact: false,
-    nested: false,
-  };
+  } as Paragraph;
+  // Built in steps, the optional field in its place: a spread inside an object literal makes V8
+  // define every property after it one by one, a microsecond a node.
+  if (mark) p.portionMark = mark;
+  p.lead = firstWords(leadText, 8);
+  p.midLine = midLine;
+  p.restart = false;
+  p.ambiguous = false;
+  p.redactedLead = REDACTION.test(leadText);
+  p.artefact = false;
+  p.nested = false;
+  return p;
 }
 
 const SUBPARA = /^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/d;
@@ -319,7 +322,7 @@ export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: bool
   const m = strict ?? F.PAGE_MARKER_LOOSE.exec(s);
   if (!m?.groups) return undefined;
   const markerEnd = strict ? e : start + m[0].length;
-  return {
+  const marker: PageMarker = {
     kind: 'PageMarker',
     form: 'page',
     text: doc.text.slice(start, markerEnd),
@@ -328,12 +331,13 @@ export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: bool
     serial: sp(m, 'serial'),
     number: Number(m.groups.n),
     numberText: sp(m, 'n'),
-    ...(m.groups.k ? { decimal: sp(m, 'k') } : {}),
-    total: Number(m.groups.m),
-    totalText: sp(m, 'm'),
-    wellFormed: Boolean(strict),
-    midLine,
-  };
+  } as PageMarker;
+  if (m.groups.k) marker.decimal = sp(m, 'k');
+  marker.total = Number(m.groups.m);
+  marker.totalText = sp(m, 'm');
+  marker.wellFormed = Boolean(strict);
+  marker.midLine = midLine;
+  return marker;
 }
 
 export function legacyPageAt(doc: Doc, start: number, end: number): PageMarker {
@@ -345,17 +349,24 @@ export function legacyPageAt(doc: Doc, start: number, end: number): PageMarker {
     return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
   };
   const endOfMarker = m ? start + m[0].length : end;
-  return {
+  const marker = {
     kind: 'PageMarker',
     form: 'legacy',
     text: doc.text.slice(start, endOfMarker),
     range: rangeAt(doc.lines, start, endOfMarker),
-    ...(m?.groups?.post ? { post: sp('post') } : {}),
-    ...(m?.groups?.serial ? { serial: sp('serial') } : {}),
-    ...(m?.groups?.n ? { number: Number(m.groups.n), numberText: sp('n'), total: Number(m.groups.m), totalText: sp('m') } : {}),
-    wellFormed: Boolean(m),
-    midLine: false,
-  };
+  } as PageMarker;
+  const g = m?.groups;
+  if (g?.post) marker.post = sp('post');
+  if (g?.serial) marker.serial = sp('serial');
+  if (g?.n) {
+    marker.number = Number(g.n);
+    marker.numberText = sp('n');
+    marker.total = Number(g.m);
+    marker.totalText = sp('m');
+  }
+  marker.wellFormed = Boolean(m);
+  marker.midLine = false;
+  return marker;
 }
 
 // Surnames with a lower-case particle (`van Voorst`, 09REYKJAVIK72; `de la Cruz`) count too.

@@ -15,12 +15,12 @@ function trimmed(doc: Doc, t: IToken): [number, number] {
 
 export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
   const s = doc.text.slice(start, end);
-  const m = F.execTiled(F.DTG, s);
-  const base: Dtg = { kind: 'EnvelopeLine', lineKind: 'dtg', text: s, range: rangeAt(doc.lines, start, end), wellFormed: false };
-  if (!m?.groups) return base;
+  const m = F.DTG.re.exec(s);
+  const dtg: Dtg = { kind: 'EnvelopeLine', lineKind: 'dtg', text: s, range: rangeAt(doc.lines, start, end), wellFormed: false };
+  if (!m?.groups) return dtg;
   const g = m.groups;
   const sp = (name: string) => {
-    const x = F.sub(doc.text, start, m, name);
+    const x = F.part(F.DTG, m, start, name);
     return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
   };
   const month = F.MONTHS.indexOf(g.mon!.toUpperCase()) + 1;
@@ -28,30 +28,27 @@ export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
   // `MAY 081`: a year that runs on into a digit is not the DTG's two-digit year.
   const whole = !/^\d/.test(tail);
   const tailStart = end - tail.length + (tail.length - tail.trimStart().length);
-  return {
-    ...base,
-    wellFormed: whole && F.DTG_TAIL_OK.test(tail),
-    ...(whole
-      ? { parts: { day: sp('dd')!, hour: sp('hh')!, minute: sp('mi')!, month: sp('mon')!, year: sp('yy')! } }
-      : {}),
-    ...(tailStart < end ? { tail: spanAt(doc.lines, doc.text, tailStart, end) } : {}),
-    precedence: sp('prec'),
-    ...(g.infoPrec ? { infoPrecedence: sp('infoPrec') } : {}),
-    value: sp('value'),
-    day: Number(g.dd),
-    hour: Number(g.hh),
-    minute: Number(g.mi),
-    ...(month > 0 ? { month } : {}),
-    year: F.fullYear(g.yy!),
-  };
+  // Filled in steps, each optional part in its place (see paragraphAt on spreads inside literals).
+  dtg.wellFormed = whole && F.DTG_TAIL_OK.test(tail);
+  if (whole) dtg.parts = { day: sp('dd')!, hour: sp('hh')!, minute: sp('mi')!, month: sp('mon')!, year: sp('yy')! };
+  if (tailStart < end) dtg.tail = spanAt(doc.lines, doc.text, tailStart, end);
+  dtg.precedence = sp('prec');
+  if (g.infoPrec) dtg.infoPrecedence = sp('infoPrec');
+  dtg.value = sp('value');
+  dtg.day = Number(g.dd);
+  dtg.hour = Number(g.hh);
+  dtg.minute = Number(g.mi);
+  if (month > 0) dtg.month = month;
+  dtg.year = F.fullYear(g.yy!);
+  return dtg;
 }
 
 export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
   const [start, end] = trimmed(doc, t);
   const text = doc.text.slice(start, end);
   const range = rangeAt(doc.lines, start, end);
-  const sp = (m: RegExpExecArray, name: string) => {
-    const x = F.sub(doc.text, start, m, name);
+  const sp = (p: F.TiledPattern, m: RegExpExecArray, name: string) => {
+    const x = F.part(p, m, start, name);
     return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
   };
   switch (t.tokenType) {
@@ -81,7 +78,7 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
     case T.RoutingContinuationLine:
       return { kind: 'EnvelopeLine', lineKind: 'routingContinuation', text, range };
     case T.DeLine: {
-      const m = F.execTiled(F.DE_LINE, text);
+      const m = F.DE_LINE.re.exec(text);
       const ri = /^DE +(R[A-Z]{3,})/.exec(text)!;
       const line: DeLine = {
         kind: 'EnvelopeLine',
@@ -93,27 +90,25 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
       };
       if (m?.groups) {
         const g = m.groups;
-        Object.assign(line, {
-          stationSerial: sp(m, 'ssn'),
-          ...(g.part ? { part: sp(m, 'part') } : {}),
-          julian: sp(m, 'julian'),
-          julianParts: { day: sp(m, 'ddd')!, hour: sp(m, 'hh')!, minute: sp(m, 'mi')! },
-          dayOfYear: Number(g.ddd),
-          hour: Number(g.hh),
-          minute: Number(g.mi),
-        });
+        line.stationSerial = sp(F.DE_LINE, m, 'ssn');
+        if (g.part) line.part = sp(F.DE_LINE, m, 'part');
+        line.julian = sp(F.DE_LINE, m, 'julian');
+        line.julianParts = { day: sp(F.DE_LINE, m, 'ddd')!, hour: sp(F.DE_LINE, m, 'hh')!, minute: sp(F.DE_LINE, m, 'mi')! };
+        line.dayOfYear = Number(g.ddd);
+        line.hour = Number(g.hh);
+        line.minute = Number(g.mi);
       }
       return line;
     }
     case T.SecurityLine: {
-      const m = F.execTiled(F.SECURITY, text)!;
+      const m = F.SECURITY.re.exec(text)!;
       const line: SecurityLine = {
         kind: 'EnvelopeLine',
         lineKind: 'security',
         text,
         range,
-        operator: sp(m, 'op')!,
-        code: sp(m, 'cls')!,
+        operator: sp(F.SECURITY, m, 'op')!,
+        code: sp(F.SECURITY, m, 'cls')!,
       };
       return line;
     }
@@ -131,12 +126,12 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
                 ? 'xmt'
                 : 'addressee';
       const line: Addressee = { kind: 'EnvelopeLine', lineKind: kind, text, range };
-      const m = F.execTiled(F.ADDRESSEE, text);
+      const m = F.ADDRESSEE.re.exec(text);
       if (m) {
-        const ri = sp(m, 'ri');
-        const plad = sp(m, 'plad');
-        const prec = sp(m, 'prec');
-        const mcn = sp(m, 'mcn');
+        const ri = sp(F.ADDRESSEE, m, 'ri');
+        const plad = sp(F.ADDRESSEE, m, 'plad');
+        const prec = sp(F.ADDRESSEE, m, 'prec');
+        const mcn = sp(F.ADDRESSEE, m, 'mcn');
         if (ri) line.routingIndicator = ri;
         if (plad) line.plad = plad;
         if (prec) line.precedence = prec;

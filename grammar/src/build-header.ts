@@ -50,32 +50,33 @@ export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExp
   const restTrimmed = rest && rest.text.trim() ? rest : undefined;
   const glued = restTrimmed ? F.captionMatches(restTrimmed.text.slice(0, 60)) : [];
   const lineEnd = trimEnd(doc.text, start, end);
-  return {
+  // Built in steps, each optional part in its place: a spread inside an object literal makes V8
+  // define every property after it one by one.
+  const banner = {
     kind: 'Banner',
     text: doc.text.slice(start, lineEnd),
     range: rangeAt(doc.lines, start, lineEnd),
     levelText: span(doc, lvl.start, lvl.end),
     level,
     spaced,
-    ...(section && n && total
-      ? {
-          section: {
-            kind: 'SectionMarker' as const,
-            text: doc.text.slice(section.start, trimEnd(doc.text, section.start, section.end)),
-            range: rangeAt(doc.lines, section.start, trimEnd(doc.text, section.start, section.end)),
-            number: Number(n.text),
-            total: Number(total.text),
-            numberText: span(doc, n.start, n.end),
-            totalText: span(doc, total.start, total.end),
-          },
-        }
-      : {}),
-    post: span(doc, post.start, post.end),
-    serial: span(doc, serial.start, serial.end),
-    ...(restTrimmed ? { rest: span(doc, restTrimmed.start, trimEnd(doc.text, restTrimmed.start, restTrimmed.end)) } : {}),
-    gluedCaptions: glued.map((g) => g.name),
-    gluedCaptionSpans: glued.map((g) => span(doc, restTrimmed!.start + g.start, restTrimmed!.start + g.end)),
-  };
+  } as Banner;
+  if (section && n && total) {
+    banner.section = {
+      kind: 'SectionMarker' as const,
+      text: doc.text.slice(section.start, trimEnd(doc.text, section.start, section.end)),
+      range: rangeAt(doc.lines, section.start, trimEnd(doc.text, section.start, section.end)),
+      number: Number(n.text),
+      total: Number(total.text),
+      numberText: span(doc, n.start, n.end),
+      totalText: span(doc, total.start, total.end),
+    };
+  }
+  banner.post = span(doc, post.start, post.end);
+  banner.serial = span(doc, serial.start, serial.end);
+  if (restTrimmed) banner.rest = span(doc, restTrimmed.start, trimEnd(doc.text, restTrimmed.start, restTrimmed.end));
+  banner.gluedCaptions = glued.map((g) => g.name);
+  banner.gluedCaptionSpans = glued.map((g) => span(doc, restTrimmed!.start + g.start, restTrimmed!.start + g.end));
+  return banner;
 }
 
 const EXACT_LEVEL =
@@ -113,17 +114,13 @@ export function buildEo(doc: Doc, start: number, end: number, midLine: boolean):
       }
     }
   }
-  return {
-    kind: 'EoLine',
-    text: s,
-    range: rangeAt(doc.lines, start, end),
-    canonical,
-    ...(order ? { order: span(doc, order.start, order.end) } : {}),
-    bodyKind,
-    ...(body && body.text.trim() ? { body: span(doc, body.start, trimEnd(doc.text, body.start, body.end)) } : {}),
-    ...(decl ? { decl } : {}),
-    midLine,
-  };
+  const eo = { kind: 'EoLine', text: s, range: rangeAt(doc.lines, start, end), canonical } as EoLine;
+  if (order) eo.order = span(doc, order.start, order.end);
+  eo.bodyKind = bodyKind;
+  if (body && body.text.trim()) eo.body = span(doc, body.start, trimEnd(doc.text, body.start, body.end));
+  if (decl) eo.decl = decl;
+  eo.midLine = midLine;
+  return eo;
 }
 
 const CODE_SHAPED = /^[A-Z][A-Z0-9]{1,}(?:[-/][A-Z0-9]+)*$/;
@@ -367,16 +364,16 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
       }
     }
   }
-  return {
-    kind: 'ClassifiedBy',
-    text: whole,
-    range: rangeAt(doc.lines, s0, end),
-    ...(kw ? { keyword: span(doc, kw.start, Math.min(kwEnd, end)) } : {}),
-    ...(authEnd > authStart ? { authority: span(doc, authStart, authEnd) } : {}),
-    ...(reasonSection ? { reasonSection, reasonSectionSpan } : {}),
-    reasonLetters,
-    derivedFrom: /\bDerived\s+from\b/i.test(whole),
-    numbered: Boolean(m?.groups?.numbered),
-    midLine,
-  };
+  const node = { kind: 'ClassifiedBy', text: whole, range: rangeAt(doc.lines, s0, end) } as ClassifiedBy;
+  if (kw) node.keyword = span(doc, kw.start, Math.min(kwEnd, end));
+  if (authEnd > authStart) node.authority = span(doc, authStart, authEnd);
+  if (reasonSection) {
+    node.reasonSection = reasonSection;
+    node.reasonSectionSpan = reasonSectionSpan;
+  }
+  node.reasonLetters = reasonLetters;
+  node.derivedFrom = /\bDerived\s+from\b/i.test(whole);
+  node.numbered = Boolean(m?.groups?.numbered);
+  node.midLine = midLine;
+  return node;
 }

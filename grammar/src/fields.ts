@@ -12,16 +12,16 @@ export interface Match {
 }
 
 /**
- * A pattern read with its groups' offsets but without the `d` flag, which costs V8 about a
- * microsecond a match: the largest single cost of reading an envelope line. The pattern is
- * *tiled*: up to the end of the last group read, every character of a match lies in a group (a
- * separator gets a group of its own), so a group starts where the groups before it end. Groups may
- * nest; a group that holds groups is where its first one starts.
+ * A pattern whose groups' offsets are read without the `d` flag, which costs V8 about a
+ * microsecond a match (an envelope line is read with one). The pattern is *tiled*: up to the end
+ * of the last group read, every character of a match lies in a group (a separator gets a group
+ * of its own), so a group starts where the groups before it end. Groups may nest; a group that
+ * holds groups starts where its first one does.
  */
 export interface TiledPattern {
   re: RegExp;
   /** Each named group's number. */
-  names: [string, number][];
+  index: Record<string, number>;
   /** Per group number: whether it holds no group (only those advance the offset). */
   leaf: boolean[];
 }
@@ -29,7 +29,7 @@ export interface TiledPattern {
 export function tiled(re: RegExp): TiledPattern {
   const src = re.source;
   const leaf: boolean[] = [false];
-  const names: [string, number][] = [];
+  const index: Record<string, number> = {};
   const open: number[] = [];
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
@@ -47,31 +47,24 @@ export function tiled(re: RegExp): TiledPattern {
       for (let k = open.length - 1; k >= 0 && !holder; k--) holder = Math.max(0, open[k]!);
       leaf.push(true);
       leaf[holder] = false;
-      if (named) names.push([src.slice(i + 3, src.indexOf('>', i)), g]);
+      if (named) index[src.slice(i + 3, src.indexOf('>', i))] = g;
       open.push(g);
     } else if (c === ')') open.pop();
   }
-  return { re, names, leaf };
+  return { re, index, leaf };
 }
 
-/** `re.exec(s)` with `indices` as the `d` flag would give them, for `F.sub`. */
-export function execTiled(p: TiledPattern, s: string): RegExpExecArray | null {
-  const m = p.re.exec(s);
-  if (!m) return null;
-  const pairs: ([number, number] | undefined)[] = [[m.index, m.index + m[0].length]];
-  let at = m.index;
-  for (let g = 1; g < m.length; g++) {
-    const v = m[g];
-    if (v === undefined) pairs.push(undefined);
-    else {
-      pairs.push([at, at + v.length]);
-      if (p.leaf[g]) at += v.length;
-    }
-  }
-  const groups: Record<string, [number, number] | undefined> = {};
-  for (const [name, g] of p.names) groups[name] = pairs[g];
-  (m as { indices?: unknown }).indices = Object.assign(pairs, { groups });
-  return m;
+/**
+ * Group `name` of `m`, a match of `p` in the text at `base`. Groups are numbered in the order
+ * they open, so the groups that end before this one starts are the leaves numbered below it.
+ */
+export function part(p: TiledPattern, m: RegExpExecArray, base: number, name: string): Match | undefined {
+  const g = p.index[name]!;
+  const text = m[g];
+  if (text === undefined) return undefined;
+  let at = base + m.index;
+  for (let k = 1; k < g; k++) if (p.leaf[k]) at += m[k]?.length ?? 0;
+  return { start: at, end: at + text.length, text };
 }
 
 export function sub(text: string, base: number, m: RegExpExecArray, group: number | string): Match | undefined {
