@@ -8,9 +8,12 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import {
   bytesToBase64,
+  FIND_FILES_REQUEST,
   PROFILE_NOTIFICATION,
   READ_FILE_REQUEST,
   SHOW_RULE_DOC_COMMAND,
+  type FindFilesParams,
+  type FindFilesResult,
   type ProfileParams,
   type ReadFileParams,
   type ReadFileResult,
@@ -68,6 +71,7 @@ export async function startExtension(context: vscode.ExtensionContext, platform:
   languageClient.onNotification(PROFILE_NOTIFICATION, (params: ProfileParams) => status.set(params.uri, params.profile));
   // What the web server cannot read itself; the Node server reads the disk and never asks.
   languageClient.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params));
+  languageClient.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams) => findFiles(params));
   await languageClient.start();
 }
 
@@ -86,6 +90,21 @@ export async function readFile({ uri }: ReadFileParams): Promise<ReadFileResult>
     if (err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'FileIsADirectory')) return { missing: true };
     throw new Error(String((err as Error)?.message ?? err).split('\n')[0]);
   }
+}
+
+/**
+ * The files below a folder that match the server's globs, through `workspace.findFiles` (which
+ * honours `files.exclude`): a glob at a time, so that a user's glob with braces or commas stays whole.
+ */
+export async function findFiles({ folder, globs, max }: FindFilesParams): Promise<FindFilesResult> {
+  const base = vscode.Uri.parse(folder, true);
+  const limit = Math.max(1, Math.floor(max));
+  const found = new Set<string>();
+  for (const glob of globs) {
+    if (found.size >= limit) break;
+    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(base, glob), undefined, limit)) found.add(uri.toString());
+  }
+  return { uris: [...found].slice(0, limit) };
 }
 
 /** The rule's page shipped in the extension, in the Markdown preview (a text editor if there is none). */

@@ -10,6 +10,10 @@ const SEED = 'seed-000-dushanbe-50-partial-extract.txt';
 // examples/README.md: CBL084 on these lines of seed 000, and nothing else.
 const SEED_CBL084_LINES = [14, 15, 19, 20, 21, 25, 29, 35, 36, 37, 38];
 const UI_TIMEOUT = 60_000;
+// Seed 002's `REF: STATE 202745` (line 73) cites refs/state-202745.cable of the test workspace.
+const CITING = 'seed-002-dushanbe-313-published.txt';
+const CITED = 'state-202745.cable';
+const CITATION = { line: 73, column: 'REF: STATE 2'.length + 1 };
 
 /**
  * `web`: the workbench runs the extension in its web-worker extension host (the browser entry),
@@ -347,6 +351,42 @@ export async function smoke({ page, url, results, log, web = false, nodeExtensio
       const heading = (await preview.locator('h1').first().innerText()).trim();
       await shot('smoke-10-rule-page');
       return `${href} → ${(await tab.innerText()).replace(/\s+/g, ' ').trim()}: "${heading}"`;
+    });
+  }
+
+  if (web) {
+    await check(`F12 on 202745 in ${CITING}'s REF line opens ${CITED}, never opened before: the index listed and read it through the client`, async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await input.fill('seed-002');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: CITING }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: CITING }).waitFor({ timeout: UI_TIMEOUT });
+      // Quick Open's `:line:column` (Go to Line) puts the cursor on the serial.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      await input.fill(`:${CITATION.line}:${CITATION.column}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: `${CITATION.line}` }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      // The index fills in the background after start-up: F12 again until the cited cable opens.
+      const cited = page.locator('.tabs-container .tab.active', { hasText: CITED });
+      const deadline = Date.now() + UI_TIMEOUT;
+      for (;;) {
+        await page.keyboard.press('F12');
+        try {
+          await cited.waitFor({ timeout: 3_000 });
+          break;
+        } catch (err) {
+          if (Date.now() >= deadline) throw new Error(`no ${CITED} tab; tabs: ${(await page.locator('.tabs-container .tab').allInnerTexts()).join(' | ')}`);
+        }
+      }
+      await page.locator('.monaco-editor .view-lines', { hasText: 'STATE 202745' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await shot('smoke-11-definition-across-cables');
+      return `${CITING}:${CITATION.line}:${CITATION.column} → ${(await cited.innerText()).replace(/\s+/g, ' ').trim()}`;
     });
   }
 

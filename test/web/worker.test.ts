@@ -11,8 +11,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import picomatch from 'picomatch';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Hover, InitializeResult, Location, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { EXPECTED, rows } from '../protocol/expected';
 import { positionOf, ROOT } from '../protocol/lsp-client';
 
@@ -21,6 +22,11 @@ const CHROMIUM = process.env.CABLE_LINT_CHROMIUM ?? '/usr/bin/chromium';
 const SEED = 'seed-000-dushanbe-50-partial-extract.txt';
 const SEED_TEXT = readFileSync(join(ROOT, 'examples', SEED), 'utf8');
 const WS = 'vscode-vfs://github/someone/cables';
+/** Seed 002 and the cable its `REF: STATE 202745` cites, in the workspace from the start (test/fixtures/workspace-refs). */
+const SEED_002 = readFileSync(join(ROOT, 'examples', 'seed-002-dushanbe-313-published.txt'), 'latin1');
+const CITED = readFileSync(join(ROOT, 'test', 'fixtures', 'workspace-refs', 'state-202745.cable'), 'utf8');
+const SEED_002_URI = `${WS}/replies/seed-002.cable`;
+const CITED_URI = `${WS}/replies/state-202745.cable`;
 const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /** The page's globals the test uses (the project has no DOM typings). */
@@ -38,6 +44,8 @@ class WorkerClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** The URIs the server asked the client to read, in order. */
   readonly reads: string[] = [];
+  /** The folders the server asked the client to list (cableLint/findFiles). */
+  readonly finds: string[] = [];
   readonly logs: string[] = [];
   /** window/showMessage texts. */
   readonly messages: string[] = [];
@@ -116,6 +124,14 @@ class WorkerClient {
     switch (method) {
       case 'workspace/configuration':
         return (params as { items: unknown[] }).items.map(() => ({}));
+      case 'cableLint/findFiles': {
+        // What VS Code's workspace.findFiles does with a RelativePattern per glob.
+        const { folder, globs, max } = params as { folder: string; globs: string[]; max: number };
+        this.finds.push(folder);
+        const matchers = globs.map((g) => picomatch(g, { dot: true }));
+        const below = [...this.files.keys()].filter((uri) => uri.startsWith(`${folder}/`) && matchers.some((m) => m(decodeURIComponent(uri.slice(folder.length + 1)))));
+        return { uris: below.slice(0, max) };
+      }
       case 'cableLint/readFile': {
         const { uri } = params as { uri: string };
         this.reads.push(uri);
@@ -157,6 +173,11 @@ describe('the web server bundle in a Chromium web worker, LSP over postMessage',
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
     client = new WorkerClient(page);
+    client.files.set(SEED_002_URI, SEED_002);
+    client.files.set(CITED_URI, CITED);
+    // Not a cable by its name, and below a dot-folder: never indexed.
+    client.files.set(`${WS}/replies/notes.txt`, 'notes\n');
+    client.files.set(`${WS}/.history/state-202745.cable`, CITED);
     await client.start();
     init = await client.request<InitializeResult>('initialize', {
       processId: null,
@@ -233,6 +254,32 @@ describe('the web server bundle in a Chromium web worker, LSP over postMessage',
       client.messages.includes('cable-lint: /someone/cables/broken/.cablelintrc.json: extends "./nowhere.json": no such file'),
       client.messages.join(' | '),
     );
+  });
+
+  it('the workspace index lists the folder and reads its cables through the client: definition across cables', async () => {
+    type Status = { state: string; files?: number; memory?: { measured: string } };
+    let status: Status = { state: 'off' };
+    for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      status = await client.request<Status>('cableLint/indexStatus', null);
+      if (status.state === 'ready') break;
+    }
+    assert.equal(status.state, 'ready', JSON.stringify(status));
+    assert.equal(status.files, 2, JSON.stringify(status));
+    // The web worker reports no heap: the memory cap goes by the index's estimate.
+    assert.equal(status.memory?.measured, 'estimate');
+    assert.deepEqual(client.finds, [WS]);
+    assert.ok(client.reads.includes(CITED_URI), client.reads.join(' '));
+    assert.ok(!client.reads.includes(`${WS}/.history/state-202745.cable`), 'a dot-folder is never indexed');
+    // The cited cable is not open: only the index knows where it is.
+    await client.open(SEED_002_URI, SEED_002);
+    const loc = await client.request<Location | null>('textDocument/definition', {
+      textDocument: { uri: SEED_002_URI },
+      position: positionOf(SEED_002, 'REF: STATE 202745', 'REF: STATE 2'.length),
+    });
+    assert.equal(loc?.uri, CITED_URI, JSON.stringify(loc));
+    assert.deepEqual(loc!.range.start, positionOf(CITED, 'UNCLAS STATE 202745'));
+    const symbols = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: '06STATE202745' });
+    assert.ok(symbols.some((x) => x.location.uri === CITED_URI), JSON.stringify(symbols));
   });
 
   it('Lint workspace: an unopened file is read through the client and linted', async () => {

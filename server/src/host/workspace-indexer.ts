@@ -48,8 +48,16 @@ export interface CableSource {
   /**
    * The files below a folder that `accept` takes, in a stable order, skipping dot-folders and
    * `node_modules`; at most `max` (`capped` when there were more); stops early when `stop()`.
+   * `globs` (relative to the folder) match every file `accept` may take: a host that lists by
+   * glob (the browser's, through the client's `workspace.findFiles`) asks for those only.
    */
-  list(folderUri: string, accept: (rel: string) => boolean, max: number, stop: () => boolean): Promise<{ files: FolderFile[]; capped: boolean }>;
+  list(
+    folderUri: string,
+    accept: (rel: string) => boolean,
+    max: number,
+    stop: () => boolean,
+    globs: readonly string[],
+  ): Promise<{ files: FolderFile[]; capped: boolean }>;
   /** Reads and parses files into index entries, off the server's thread where the host can. */
   parse(uris: string[]): Promise<{ entries: IndexedCable[]; failed: { uri: string; reason: string }[] }>;
   /** A run is over: what only a run needs (a worker thread and its heap) can go until the next. */
@@ -90,6 +98,19 @@ const inMB = (bytes: number) => (bytes / MB).toFixed(1);
 
 /** Folders never walked: dependencies. Dot-folders (version control, tool state) neither. */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+/** Globs (relative to a folder) of every file the settings may take, exclusions aside: for watching and for listing by glob. */
+export function indexGlobs(settings: IndexSettings): string[] {
+  return ['**/*.cable', '**/*.tel', ...settings.associations.map((p) => (p.includes('/') ? p : `**/${p}`)), ...settings.include];
+}
+
+/** Whether a path below a folder (with `/`) lies in a folder the index never walks. */
+export function inSkippedFolder(rel: string): boolean {
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .some((p) => p.startsWith('.') || SKIPPED_DIRECTORIES.has(p));
+}
 
 /** Whether a path relative to a folder (with `/`) is a cable file under these settings. */
 export function fileMatcher(settings: IndexSettings): (rel: string) => boolean {
@@ -160,9 +181,7 @@ export class WorkspaceIndexer {
     for (const folder of this.#folders) {
       const rel = relativeTo(folder, uri);
       if (rel === undefined) continue;
-      const parts = rel.split('/');
-      if (parts.slice(0, -1).some((p) => p.startsWith('.') || SKIPPED_DIRECTORIES.has(p))) return false;
-      return this.#accept(rel);
+      return !inSkippedFolder(rel) && this.#accept(rel);
     }
     return false;
   }
@@ -184,7 +203,7 @@ export class WorkspaceIndexer {
     const found: string[] = [];
     let capped: string | undefined;
     for (const folder of folders) {
-      const { files, capped: cut } = await this.source.list(folder, this.#accept, settings.maxFiles - found.length, stale);
+      const { files, capped: cut } = await this.source.list(folder, this.#accept, settings.maxFiles - found.length, stale, indexGlobs(settings));
       if (stale()) return;
       found.push(...files.map((f) => f.uri));
       if (cut) {

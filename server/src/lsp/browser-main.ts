@@ -1,12 +1,22 @@
 /**
  * Entry of the web server (`dist/browser/server.js`): the same server as main.ts, run in a web
  * worker (the VS Code web extension's, vscode.dev, github.dev) and spoken to over postMessage.
- * Only the transport and the host differ: files and configurations come through the client
- * (host/browser), and there is no worker thread, so large documents are linted in place.
+ * Only the transport and the host differ: files, configurations and the workspace index's listing
+ * come through the client (host/browser), and there is no worker thread, so large documents are
+ * linted, and the index's files parsed, in place.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
 import { browserHost, type ClientFiles } from '../host/browser/host';
-import { base64ToBytes, READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from './protocol';
+import { browserCableSource, type ClientFolders } from '../host/browser/cable-source';
+import {
+  base64ToBytes,
+  FIND_FILES_REQUEST,
+  READ_FILE_REQUEST,
+  type FindFilesParams,
+  type FindFilesResult,
+  type ReadFileParams,
+  type ReadFileResult,
+} from './protocol';
 import { startServer } from './server';
 
 /** The worker's global scope, as far as the transport needs it (no DOM typings in this project). */
@@ -15,13 +25,18 @@ interface WorkerScope {
 }
 type Port = ConstructorParameters<typeof BrowserMessageReader>[0];
 
-/** The client's `workspace.fs`, through READ_FILE_REQUEST. */
-export function clientFiles(connection: Connection): ClientFiles {
+/** The client's `workspace.fs` and `workspace.findFiles`, through READ_FILE_REQUEST and FIND_FILES_REQUEST. */
+export function clientFiles(connection: Connection): ClientFiles & ClientFolders {
   return {
     async read(uri) {
       const params: ReadFileParams = { uri };
       const result = await connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, params);
       return 'base64' in result ? base64ToBytes(result.base64) : undefined;
+    },
+    async find(folder, globs, max) {
+      const params: FindFilesParams = { folder, globs: [...globs], max };
+      const result = await connection.sendRequest<FindFilesResult | null>(FIND_FILES_REQUEST, params);
+      return Array.isArray(result?.uris) ? result.uris.filter((u): u is string => typeof u === 'string') : [];
     },
   };
 }
@@ -50,5 +65,7 @@ console.error = (...args: unknown[]) => connection.console.error(text(args));
 scope.addEventListener('error', (e) => connection.console.error(`cable-lint: uncaught: ${text([e.error ?? e.message])}`));
 scope.addEventListener('unhandledrejection', (e) => connection.console.error(`cable-lint: unhandled rejection: ${text([e.reason])}`));
 
-startServer(connection, browserHost(clientFiles(connection)));
+const client = clientFiles(connection);
+// The workspace index lists and reads the folders' cables through the client as well.
+startServer(connection, browserHost(client), { cableSource: () => browserCableSource(client) });
 connection.listen();

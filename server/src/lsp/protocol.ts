@@ -48,6 +48,23 @@ export interface ReadFileParams {
 }
 export type ReadFileResult = { base64: string } | { missing: true };
 
+/**
+ * Request from the web server to its client: the files below a workspace folder that match any
+ * of `globs` (relative to the folder), at most `max` (the VS Code client asks
+ * `workspace.findFiles`, which honours `files.exclude`), so that the workspace index holds the
+ * folder's cables, not only the open documents. Answers `{ uris }`; the server filters them by
+ * its own settings and reads each through READ_FILE_REQUEST.
+ */
+export const FIND_FILES_REQUEST = 'cableLint/findFiles';
+export interface FindFilesParams {
+  folder: string;
+  globs: string[];
+  max: number;
+}
+export interface FindFilesResult {
+  uris: string[];
+}
+
 /** The bytes of a ReadFileResult, both ends alike (no Node Buffer: both may run in a web worker). */
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -6,7 +6,7 @@
  */
 import { type ClientCapabilities, type Connection, DidChangeWatchedFilesNotification, FileChangeType, type WorkspaceFolder } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CableSource, DEFAULT_INDEX_SETTINGS, type IndexProgress, type IndexSettings, WorkspaceIndexer } from '../host/workspace-indexer';
+import { type CableSource, DEFAULT_INDEX_SETTINGS, indexGlobs, type IndexProgress, type IndexSettings, WorkspaceIndexer } from '../host/workspace-indexer';
 import { indexedCableOf, WorkspaceIndex } from '../service/workspace-index';
 import type { CableDocuments } from './documents';
 
@@ -121,8 +121,7 @@ export class WorkspaceIndexHost {
   #registerWatchers(settings: IndexSettings): void {
     if (this.#watchersRegistered || !settings.enable || !this.#capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
     this.#watchersRegistered = true;
-    const globs = ['**/*.cable', '**/*.tel', ...settings.associations.map((p) => (p.includes('/') ? p : `**/${p}`)), ...settings.include];
-    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: indexGlobs(settings).map((globPattern) => ({ globPattern })) });
   }
 
   async #progress(): Promise<IndexProgress> {
