@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentLink, Hover, Location, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import type { DocumentLink, Hover, InlayHint, Location, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { EXAMPLES, positionOf, ROOT, TestClient } from './lsp-client';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspace-refs');
@@ -71,6 +71,30 @@ describe('workspace index over LSP: seed 002 and the cable it cites', () => {
     assert.ok(loc, 'a location');
     assert.equal(loc.uri, stateUri);
     assert.deepEqual(loc.range.start, positionOf(stateText, 'UNCLAS STATE 202745'));
+  });
+
+  it("an inlay hint after seed 002's REF item names the cited cable's subject, off/short/long by cableLint.inlayHints.refs", async () => {
+    const line = SEED.split(/\r?\n/).findIndex((l) => l.startsWith('REF: STATE 202745'));
+    const refHints = async () => {
+      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: seedUri }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } });
+      return hints.map((h) => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]);
+    };
+    const end = 'REF: STATE 202745'.length;
+    // short, the default: cut to 28 characters.
+    assert.deepEqual(await refHints(), [[line, end, '› SEVENTH ANNUAL TRAFFICKING…']]);
+    const setRefs = async (refs: string) => {
+      client.settings = { inlayHints: { refs } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: client.settings } });
+    };
+    try {
+      await setRefs('long');
+      assert.deepEqual(await refHints(), [[line, end, '› SEVENTH ANNUAL TRAFFICKING IN PERSONS REPORT: REPORTING INSTRUCTIONS']]);
+      await setRefs('off');
+      assert.deepEqual(await refHints(), []);
+    } finally {
+      client.settings = {};
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cableLint: client.settings } });
+    }
   });
 
   it('references from the cited cable\'s banner list seed 002\'s citation ("cited by")', async () => {
@@ -139,6 +163,10 @@ describe('workspace index settings', () => {
         position: positionOf(SEED, 'REF: STATE 202745', 'REF: STATE 2'.length),
       });
       assert.ok(loc === null || loc.uri === seedUri, JSON.stringify(loc));
+      // No cited cable known: no REF hint, the REF line's other hints aside.
+      const line = SEED.split(/\r?\n/).findIndex((l) => l.startsWith('REF: STATE 202745'));
+      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: seedUri }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } });
+      assert.deepEqual(hints, []);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

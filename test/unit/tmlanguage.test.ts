@@ -248,6 +248,7 @@ describe('the language contribution (package.json)', () => {
       'cableLint.index.maxMemoryMB',
       'cableLint.inlayHints.dates',
       'cableLint.inlayHints.decl',
+      'cableLint.inlayHints.refs',
       'cableLint.inlayHints.tags',
       'cableLint.newDraft.declassifyAfterYears',
       'cableLint.profile',

@@ -40,7 +40,7 @@ import {
 } from '../service/index';
 import { renumberParagraphs } from '../service/code-actions';
 import { formatCable } from '../service/format';
-import { citationLinks, citedByReferences, citedCableDefinition, citedCableHover, workspaceSymbols } from '../service/cross-references';
+import { citationLinks, citedByReferences, citedCableDefinition, citedCableHover, citedSubjectOf, workspaceSymbols } from '../service/cross-references';
 import type { CableSource } from '../host/workspace-indexer';
 import { newDraft, newDraftChoices } from '../service/new-draft';
 import { CODE_ACTION_KINDS, codeActions, type IgnoreTarget } from './actions';
@@ -284,6 +284,11 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     };
   });
 
+  /** Asks a client that can for the inlay hints again (their answer changed without an edit). */
+  function refreshInlayHints(): void {
+    if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cableLint' });
@@ -294,8 +299,9 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.json' }],
       });
     }
-    // In the background: requests are answered meanwhile, from what is indexed so far.
-    void workspace.start();
+    // In the background: requests are answered meanwhile, from what is indexed so far. Once
+    // indexed, the REF items' hints can name cables the index did not hold when they were asked.
+    void workspace.start().then(refreshInlayHints);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -304,7 +310,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       workspace.didChangeConfiguration(change?.settings);
       revalidateAll();
       // A changed `cableLint.inlayHints` style shows without waiting for an edit.
-      if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      refreshInlayHints();
     } catch (err) {
       logError('didChangeConfiguration', err);
     }
@@ -567,7 +573,13 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       const range = toEngineRangeClamped(current, params.range);
       if (!range) return [];
       const profile = s.lint.options.profile;
-      return inlayHints(docs.cable(current), range, { settings: s.inlayHints, now: new Date(), ...(profile ? { profile } : {}) });
+      return inlayHints(docs.cable(current), range, {
+        settings: s.inlayHints,
+        now: new Date(),
+        ...(profile ? { profile } : {}),
+        // After a REF item: the subject of the cited cable, when the workspace index holds it.
+        citedSubject: citedSubjectOf(workspace.index, current.uri),
+      });
     }),
   );
 

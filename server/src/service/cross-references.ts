@@ -5,7 +5,7 @@
  * parsed document and the workspace index; the language server adds nothing but the wiring.
  */
 import { type DocumentLink, type Hover, type Location, MarkupKind, SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import type { Cable } from '../../../grammar/src/ast';
+import type { Cable, RefItem } from '../../../grammar/src/ast';
 import { modelOf, type CitedCable } from '../model/index';
 import { offsetOf, toLspRange, type PositionLike } from './ranges';
 import { indexedCableOf, type IndexedCable, type WorkspaceIndex } from './workspace-index';
@@ -57,6 +57,21 @@ export function citedCableHover(index: WorkspaceIndex, uri: string, cable: Cable
   const target = c && resolveCitation(index, uri, c);
   if (!c || !target) return null;
   return { contents: { kind: MarkupKind.Markdown, value: describe(target) }, range: toLspRange(c.range) };
+}
+
+/**
+ * The subject of the cable a REF item cites, when the workspace holds it: the `refs` inlay hint's
+ * answer (service/inlay-hints.ts). An item citing several cables gives the first that resolves.
+ */
+export function citedSubjectOf(index: WorkspaceIndex, uri: string): (item: RefItem, cable: Cable) => string | undefined {
+  return (item, cable) => {
+    for (const c of modelOf(cable).citedCables) {
+      if (c.item !== item || c.kind !== 'cable') continue;
+      const subject = resolveCitation(index, uri, c)?.subject;
+      if (subject) return subject;
+    }
+    return undefined;
+  };
 }
 
 /** A link on every citation that resolves to a cable of the workspace. */

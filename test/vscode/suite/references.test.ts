@@ -24,6 +24,19 @@ describe('cable-lint: references across cables', () => {
     assert.equal(targets.length, 1);
   });
 
+  it("an inlay hint after seed 002's REF item names the cited cable's subject", async () => {
+    const seed = await open(SEED);
+    const line = positionOf(seed, 'REF: STATE 202745').line;
+    const range = new vscode.Range(line, 0, line + 1, 0);
+    const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    const hint = await waitFor('the REF hint once the cited cable is indexed', async () => {
+      const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', seed.uri, range);
+      return hints?.find((h) => label(h).includes('SEVENTH ANNUAL'));
+    });
+    assert.equal(label(hint), '› SEVENTH ANNUAL TRAFFICKING…');
+    assert.deepEqual([hint.position.line, hint.position.character], [line, 'REF: STATE 202745'.length]);
+  });
+
   it('references from the cited cable\'s banner list seed 002', async () => {
     const cited = await open(CITED);
     const at = positionOf(cited, 'UNCLAS STATE 202745', 'UNCLAS STATE '.length);
