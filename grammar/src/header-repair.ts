@@ -130,14 +130,17 @@ export function mergeReasonCites(doc: Doc, fields: { field: FieldKind; segments:
   }
 }
 
-/** `REF A SECRETARY'S LETTER …` ⏎ `REF B SECSTATE 76108` (09ABUDHABI754): one list, a keyword per item. */
+/**
+ * `REF A SECRETARY'S LETTER …` ⏎ `REF B SECSTATE 76108` (09ABUDHABI754), `REF: REF A) QUITO 83; REF
+ * B) QUITO 91` ⏎ `REF D) QUITO 79` (10QUITO101): one list, a keyword per item.
+ */
 export function mergeRefLines(doc: Doc, fields: { field: FieldKind; segments: Segment[] }[]): void {
   for (let i = 1; i < fields.length; i++) {
     const f = fields[i]!;
     const prev = fields[i - 1]!;
     if (f.field !== 'ref' || prev.field !== 'ref') continue;
     const first = f.segments[0]!;
-    const perItem = (g: Segment) => /^REF\s+\(?[A-Z][.):]?\s/.test(doc.text.slice(g.start, g.end));
+    const perItem = (g: Segment) => /^REF(?::?\s+REF)?\s+\(?[A-Z][.):]?\s/.test(doc.text.slice(g.start, g.end));
     if (!perItem(first) || !perItem(prev.segments[0]!)) continue;
     const gap = (first.token.startLine ?? 0) - (prev.segments[prev.segments.length - 1]!.token.endLine ?? 0);
     if (gap > 2) continue;

@@ -1,14 +1,85 @@
 /**
  * What a publisher's reflowing or repeating hides (spec 4.2, 4.3): banners the line lexer cannot
- * type, page markers and paragraphs run into long lines, and cut-off previews of paragraph 1.
+ * type, page markers and paragraphs run into long lines, cut-off previews of paragraph 1, and the
+ * complete copy of a record below a preview of its header.
  */
+import type { IToken } from 'chevrotain';
 import type { Cable, Paragraph } from './ast';
 import * as B from './build-body';
-import { buildBanner, type Doc } from './build-header';
+import { buildBanner, type Doc, tokenEnd } from './build-header';
 import * as F from './fields';
 import * as T from './lexer';
-import { TRUNCATED } from './parser';
-import type { Segment } from './segments';
+import { looksLikeBanner, TRUNCATED } from './parser';
+import { FIELD_TOKEN, type Segment } from './segments';
+
+/**
+ * A row of a publisher's record metadata (spec 4.2): the keyed rows (`id: 59852`, `refid:
+ * 06LIMA1358`, `header:` …) or the cables.csv row's cells (row number, date, reference id, origin,
+ * classification, destination), `null`, `Cable Text:`.
+ */
+export const METADATA =
+  /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2})?|\d{2}[A-Z]{3,}\d+|(?:Embassy|Consulate|Mission|Secretary of State|US Mission|USUN|REO|American Institute)\b.*|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/[A-Z ]+)?|(?:id|date|refid|origin|classification|destination|header):.*|null|Cable Text:|End Cable Text)\s*\\?\s*$/;
+/** The record's own reference id, keyed or as a cell (`refid: 06LIMA1358`, `04THEHAGUE1446`). */
+const RECORD_ID = /^(?:refid:\s*)?\d{2}[A-Z]{3,}0*(?<serial>\d+)\s*$/;
+/** How far into the text a preview's metadata may start, in segments. */
+const PREVIEW_TOKENS = 80;
+const COPY_START = new Set([T.TransmissionIdLine, T.PrecedenceLine, T.DeLine, T.SecurityLine, T.DtgLine, T.FmLine, T.BannerLine]);
+
+/**
+ * Where the complete copy of a record begins that prints a preview of its header first: the
+ * header cut off (`Classified By: Ambass...`, `1...`, `REF: A. 07 QUITO...`), then the
+ * publisher's record metadata, then the whole cable again with its envelope or banner (06LIMA1358,
+ * 09QUITO57, 04THEHAGUE1446). The index of the first metadata token, or -1. Of a preview and a
+ * complete copy the complete copy is the cable: the header is read from it, and what comes before
+ * is the publisher's. Metadata naming another cable than the banner above it is no copy of it: a
+ * page can go on with another record (07BERN881 prints 07TBILISI2290 below its own text).
+ */
+export function completeCopyStart(doc: Doc, tokens: readonly IToken[]): number {
+  let header = false;
+  let bannerToken: IToken | undefined;
+  // A preview is a header and a line or two of text: its record's metadata comes early (line 45
+  // at most on the public corpus), so the body of a long cable is never scanned.
+  for (let i = 0; i < Math.min(tokens.length, PREVIEW_TOKENS); i++) {
+    const t = tokens[i]!;
+    if (t.tokenType === T.BannerLine) {
+      header = true;
+      bannerToken ??= t;
+      continue;
+    }
+    if (FIELD_TOKEN.has(t.tokenType)) header = true;
+    if (!header || !METADATA.test(t.image.trim())) continue;
+    let j = i;
+    let recordSerial: number | undefined;
+    for (; j < tokens.length && METADATA.test(tokens[j]!.image.trim()); j++) {
+      const id = RECORD_ID.exec(tokens[j]!.image.trim());
+      if (id && recordSerial === undefined) recordSerial = Number(id.groups!.serial);
+    }
+    const copyAhead = tokens.slice(j, j + 3).some((k) => COPY_START.has(k.tokenType) || looksLikeBanner(k));
+    if (j - i >= 3 && recordSerial !== undefined && copyAhead && sameSerial(bannerSerial(doc, bannerToken), recordSerial) && sameSerial(copySerial(doc, tokens, j), recordSerial)) return i;
+    i = j - 1;
+  }
+  return -1;
+}
+
+const sameSerial = (a: number | undefined, b: number) => a === undefined || a === b;
+
+/**
+ * The serial of the copy's banner, below its envelope: a copy whose banner lost a digit
+ * (`BERLIN 00169` under the record 08BERLIN1690) is no better than the preview it would replace.
+ */
+function copySerial(doc: Doc, tokens: readonly IToken[], from: number): number | undefined {
+  for (let k = from; k < Math.min(tokens.length, from + 60); k++) {
+    const t = tokens[k]!;
+    if (t.tokenType === T.BannerLine) return bannerSerial(doc, t);
+    if (FIELD_TOKEN.has(t.tokenType) || t.tokenType === T.ParagraphLine) return undefined;
+  }
+  return undefined;
+}
+
+function bannerSerial(doc: Doc, t: IToken | undefined): number | undefined {
+  const banner = t && buildBanner(doc, t.startOffset, tokenEnd(t));
+  return banner ? Number.parseInt(banner.serial.text, 10) : undefined;
+}
 
 /** Index of the last body segment of a cut-off preview of paragraph 1 starting at `i`, or -1. */
 export function previewOf(doc: Doc, body: Segment[], i: number): number {

@@ -12,12 +12,11 @@ import { lex } from './lexer';
 import * as T from './lexer';
 import { type FieldKind, parseItems, TRUNCATED } from './parser';
 import { rangeAt, spanAt, splitLines } from './positions';
-import { findLooseBanner, findMidLinePageMarkers } from './reflowed';
+import { completeCopyStart, findLooseBanner, findMidLinePageMarkers, METADATA } from './reflowed';
 import { type Segment, segmentOf } from './segments';
 import { buildText } from './text-layer';
 
 const MEDIA_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{1,2}:\d{2})?\s*$/;
-const METADATA = /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2})?|\d{2}[A-Z]{3,}\d+|(?:Embassy|Consulate|Mission|Secretary of State|US Mission|USUN|REO|American Institute)\b.*|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/[A-Z ]+)?|(?:id|date|refid|origin|classification|destination|header):.*|null|Cable Text:|End Cable Text)\s*\\?\s*$/;
 const DISTRIBUTION = /^(?:INFO +LOG-|ACTION +[A-Z]+-\d|[A-Z]{1,5}-\d{2}\b|.*\/\d{3}W\s*$|-{6,}|CXTelA:|ACTION:|DRAFTED:|CLEARED:|APPROVED:)/;
 /**
  * `SECRET - ENTIRE TEXT.`, and the portion mark of paragraph 1 saying the same (`(S-ENTIRE
@@ -71,7 +70,10 @@ export function build(text: string): Cable {
   const deferred: Deferred = {};
   const cable = emptyCable(text, lines, deferred);
   const { tokens } = lex(text);
-  const { items, errors } = parseItems(tokens);
+  // A record printing a preview of its header before the complete copy: the copy is the cable.
+  const copyAt = completeCopyStart(doc, tokens);
+  const { items, errors } = parseItems(copyAt > 0 ? tokens.slice(copyAt) : tokens);
+  const previewItems = copyAt > 0 ? parseItems(tokens.slice(0, copyAt)).items : [];
 
   for (const e of errors) {
     const t = e.token;
@@ -88,8 +90,18 @@ export function build(text: string): Cable {
   const body: Segment[] = [];
   const fields: { field: FieldKind; segments: Segment[] }[] = [];
   let headerEnd = 0;
+  /** The preview's header and cut-off text, [start, end]; its envelope is read as a copy like any other. */
+  const preview = [Infinity, -1];
 
-  for (const item of items) {
+  for (const item of previewItems.length ? [...previewItems, ...items] : items) {
+    if (item.role !== 'preamble' && item.role !== 'envelope' && item.role !== 'envelopeNoise' && previewItems.includes(item)) {
+      for (const t of 'tokens' in item ? item.tokens : [item.token]) {
+        const seg = segmentOf(doc, t);
+        preview[0] = Math.min(preview[0]!, seg.start);
+        preview[1] = Math.max(preview[1]!, seg.end);
+      }
+      continue;
+    }
     switch (item.role) {
       case 'preamble': {
         const seg = segmentOf(doc, item.token);
@@ -167,6 +179,8 @@ export function build(text: string): Cable {
         break;
     }
   }
+
+  if (preview[1]! >= 0) wrapper('preview', preview[0]!, preview[1]!);
 
   // Envelope: read the last complete copy; earlier copies are the publisher's.
   if (envLines.length) {
