@@ -406,8 +406,11 @@ function subjectContinues(prev: IToken, next: IToken, count: number, first: ITok
 /** The REF line opens a lettered list, or holds no item yet (`REF:` ⏎ `A. …`). */
 const OPENS_LIST = /^REF(?:S|\(S\)|TELS?)?\s*[:.]?\s*(?:REF:?\s+)?(?:¶?\s*(?:\(?[A-Z][.):]|[A-Z]\s*$)|$)/i;
 
+/** `1.(SBU) This is an action message.`: a number and a portion mark open paragraph 1, never a REF line. */
+const MARKED_PARAGRAPH = /^¶?\s*\d{1,3}\.\s*\((?:U|C|S|TS|SBU|LOU|[CS]\/\/?NF|S\/\/?REL)\b/;
+
 function refContinues(prev: IToken, next: IToken, count: number, first: IToken): boolean {
-  if (count > 40) return false;
+  if (count > 40 || MARKED_PARAGRAPH.test(next.image)) return false;
   if (next.tokenType === T.LegacyPageLine) return (next.startLine ?? 0) - (prev.endLine ?? 0) <= 2;
   if (LETTERED_ITEM.test(next.image)) {
     // After a single unlettered reference a lettered line is a heading (`¶I. BROAD ITEMS`,

@@ -7,10 +7,11 @@
  * `npm run corpus -- DIR`, read the cables behind the counts that moved (`--details` lists them),
  * and pin the new figures here with the reason in the commit.
  *
- * Each error on the public corpus is a cable its rule page names under its evidence (publisher
- * pages mixing two cables, cables sent with INFO addressees only, garbled banners …), except
- * 06TELAVIV4032, a mail-client printout whose own banner lost its serial (CBL021, checked by hand;
- * the sample keeps it, see corpus.test.ts).
+ * Each error on the public corpus is a cable its rule page names under its evidence (cables sent
+ * with INFO addressees only, portion marks above the banner, DECL dates before the cable …). The
+ * publisher's mix-ups the pages attribute to publication (another cable's envelope above the banner,
+ * banners garbled at the envelope seam, merged releases, spliced text: model `anotherCable`, issue
+ * 17) are infos marked `publication: true` since then.
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -20,21 +21,24 @@ const fixtureCorpus = fileURLToPath(new URL('../fixtures/corpus', import.meta.ur
 
 /** `../shared/corpus/public`: 2,098 cables. */
 export const PUBLIC_COUNTS: RuleCounts = {
-  CBL005: { error: 2 },
+  // Errors -> infos with publication: true (issue 17): CBL005 2 (07PARIS2725, 08LAPAZ751: another
+  // cable's envelope above the banner), CBL021 5 (banners garbled at the envelope seam), CBL032 and
+  // CBL037 1 each (09RANGOON378, a merged release), CBL091 2 of 31 (10KABUL102, spliced text).
+  CBL005: { info: 2 },
   CBL008: { warning: 1 },
   CBL009: { warning: 4 },
   CBL010: { error: 2 },
   CBL011: { warning: 1 },
   CBL020: { info: 5 },
-  CBL021: { error: 5 },
+  CBL021: { info: 5 },
   CBL023: { info: 10 },
   CBL024: { info: 51 },
   CBL025: { info: 18 },
-  CBL032: { error: 1, info: 19 },
+  CBL032: { info: 20 },
   CBL033: { info: 2 },
   CBL035: { warning: 1 },
   CBL036: { info: 9 },
-  CBL037: { error: 1 },
+  CBL037: { info: 1 },
   CBL040: { info: 28 },
   CBL041: { warning: 52, info: 306 },
   CBL042: { error: 1 },
@@ -59,7 +63,8 @@ export const PUBLIC_COUNTS: RuleCounts = {
   // 09BERLIN992), issue 17; CBL081 69 -> 68, CBL083 19 -> 21, CBL085 24 -> 26 with them.
   CBL080: { warning: 58 },
   CBL081: { info: 68 },
-  CBL082: { info: 38 },
+  // CBL082 38 -> 36: `1.(SBU)` below a REF line is paragraph 1, not the item's tail (09CAIRO1727, 09BERLIN1636).
+  CBL082: { info: 36 },
   // CBL083 21 -> 18, CBL102 13 -> 12: the preview's cut-off paragraph 1 above the complete copy is
   // the publisher's (06LIMA2017, 08LIMA72, 10QUITO9), issue 16.
   CBL083: { info: 18 },
@@ -68,7 +73,7 @@ export const PUBLIC_COUNTS: RuleCounts = {
   CBL087: { warning: 1 },
   // CBL090 37 -> 33: `(S-ENTIRE TEXT)` on paragraph 1 (90BAGHDAD4397, 3), the `¶3.` of 09CAIRO1727.
   CBL090: { warning: 33 },
-  CBL091: { error: 31 },
+  CBL091: { error: 29, info: 2 },
   CBL092: { warning: 45 },
   CBL093: { info: 3 },
   CBL100: { warning: 29 },
@@ -93,7 +98,8 @@ export const PUBLIC_TURNED_ON: Record<string, number> = { CBL022: 36, CBL103: 13
 export const SAMPLE_COUNTS: RuleCounts = {
   CBL009: { warning: 1 },
   CBL020: { info: 1 },
-  CBL021: { error: 2 },
+  // CBL021 2 errors -> infos (issue 17): 06TELAVIV4032 and 08SECTION01GF02BISHIEK21, garbled at the envelope seam.
+  CBL021: { info: 2 },
   CBL023: { info: 1 },
   CBL024: { info: 2 },
   CBL025: { info: 1 },

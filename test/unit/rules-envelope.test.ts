@@ -376,9 +376,9 @@ describe('CBL020 banner-required', () => {
 
 describe('CBL021 banner-format', () => {
   it('reports a misspelt level and corrects it', () => {
-    const text = inject('C O N F I D E N T I A L SECTION', 'CONFIDENTAL SECTION');
+    const text = inject('C O N F I D E N T I A L SECTION', 'CONFIDENTAL SECTION', DRAFT);
     const d = expectOne(text, 'CBL021', {
-      line: 10,
+      line: 0,
       character: 0,
       severity: 'error',
       message: /unknown classification level 'CONFIDENTAL' \(expected CONFIDENTIAL\)/,
@@ -386,6 +386,13 @@ describe('CBL021 banner-format', () => {
     assert.equal(d.fixes?.[0]?.safe, true);
     const fixed = expectFixed(text, d);
     assert.ok(fixed.includes('CONFIDENTIAL SECTION 01 OF 02 REYKJAVIK 000457'));
+  });
+
+  it('on a published page, right below an envelope that states the level and serial, the garble is the page’s (issue 17)', () => {
+    const text = inject('C O N F I D E N T I A L SECTION', 'CONFIDENTAL SECTION');
+    const d = expectOne(text, 'CBL021', { line: 10, character: 0, severity: 'info', message: /unknown classification level 'CONFIDENTAL'/ });
+    assert.equal(d.publication, true);
+    assert.equal(d.fixes?.[0]?.safe, true);
   });
 
   it('reports a short serial', () => {

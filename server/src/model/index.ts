@@ -24,7 +24,7 @@ import { type Identity, NO_IDENTITY, readIdentity } from './identity';
 import { NO_NUMBERING, type Numbering, readNumbering } from './numbering';
 import { readReferenceId } from './reference-id';
 import { NO_REFERENCES, readReferences, type References } from './references';
-import { NO_PUBLICATION, type Publication, readPublication } from './publication';
+import { type AnotherCable, NO_ANOTHER_CABLE, NO_PUBLICATION, type Publication, readAnotherCable, readPublication } from './publication';
 import { NO_SECTIONS, readSections, type Sections } from './sections';
 import { readSigners } from './signers';
 import { NO_SUBJECT, readSubject, type Subject } from './subject';
@@ -59,6 +59,8 @@ export interface CableModel {
   readonly blank: boolean;
   /** What only a publisher does to a text (reflowing, `¶`, redaction, page markers, a cut-off page): the `published` profile's evidence. */
   readonly publication: Publication;
+  /** Whether and where the page carries another cable's envelope, banner or text (publisher mix-ups, issue 17). */
+  readonly anotherCable: AnotherCable;
   /** The TAGS as an index lists them (upper case, each once, personal and multi-word tags whole). */
   readonly tagList: TagList;
   /** The subject text alone (no portion mark, character references decoded). */
@@ -197,6 +199,10 @@ class Model implements CableModel {
     return this.#publication;
   }
 
+  get anotherCable(): AnotherCable {
+    return this.#get('anotherCable', () => readAnotherCable(this.cable, () => this.classification.bannerAttempts), NO_ANOTHER_CABLE);
+  }
+
   get envelope(): EnvelopeModel {
     if (this.#envelope === UNSET) this.#envelope = this.#compute('envelope', () => readEnvelope(this.cable, () => this.classification.bannerAttempts, this.#lazy), NO_ENVELOPE);
     return this.#envelope;
@@ -274,7 +280,7 @@ export type { BannerAttempt, LeadingLevel } from './classification';
 export type { NumberingStep } from './numbering';
 export type { ParagraphReference, RefCitation } from './references';
 export type { SectionEvidence } from './sections';
-export type { PublicationEvidence } from './publication';
+export type { AnotherCable, ForeignText, PublicationEvidence } from './publication';
 export type { AddresseeLine, RoutingIndicatorUse } from './envelope';
 export type { TagEntry, TagKindGroup, TagStatus } from './tags';
 export type { Correction } from './types';

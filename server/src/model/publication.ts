@@ -5,6 +5,8 @@
  * when its ACP-127 envelope survived, and is never linted as transmitted.
  */
 import type { Cable } from '../../../grammar/src/ast';
+import { postByBannerPost } from '../data/index';
+import type { BannerAttempt } from './classification';
 
 export type PublicationEvidence =
   /** `This record is a partial extract of the original cable…` */
@@ -65,4 +67,130 @@ function truncated(cable: Cable): boolean {
   if (!cable.envelope || cable.headerOrder.length === 0) return false;
   if (cable.paragraphs.length > 0 || cable.signature || cable.endOfMessage) return false;
   return cable.text.slice(cable.textStart).trim().length === 0;
+}
+
+/**
+ * Why a page carries another cable than its own (issue 17): the publisher's mix-ups, which the
+ * rule pages attribute to publication rather than to the drafter.
+ */
+export interface AnotherCable {
+  /**
+   * The envelope is another cable's than the banner below it: the banner's post and serial both
+   * differ from the envelope's FM post and DE serial (07PARIS2725: Paris's envelope above `S E C R E T
+   * SECTION 01 OF 04 MOSCOW 005154`; 08LAPAZ751 above BOGOTA 004036; 09MOSCOW1108 above SHENYANG 000004).
+   */
+  readonly envelope: boolean;
+  /**
+   * The banner line right below the envelope could not be read, and the envelope states what it
+   * should repeat (the security line's level, the DE line's serial): a banner garbled where the
+   * page joins it to the envelope (`C C O N F I D E N T I A L`, `O N F I D E N T I A L`, a serial cut
+   * off, `SECTION 01 GF 02 BISHIEK 00Q021`), not a drafter's form.
+   */
+  readonly bannerGarbled: boolean;
+  /** The line of the banner below the envelope that `envelope` or `bannerGarbled` is about, or -1. */
+  readonly bannerLine: number;
+  /** Stretches of the text that are another cable's, as offsets. */
+  readonly text: readonly ForeignText[];
+  /** Any of the above. */
+  readonly carried: boolean;
+}
+
+export interface ForeignText {
+  readonly start: number;
+  readonly end: number;
+  /**
+   * `after-signature`: the cable's signature stands alone on a line and numbered paragraphs go on
+   * below it, numbered back (09RANGOON378: `DINGER`, then another cable's ¶6–12, a merged release);
+   * `spliced`: a garbled splice (`RHTQwsQfjQQQocuments`) after which the numbering goes back, up
+   * to the next page marker (10KABUL102: a Damascus cable's ¶6–7 inside a Kabul cable's page 3).
+   */
+  readonly evidence: 'after-signature' | 'spliced';
+}
+
+export const NO_ANOTHER_CABLE: AnotherCable = Object.freeze({ envelope: false, bannerGarbled: false, bannerLine: -1, text: Object.freeze([]), carried: false });
+
+/** A transmission garble the archive spliced in: a word mixing a `QQ` run with lower case or symbols. */
+const SPLICE = /\S*(?:[a-z%#^>=&[\]]\S*QQ|QQ\S*[a-z%#^>=&[\]])\S*/;
+
+export function readAnotherCable(cable: Cable, bannerAttempts: () => readonly BannerAttempt[]): AnotherCable {
+  const env = cable.envelope;
+  // The banner line below the envelope's FM line; a garbled one may have been read as an addressee.
+  const fm = env?.fm ?? env?.lines[0];
+  const attempt = fm ? bannerAttempts().find((a) => a.range.start.offset > fm.range.end.offset) : undefined;
+  const envelope = env !== undefined && bannerOfAnother(cable, attempt);
+  const bannerGarbled = env !== undefined && attempt !== undefined && seam(cable, attempt) && envelopeLevel(cable) !== null && deSerial(cable) !== undefined;
+  const text = [...afterSignature(cable), ...spliced(cable)];
+  if (!envelope && !bannerGarbled && !text.length) return NO_ANOTHER_CABLE;
+  const bannerLine = (cable.banner ?? attempt)?.range.start.line ?? -1;
+  return Object.freeze({ envelope, bannerGarbled, bannerLine, text: Object.freeze(text), carried: true });
+}
+
+const deSerial = (cable: Cable): number | undefined => {
+  const s = cable.envelope?.de?.stationSerial?.text;
+  return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+};
+
+function envelopeLevel(cable: Cable): string | null {
+  const code = cable.envelope?.security?.code.text ?? '';
+  return /^([UECST])\1{4}$/.test(code) ? code[0]! : null;
+}
+
+/** The banner line stands right below a line of the envelope: where a page joins the two. */
+function seam(cable: Cable, attempt: BannerAttempt): boolean {
+  const line = attempt.range.start.line;
+  return cable.envelope!.lines.some((l) => l.range.end.line < line && line - l.range.end.line <= 2);
+}
+
+/** `… SHENYANG 000004`: the post and serial a banner line ends with, read or not. */
+const POST_SERIAL = /(?<post>[A-Z][A-Z .'-]*[A-Z]) +(?<serial>\d{3,8})\b/;
+
+function bannerOfAnother(cable: Cable, attempt: BannerAttempt | undefined): boolean {
+  const fm = cable.envelope?.fm?.plad?.text.trim();
+  const de = deSerial(cable);
+  if (!fm || de === undefined) return false;
+  let post: string | undefined;
+  let serial: number | undefined;
+  if (cable.banner) {
+    post = cable.banner.post.text;
+    serial = Number.parseInt(cable.banner.serial.text, 10);
+  } else if (attempt) {
+    const m = POST_SERIAL.exec(attempt.text.replace(/^.*\bSECTION +\S+ +\S+ +\S+ +/, ''));
+    post = m?.groups!.post;
+    serial = m ? Number(m.groups!.serial) : undefined;
+  }
+  if (post === undefined || serial === undefined || !Number.isFinite(serial)) return false;
+  const own = postByBannerPost(fm)?.refidPost;
+  const shown = postByBannerPost(post)?.refidPost;
+  // Station serials run to four digits: `DE RUEHC #2745` for STATE 202745.
+  return own !== undefined && shown !== undefined && own !== shown && serial % 10000 !== de % 10000;
+}
+
+/** Numbered paragraphs below an earlier line holding the cable's signature alone, numbered back. */
+function afterSignature(cable: Cable): ForeignText[] {
+  const sig = cable.signature;
+  const name = sig && !sig.appended ? sig.text.trim() : '';
+  if (!/^[A-Z][A-Z' -]{2,}$/.test(name) || /^X+$/.test(name)) return [];
+  for (let l = cable.range.start.line; l < sig!.range.start.line; l++) {
+    const line = cable.lines[l]!;
+    if (line.start < cable.textStart || cable.text.slice(line.start, line.end).trim() !== name) continue;
+    if (numberedBack(cable, line.start, line.end)) return [{ start: line.end, end: cable.text.length, evidence: 'after-signature' }];
+  }
+  return [];
+}
+
+/** A garbled splice, then paragraphs numbered back: another cable's up to the next page marker. */
+function spliced(cable: Cable): ForeignText[] {
+  const at = SPLICE.exec(cable.text.slice(cable.textStart));
+  if (!at) return [];
+  const start = cable.textStart + at.index;
+  if (!numberedBack(cable, start, start + at[0].length)) return [];
+  const end = cable.pageMarkers.find((p) => p.range.start.offset > start)?.range.start.offset ?? cable.text.length;
+  return [{ start, end, evidence: 'spliced' }];
+}
+
+/** The first paragraph after `to` is numbered at or below the last one before `from`. */
+function numberedBack(cable: Cable, from: number, to: number): boolean {
+  const before = cable.paragraphs.filter((p) => p.range.start.offset < from).at(-1);
+  const after = cable.paragraphs.find((p) => p.range.start.offset >= to);
+  return before !== undefined && after !== undefined && after.number <= before.number;
 }

@@ -53,6 +53,8 @@ export const CBL005: Rule = {
     if (!expected || letter === expected[0]) return;
     ctx.report({
       range: sec.code.range,
+      // A page that put one cable's envelope above another cable's banner (07PARIS2725): the publisher's.
+      publication: ctx.model.anotherCable.envelope,
       message: `security code ${code} (${CODE_LEVEL[letter]}) does not match the banner level ${banner.level}: expected ${expected}`,
       related: [{ range: banner.levelText.range, message: `banner level ${banner.level}` }],
     });

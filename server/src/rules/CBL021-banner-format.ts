@@ -96,6 +96,7 @@ export const CBL021: Rule = {
 
     // One report per line: a line may be both a malformed banner and a candidate.
     const seen = new Set<number>();
+    const another = ctx.model.anotherCable;
     for (const attempt of ctx.model.classification.bannerAttempts) {
       const line = attempt.range.start.line;
       if (seen.has(line)) continue;
@@ -105,6 +106,9 @@ export const CBL021: Rule = {
       if (!problems.length) continue;
       ctx.report({
         range: attempt.range,
+        // Garbled where the page joins it to the envelope, which states what it should say, or
+        // another cable's banner under this envelope: the page's doing, not the drafter's.
+        publication: line === another.bannerLine && (another.bannerGarbled || another.envelope),
         message: `banner line does not match ${FORM}: ${problems.join('; ')}`,
         ...(fix ? { fixes: [fix] } : {}),
       });

@@ -29,9 +29,12 @@ export const CBL032: Rule = {
       const first = exceeding[0]!;
       const others = [...new Set(exceeding.slice(1).map((e) => e.number).filter((n) => n !== first.number))];
       const also = others.length ? ` (also ${others.map((n) => pad(n, first.pageForm ? 3 : 2)).join(', ')})` : '';
-      const fix = sections.bannerTotalCorrection;
+      // A page carrying another cable (a merged release) numbers its pages for both: no total to correct.
+      const merged = ctx.model.anotherCable.carried;
+      const fix = merged ? undefined : sections.bannerTotalCorrection;
       ctx.report({
         range: first.range,
+        publication: merged,
         message: `${first.what} exceeds the section total${also}: ${bannerDesc}`,
         ...(sec ? { related: [{ range: sec.totalText.range, message: `section total ${sec.totalText.text}` }] } : {}),
         ...(fix ? { fixes: [fix] } : {}),
