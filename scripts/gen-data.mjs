@@ -213,6 +213,20 @@ for (let i = 1; i < governing.length; i++) {
   }
 }
 
+// --- secretaries_of_state.tsv
+const secretaryRows = readTsv('secretaries_of_state.tsv', ['surname', 'name', 'entered', 'left', 'source', 'note']);
+unique('secretaries_of_state.tsv', secretaryRows, (r) => r[2]);
+const secretaries = secretaryRows.map((r) => {
+  const [surname, name, entered, left, source, note] = r;
+  if (!/^[A-Z][A-Z' -]+$/.test(surname)) fail(`secretaries_of_state.tsv: ${JSON.stringify(surname)} is not a surname in capitals, as cables sign`);
+  for (const v of [entered, left]) if (!ISO_DAY.test(v)) fail(`secretaries_of_state.tsv: ${surname}: ${JSON.stringify(v)} is not a YYYY-MM-DD day`);
+  if (left < entered) fail(`secretaries_of_state.tsv: ${surname} left before entering office`);
+  return [surname, name, entered, left, src(source), note];
+});
+for (let i = 1; i < secretaries.length; i++) {
+  if (secretaries[i][2] < secretaries[i - 1][3]) fail(`secretaries_of_state.tsv: ${secretaries[i][0]} entered office before ${secretaries[i - 1][0]} left`);
+}
+
 // --- emit
 const lit = (s) => JSON.stringify(s);
 const union = (xs) => xs.map(lit).join(' | ');
@@ -281,6 +295,12 @@ export type ExecutiveOrderRow = readonly [eo: string, title: string, signed: str
 export const EXECUTIVE_ORDERS: readonly ExecutiveOrderRow[] = [
 ${rowsOf(executiveOrders)}
 ];
+
+/** secretaries_of_state.tsv, in office from \`entered\` to \`left\` (YYYY-MM-DD, both days included). */
+export type SecretaryRow = readonly [surname: string, name: string, entered: string, left: string, source: number, note: string];
+export const SECRETARIES_OF_STATE: readonly SecretaryRow[] = [
+${rowsOf(secretaries)}
+];
 `;
 
 const relOut = outFile.slice(root.length + 1);
@@ -299,7 +319,7 @@ if (checkOnly) {
   console.log(
     `gen-data: wrote ${relOut} (${tags.length} tags, ${handbookTags.length} handbook rows, ${undefinedTags.length} undefined tags, ` +
       `${routingIndicators.length} routing indicators, ${posts.length} posts, ${headerCodes.length} header codes, ` +
-      `${eoReasons.length} E.O. reasons, ${executiveOrders.length} executive orders, ${tagCategories.length} tag categories, ` +
+      `${eoReasons.length} E.O. reasons, ${executiveOrders.length} executive orders, ${secretaries.length} secretaries of state, ${tagCategories.length} tag categories, ` +
       `${pool.length} sources; ${out.length} bytes)`,
   );
 }

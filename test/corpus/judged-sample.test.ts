@@ -40,8 +40,7 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
  * Cable and rule of the errors judged ARTEFACT that the rule pages attribute to publication
  * (issue 17, model `anotherCable`): another cable's envelope above the banner (CBL005), a banner
  * garbled at the envelope seam (CBL021), a merged release's markers (CBL032, CBL037), spliced
- * text (CBL091). 09VILNIUS84's CBL091 (a STATE body under a Vilnius header) is not among them:
- * nothing but the text's meaning shows it.
+ * text and a Department body signed by the Secretary under a post's header (CBL091).
  */
 const PUBLICATION = new Set([
   '07PARIS2725 CBL005',
@@ -54,6 +53,7 @@ const PUBLICATION = new Set([
   '09RANGOON378 CBL032',
   '09RANGOON378 CBL037',
   '10KABUL102 CBL091',
+  '09VILNIUS84 CBL091',
 ]);
 
 /** What a finding anchors on, as the table writes it: blanks collapsed, at most 80 characters. */

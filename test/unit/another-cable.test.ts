@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
 import type { Diagnostic } from '../../server/src/engine/types';
+import { secretariesOfStateOn } from '../../server/src/data/index';
 import { lint } from '../../server/src/lint';
 import { modelOf } from '../../server/src/model/index';
 
@@ -203,5 +204,49 @@ describe('paragraph 1 right below the REF line (CBL082; 09CAIRO1727)', () => {
     assert.deepEqual(cable.refs?.items.map((i) => i.target.text), ['CAIRO 1725']);
     assert.deepEqual(cable.paragraphs.map((p) => p.number), [1, 2]);
     assert.deepEqual(found(t, 'CBL082'), []);
+  });
+});
+
+describe("a Department cable's body under a post's header (CBL091)", () => {
+  const page = (signer: string, fm = 'AMEMBASSY REYKJAVIK', de = 'RUEHRK #0457/01', banner = 'C O N F I D E N T I A L REYKJAVIK 000457') =>
+    text([
+      ...ENVELOPE(de, 'CCCCC', fm).map((l) => l.replace('081530Z JUN 08', '100915Z FEB 09')),
+      banner,
+      '',
+      'E.O. 12958: DECL: 02/10/2019',
+      'TAGS: MARR PREL IC',
+      'SUBJECT: AMBASSADOR AND MINISTER PLAN A VISIT',
+      '',
+      'Classified By: Ambassador Carol van Voorst for reasons 1.4 (b) and (d).',
+      '',
+      '¶1. (U) This cable is an action request to Embassy Oslo.',
+      '',
+      '¶2. (S) Post is requested to approach the government at the highest level.',
+      '',
+      signer,
+    ]);
+
+  it('signed with the name of the Secretary of State of its day: the whole text is the Department’s, its marks the page’s', () => {
+    const t = page('CLINTON');
+    assert.deepEqual(modelOf(parseCable(t)).anotherCable.text.map((x) => x.evidence), ['department-body']);
+    assert.deepEqual(brief(found(t, 'CBL091')), ['info publication']);
+  });
+
+  it('signed by the chief of mission, or by a Secretary out of office, or sent by the Department: the error stays', () => {
+    for (const t of [page('VAN VOORST'), page('RICE'), page('CLINTON', 'SECSTATE WASHDC', 'RUEHC #2745/01', 'C O N F I D E N T I A L STATE 012745')]) {
+      assert.equal(modelOf(parseCable(t)).anotherCable.carried, false);
+      assert.deepEqual(brief(found(t, 'CBL091')), ['error']);
+    }
+  });
+});
+
+describe('the Secretaries of State table (server/data/secretaries_of_state.tsv)', () => {
+  it('answers who was in office on a day: one, two on a hand-over, none outside the table', () => {
+    const on = (day: string) => secretariesOfStateOn(day).map((s) => s.surname);
+    assert.deepEqual(on('2009-02-10'), ['CLINTON']);
+    assert.deepEqual(on('2005-01-26'), ['POWELL', 'RICE']);
+    assert.deepEqual(on('1992-10-01'), ['EAGLEBURGER']);
+    assert.deepEqual(on('1980-05-01'), []);
+    assert.deepEqual(on('1968-12-31'), []);
   });
 });

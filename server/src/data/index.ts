@@ -11,6 +11,7 @@ import {
   HEADER_CODES,
   POSTS,
   ROUTING_INDICATORS,
+  SECRETARIES_OF_STATE,
   SOURCES,
   TAG_CATEGORIES,
   TAGS,
@@ -743,4 +744,30 @@ export function governingExecutiveOrder(day: CableDay): ExecutiveOrder | undefin
   const iso = isoDay(day);
   if (iso === undefined) return undefined;
   return executiveOrders().find((eo) => !eo.amends && eo.effective <= iso && (eo.ended === undefined || iso < eo.ended));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secretaries of State
+
+/** A Secretary of State: the Department's cables of their term are signed with their surname. */
+export interface SecretaryOfState {
+  /** As a cable signs: `CLINTON`. */
+  readonly surname: string;
+  readonly name: string;
+  /** In office from this day to `left`, both included (YYYY-MM-DD). */
+  readonly entered: string;
+  readonly left: string;
+  readonly source: string;
+  readonly note: string;
+}
+
+const secretaryIndex = lazy(() =>
+  SECRETARIES_OF_STATE.map(([surname, name, entered, left, source, note]): SecretaryOfState => ({ surname, name, entered, left, source: SOURCES[source]!, note })),
+);
+
+/** The Secretaries of State in office on `day` (two on the day one hands over), none for an invalid day or one the table does not cover (before 1969, after 2016). */
+export function secretariesOfStateOn(day: CableDay): readonly SecretaryOfState[] {
+  const iso = isoDay(day);
+  if (iso === undefined) return [];
+  return secretaryIndex().filter((s) => s.entered <= iso && iso <= s.left);
 }

@@ -58,6 +58,7 @@ export const SOURCES: readonly string[] = [
   "text: 60 FR 19825, 20 April 1995 (epic.org/open_gov/eo_12958.html); in force 180 days after signature by its own terms, when E.O. 12356 was revoked; revoked by E.O. 13526 as of that order's effective date",
   "text: 68 FR 15315, 28 March 2003 (frwebgate.access.gpo.gov, fr28mr03-130); the implementing ISOO Directive No. 1 took effect on 22 September 2003 (68 FR 55167, fas.org/sgp/isoo/directive1.html); revoked by E.O. 13526 as of that order's effective date",
   "text: 75 FR 707, 5 January 2010; in force 180 days after signature by its own terms, revoking E.O. 12958 and E.O. 13292; implementing directive 32 CFR 2001 ('This part is issued under Executive Order (E.O.) 13526')",
+  "Office of the Historian, U.S. Department of State: Secretaries of State (history.state.gov/departmenthistory/people/principalofficers/secretary)",
 ];
 
 export type TagRow = readonly [code: string, kind: TagKind, meaning: string, source: number, status: TagStatus, corpusCount: number, note: string];
@@ -3273,4 +3274,23 @@ export const EXECUTIVE_ORDERS: readonly ExecutiveOrderRow[] = [
   ["12958","Classified National Security Information","1995-04-17","1995-10-14","2010-06-27","13526","","60 FR 19825",43,"reasons cited as 1.5 (a)-(g); exemption codes X1-X8; amended in 2003 by E.O. 13292, after which cables still cite 'E.O. 12958' (as amended) with reasons 1.4 (a)-(h)"],
   ["13292","Further Amendment to Executive Order 12958, as Amended, Classified National Security Information","2003-03-25","2003-03-25","2010-06-27","13526","12958","68 FR 15315",44,"an amendment: E.O. 12958 stays the order in force, restated; CBL047 takes 2003-03-25 as the day reasons moved from 1.5 to 1.4"],
   ["13526","Classified National Security Information","2009-12-29","2010-06-27","","","","75 FR 707",45,"the order in force for cables dated 27 June 2010 or later; reasons 1.4 (a)-(h); exemption codes 25X1-25X9, 50X1-HUM, 50X2-WMD"],
+];
+
+/** secretaries_of_state.tsv, in office from `entered` to `left` (YYYY-MM-DD, both days included). */
+export type SecretaryRow = readonly [surname: string, name: string, entered: string, left: string, source: number, note: string];
+export const SECRETARIES_OF_STATE: readonly SecretaryRow[] = [
+  ["ROGERS","William Pierce Rogers","1969-01-22","1973-09-03",46,""],
+  ["KISSINGER","Henry Alfred Kissinger","1973-09-22","1977-01-20",46,""],
+  ["VANCE","Cyrus Roberts Vance","1977-01-23","1980-04-28",46,""],
+  ["MUSKIE","Edmund Sixtus Muskie","1980-05-08","1981-01-18",46,""],
+  ["HAIG","Alexander Meigs Haig Jr.","1981-01-22","1982-07-05",46,""],
+  ["SHULTZ","George Pratt Shultz","1982-07-16","1989-01-20",46,""],
+  ["BAKER","James Addison Baker III","1989-01-25","1992-08-23",46,""],
+  ["EAGLEBURGER","Lawrence Sidney Eagleburger","1992-08-23","1993-01-19",46,"acting from 1992-08-23, appointed 1992-12-08: the Department's cables of the interval are signed EAGLEBURGER"],
+  ["CHRISTOPHER","Warren Minor Christopher","1993-01-20","1997-01-17",46,""],
+  ["ALBRIGHT","Madeleine Korbel Albright","1997-01-23","2001-01-20",46,""],
+  ["POWELL","Colin Luther Powell","2001-01-20","2005-01-26",46,""],
+  ["RICE","Condoleezza Rice","2005-01-26","2009-01-20",46,"not Susan E. Rice, who signed USUN New York's cables from 2009"],
+  ["CLINTON","Hillary Rodham Clinton","2009-01-21","2013-02-01",46,""],
+  ["KERRY","John Forbes Kerry","2013-02-01","2017-01-20",46,""],
 ];

@@ -104,6 +104,7 @@ class Model implements CableModel {
   #references: References | typeof UNSET = UNSET;
   #wrapper: Wrapper | typeof UNSET = UNSET;
   #publication: Publication | typeof UNSET = UNSET;
+  #anotherCable: AnotherCable | typeof UNSET = UNSET;
   #envelope: EnvelopeModel | typeof UNSET = UNSET;
   #tags: Tags | typeof UNSET = UNSET;
   #blank: boolean | typeof UNSET = UNSET;
@@ -200,7 +201,10 @@ class Model implements CableModel {
   }
 
   get anotherCable(): AnotherCable {
-    return this.#get('anotherCable', () => readAnotherCable(this.cable, () => this.classification.bannerAttempts), NO_ANOTHER_CABLE);
+    if (this.#anotherCable === UNSET) {
+      this.#anotherCable = this.#compute('anotherCable', () => readAnotherCable(this.cable, () => this.classification.bannerAttempts, () => this.dates.cableDate), NO_ANOTHER_CABLE);
+    }
+    return this.#anotherCable;
   }
 
   get envelope(): EnvelopeModel {

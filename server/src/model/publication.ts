@@ -5,8 +5,10 @@
  * when its ACP-127 envelope survived, and is never linted as transmitted.
  */
 import type { Cable } from '../../../grammar/src/ast';
-import { postByBannerPost } from '../data/index';
+import { postByBannerPost, secretariesOfStateOn } from '../data/index';
 import type { BannerAttempt } from './classification';
+import type { CableDate } from './dates';
+import { readSigners } from './signers';
 
 export type PublicationEvidence =
   /** `This record is a partial extract of the original cable…` */
@@ -102,9 +104,12 @@ export interface ForeignText {
    * `after-signature`: the cable's signature stands alone on a line and numbered paragraphs go on
    * below it, numbered back (09RANGOON378: `DINGER`, then another cable's ¶6–12, a merged release);
    * `spliced`: a garbled splice (`RHTQwsQfjQQQocuments`) after which the numbering goes back, up
-   * to the next page marker (10KABUL102: a Damascus cable's ¶6–7 inside a Kabul cable's page 3).
+   * to the next page marker (10KABUL102: a Damascus cable's ¶6–7 inside a Kabul cable's page 3);
+   * `department-body`: a post's cable signed with the name of the Secretary of State of its day,
+   * as the Department's cables are (09VILNIUS84: a STATE demarche to Sanaa signed CLINTON under a
+   * Vilnius header), the whole text.
    */
-  readonly evidence: 'after-signature' | 'spliced';
+  readonly evidence: 'after-signature' | 'spliced' | 'department-body';
 }
 
 export const NO_ANOTHER_CABLE: AnotherCable = Object.freeze({ envelope: false, bannerGarbled: false, bannerLine: -1, text: Object.freeze([]), carried: false });
@@ -112,14 +117,14 @@ export const NO_ANOTHER_CABLE: AnotherCable = Object.freeze({ envelope: false, b
 /** A transmission garble the archive spliced in: a word mixing a `QQ` run with lower case or symbols. */
 const SPLICE = /\S*(?:[a-z%#^>=&[\]]\S*QQ|QQ\S*[a-z%#^>=&[\]])\S*/;
 
-export function readAnotherCable(cable: Cable, bannerAttempts: () => readonly BannerAttempt[]): AnotherCable {
+export function readAnotherCable(cable: Cable, bannerAttempts: () => readonly BannerAttempt[], cableDate: () => CableDate | undefined): AnotherCable {
   const env = cable.envelope;
   // The banner line below the envelope's FM line; a garbled one may have been read as an addressee.
   const fm = env?.fm ?? env?.lines[0];
   const attempt = fm ? bannerAttempts().find((a) => a.range.start.offset > fm.range.end.offset) : undefined;
   const envelope = env !== undefined && bannerOfAnother(cable, attempt);
   const bannerGarbled = env !== undefined && attempt !== undefined && seam(cable, attempt) && envelopeLevel(cable) !== null && deSerial(cable) !== undefined;
-  const text = [...afterSignature(cable), ...spliced(cable)];
+  const text = [...afterSignature(cable), ...spliced(cable), ...departmentBody(cable, cableDate)];
   if (!envelope && !bannerGarbled && !text.length) return NO_ANOTHER_CABLE;
   const bannerLine = (cable.banner ?? attempt)?.range.start.line ?? -1;
   return Object.freeze({ envelope, bannerGarbled, bannerLine, text: Object.freeze(text), carried: true });
@@ -193,4 +198,23 @@ function numberedBack(cable: Cable, from: number, to: number): boolean {
   const before = cable.paragraphs.filter((p) => p.range.start.offset < from).at(-1);
   const after = cable.paragraphs.find((p) => p.range.start.offset >= to);
   return before !== undefined && after !== undefined && after.number <= before.number;
+}
+
+/** Who sends in the Secretary's name: the Department and the Secretary's own party. */
+const DEPARTMENT = /^(?:STATE|SECSTATE|SECTO|PARTO|TOSEC|USDEL)/;
+
+/**
+ * A post's cable signed by the Secretary of State of its day: the Department's body under the
+ * post's header. The Department signs every cable with the Secretary's surname; a post signs with
+ * its chief of mission's (USUN New York's `RICE` of 2009 is Susan Rice, not the Secretary then).
+ */
+function departmentBody(cable: Cable, cableDate: () => CableDate | undefined): ForeignText[] {
+  const signers = readSigners(cable.signature);
+  if (!signers.length) return [];
+  const fm = cable.envelope?.fm?.plad?.text.trim();
+  const sender = (fm ? postByBannerPost(fm)?.refidPost : undefined) ?? (cable.banner ? postByBannerPost(cable.banner.post.text)?.refidPost : undefined);
+  if (sender === undefined || DEPARTMENT.test(sender) || (fm !== undefined && DEPARTMENT.test(fm)) || (cable.banner && DEPARTMENT.test(cable.banner.post.text))) return [];
+  const date = cableDate();
+  if (!date || !secretariesOfStateOn(date).some((s) => signers.includes(s.surname))) return [];
+  return [{ start: cable.textStart, end: cable.text.length, evidence: 'department-body' }];
 }
