@@ -379,6 +379,8 @@ describe('CBL076 ref-citation', () => {
     );
     const ds = of(several, 'CBL076');
     assert.deepEqual(ds.map((d) => [d.severity, d.range.start.line]), [['info', 29], ['info', 34]]);
+    // `REF A` resolves to the first item, which runs two cables together: not "the only reference".
+    assert.match(ds[0]!.message, /REF A is cited but the REF list is not lettered/);
     assert.match(ds[1]!.message, /REF B is cited but the REF list is not lettered/);
     const truncated = replaceOnce(TRANSMITTED, '     C. STATE 50123\n', '     C. STATE 50...\n').replace(
       'described in REF B.',

@@ -30,11 +30,13 @@ export const CBL076: Rule = {
         ctx.report({
           range: c.range,
           severity: c.item || !single ? 'info' : undefined,
-          message: c.item
-            ? `REF ${written} is cited but the only reference is not lettered: expected it lettered ${written}. or the citation written REFTEL`
-            : single
-              ? `REF ${written} is cited but the REF list has a single unlettered reference: expected REFTEL`
-              : `REF ${written} is cited but the REF list is not lettered: expected the references lettered A, B …`,
+          // The model resolves `REF A` to the first item even when that item runs several cables
+          // together: only a single cable is "the only reference".
+          message: !single
+            ? `REF ${written} is cited but the REF list is not lettered: expected the references lettered A, B …`
+            : c.item
+              ? `REF ${written} is cited but the only reference is not lettered: expected it lettered ${written}. or the citation written REFTEL`
+              : `REF ${written} is cited but the REF list has a single unlettered reference: expected REFTEL`,
           related: [{ range: only.target.range, message: 'the unlettered reference' }],
         });
         continue;
