@@ -5,11 +5,38 @@
  * unread (an indicator without its slash, a sequence number of the wrong length). Which printed
  * copy of the envelope counts is the grammar's choice (the last complete one).
  */
-import type { Addressee, Cable, EnvelopeLine, PrecedenceLine, Range, Span } from '../../../grammar/src/ast';
+import type { Addressee, Cable, ClassificationLevel, EnvelopeLine, PrecedenceLine, Range, Span } from '../../../grammar/src/ast';
 import { rangeAt, spanAt } from '../../../grammar/src/positions';
-import { lookupRoutingIndicator } from '../data/index';
+import { lookupRoutingIndicator, postByBannerPost } from '../data/index';
 import type { BannerAttempt } from './classification';
 import { frozen, type Lazy } from './types';
+
+/** The level a security line's five letters state (`ZNY CCCCC` → CONFIDENTIAL): a letter repeated five times. */
+const SECURITY_LEVELS: Record<string, ClassificationLevel> = {
+  U: 'UNCLASSIFIED',
+  E: 'UNCLASSIFIED EFTO',
+  C: 'CONFIDENTIAL',
+  S: 'SECRET',
+  T: 'TOP SECRET',
+};
+
+/** What the security line states, or null when it is not five times one level letter. */
+export function envelopeLevel(cable: Cable): ClassificationLevel | null {
+  const code = cable.envelope?.security?.code.text ?? '';
+  return /^([UECST])\1{4}$/.test(code) ? SECURITY_LEVELS[code[0]!]! : null;
+}
+
+/** The DE line's station serial as a number (`DE RUEHGB #0146` → 146), or null when not all digits. */
+export function deStationSerial(cable: Cable): number | null {
+  const ssn = cable.envelope?.de?.stationSerial?.text;
+  return ssn !== undefined && /^\d+$/.test(ssn) ? Number(ssn) : null;
+}
+
+/** The FM line's sender as a post of posts.tsv, in the reference id's spelling, or undefined. */
+export function fmPost(cable: Cable): string | undefined {
+  const fm = cable.envelope?.fm?.plad?.text.trim();
+  return fm ? postByBannerPost(fm)?.refidPost : undefined;
+}
 
 /** A routing indicator as the spec writes it (2.1): R and 3–7 letters. Defined here only. */
 export const ROUTING_INDICATOR = /^R[A-Z]{3,7}$/;

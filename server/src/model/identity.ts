@@ -7,9 +7,10 @@
  * The report and the workspace index read this; the rules keep to what the banner says.
  */
 import type { Cable, ClassificationLevel } from '../../../grammar/src/ast';
-import { allPosts, postByBannerPost, refIdPostFor, type PostInfo } from '../data/index';
+import { allPosts, refIdPostFor, type PostInfo } from '../data/index';
 import type { Classification } from './classification';
 import type { CableDate } from './dates';
+import { deStationSerial, envelopeLevel, fmPost } from './envelope';
 
 export interface Identity {
   readonly id: string | null;
@@ -22,15 +23,6 @@ export interface Identity {
 
 export const NO_IDENTITY: Identity = Object.freeze({ id: null, post: null, serial: null, classification: null, source: null });
 
-/** The level a security line's five letters state (`ZNY CCCCC` → CONFIDENTIAL): a letter repeated five times. */
-const SECURITY_LEVELS: Record<string, ClassificationLevel> = {
-  U: 'UNCLASSIFIED',
-  E: 'UNCLASSIFIED EFTO',
-  C: 'CONFIDENTIAL',
-  S: 'SECRET',
-  T: 'TOP SECRET',
-};
-
 let postsByRi: Map<string, PostInfo> | undefined;
 
 /** The post whose DE routing indicator this is (`RUEHGB` → BAGHDAD), by posts.tsv. */
@@ -40,11 +32,6 @@ function postOfIndicator(ri: string): PostInfo | undefined {
     for (const p of allPosts()) if (p.deRoutingIndicator && !postsByRi.has(p.deRoutingIndicator)) postsByRi.set(p.deRoutingIndicator, p);
   }
   return postsByRi.get(ri);
-}
-
-function envelopeLevel(cable: Cable): ClassificationLevel | null {
-  const code = cable.envelope?.security?.code.text ?? '';
-  return /^([UECST])\1{4}$/.test(code) ? SECURITY_LEVELS[code[0]!]! : null;
 }
 
 export function readIdentity(cable: Cable, classification: Classification, date: CableDate | undefined, referenceId: string | null): Identity {
@@ -62,11 +49,9 @@ export function readIdentity(cable: Cable, classification: Classification, date:
   }
   const env = cable.envelope;
   const level = classification.bannerLevel?.level ?? envelopeLevel(cable);
-  const fm = env?.fm?.plad?.text.trim();
   const ri = env?.de?.routingIndicator?.text;
-  const post = (fm ? postByBannerPost(fm)?.refidPost : undefined) ?? (ri ? postOfIndicator(ri)?.refidPost : undefined) ?? null;
-  const ssn = env?.de?.stationSerial?.text;
-  const serial = ssn !== undefined && /^\d+$/.test(ssn) ? Number(ssn) : null;
+  const post = fmPost(cable) ?? (ri ? postOfIndicator(ri)?.refidPost : undefined) ?? null;
+  const serial = deStationSerial(cable);
   if (post === null || serial === null) return Object.freeze({ ...NO_IDENTITY, classification: level });
   return Object.freeze({ id: yy !== undefined ? `${yy}${post}${serial}` : null, post, serial, classification: level, source: 'envelope' });
 }

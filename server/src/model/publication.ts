@@ -8,6 +8,7 @@ import type { Cable } from '../../../grammar/src/ast';
 import { postByBannerPost, secretariesOfStateOn } from '../data/index';
 import type { BannerAttempt } from './classification';
 import type { CableDate } from './dates';
+import { deStationSerial, envelopeLevel, fmPost } from './envelope';
 import { readSigners } from './signers';
 
 export type PublicationEvidence =
@@ -123,21 +124,11 @@ export function readAnotherCable(cable: Cable, bannerAttempts: () => readonly Ba
   const fm = env?.fm ?? env?.lines[0];
   const attempt = fm ? bannerAttempts().find((a) => a.range.start.offset > fm.range.end.offset) : undefined;
   const envelope = env !== undefined && bannerOfAnother(cable, attempt);
-  const bannerGarbled = env !== undefined && attempt !== undefined && seam(cable, attempt) && envelopeLevel(cable) !== null && deSerial(cable) !== undefined;
+  const bannerGarbled = env !== undefined && attempt !== undefined && seam(cable, attempt) && envelopeLevel(cable) !== null && deStationSerial(cable) !== null;
   const text = [...afterSignature(cable), ...spliced(cable), ...departmentBody(cable, cableDate)];
   if (!envelope && !bannerGarbled && !text.length) return NO_ANOTHER_CABLE;
   const bannerLine = (cable.banner ?? attempt)?.range.start.line ?? -1;
   return Object.freeze({ envelope, bannerGarbled, bannerLine, text: Object.freeze(text), carried: true });
-}
-
-const deSerial = (cable: Cable): number | undefined => {
-  const s = cable.envelope?.de?.stationSerial?.text;
-  return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
-};
-
-function envelopeLevel(cable: Cable): string | null {
-  const code = cable.envelope?.security?.code.text ?? '';
-  return /^([UECST])\1{4}$/.test(code) ? code[0]! : null;
 }
 
 /** The banner line stands right below a line of the envelope: where a page joins the two. */
@@ -150,9 +141,9 @@ function seam(cable: Cable, attempt: BannerAttempt): boolean {
 const POST_SERIAL = /(?<post>[A-Z][A-Z .'-]*[A-Z]) +(?<serial>\d{3,8})\b/;
 
 function bannerOfAnother(cable: Cable, attempt: BannerAttempt | undefined): boolean {
-  const fm = cable.envelope?.fm?.plad?.text.trim();
-  const de = deSerial(cable);
-  if (!fm || de === undefined) return false;
+  const own = fmPost(cable);
+  const de = deStationSerial(cable);
+  if (own === undefined || de === null) return false;
   let post: string | undefined;
   let serial: number | undefined;
   if (cable.banner) {
@@ -164,10 +155,9 @@ function bannerOfAnother(cable: Cable, attempt: BannerAttempt | undefined): bool
     serial = m ? Number(m.groups!.serial) : undefined;
   }
   if (post === undefined || serial === undefined || !Number.isFinite(serial)) return false;
-  const own = postByBannerPost(fm)?.refidPost;
   const shown = postByBannerPost(post)?.refidPost;
   // Station serials run to four digits: `DE RUEHC #2745` for STATE 202745.
-  return own !== undefined && shown !== undefined && own !== shown && serial % 10000 !== de % 10000;
+  return shown !== undefined && own !== shown && serial % 10000 !== de % 10000;
 }
 
 /** Numbered paragraphs below an earlier line holding the cable's signature alone, numbered back. */
@@ -212,7 +202,7 @@ function departmentBody(cable: Cable, cableDate: () => CableDate | undefined): F
   const signers = readSigners(cable.signature);
   if (!signers.length) return [];
   const fm = cable.envelope?.fm?.plad?.text.trim();
-  const sender = (fm ? postByBannerPost(fm)?.refidPost : undefined) ?? (cable.banner ? postByBannerPost(cable.banner.post.text)?.refidPost : undefined);
+  const sender = fmPost(cable) ?? (cable.banner ? postByBannerPost(cable.banner.post.text)?.refidPost : undefined);
   if (sender === undefined || DEPARTMENT.test(sender) || (fm !== undefined && DEPARTMENT.test(fm)) || (cable.banner && DEPARTMENT.test(cable.banner.post.text))) return [];
   const date = cableDate();
   if (!date || !secretariesOfStateOn(date).some((s) => signers.includes(s.surname))) return [];
