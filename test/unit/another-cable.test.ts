@@ -5,6 +5,8 @@ import type { Diagnostic } from '../../server/src/engine/types';
 import { secretariesOfStateOn } from '../../server/src/data/index';
 import { lint } from '../../server/src/lint';
 import { modelOf } from '../../server/src/model/index';
+import { spliceAt } from '../../server/src/model/publication';
+import fc from 'fast-check';
 
 /**
  * Issue 17: a published page that carries another cable (its envelope above another cable's
@@ -183,6 +185,26 @@ describe('a garbled splice into another cable’s paragraphs (CBL091)', () => {
 
   it('without the garble, numbering back is no splice: both marks are errors', () => {
     assert.deepEqual(brief(found(page('documents'), 'CBL091')), ['error', 'error']);
+  });
+
+  it('a `QQQQ` word without a garble before the splice does not hide it', () => {
+    const t = page('QQQQ RHTQwsQfjQQQocuments');
+    assert.deepEqual(modelOf(parseCable(t)).anotherCable.text.map((x) => x.evidence), ['spliced']);
+  });
+
+  it('finds the first garbled `QQ` word, as the pattern `\\S*(?:[a-z…]\\S*QQ|QQ\\S*[a-z…])\\S*` did', () => {
+    // The pattern backtracked over every word of the text; the finder starts from each `QQ`.
+    const PATTERN = /\S*(?:[a-z%#^>=&[\]]\S*QQ|QQ\S*[a-z%#^>=&[\]])\S*/;
+    const piece = fc.constantFrom('Q', 'QQ', 'QQQ', 'a', 'Z', '#', ']', ' ', '\n', '\t', 'X', '9', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((xs) => xs.join('')), fc.nat(8), (text, cut) => {
+        const from = Math.min(cut, text.length);
+        const m = PATTERN.exec(text.slice(from));
+        const want = m ? { start: from + m.index, end: from + m.index + m[0].length } : undefined;
+        assert.deepEqual(spliceAt(text, from), want);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
