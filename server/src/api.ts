@@ -19,7 +19,7 @@ import { effectiveSettings, type RuleSettingInput } from './config/settings';
 import { decodeCable, looksBinary } from './host/decode';
 import { expandPaths, readBytes } from './host/node/files';
 import { referenceIdFromPath } from './host/reference-id';
-import { buildReport, fileReport, type FileReport, type LintReport, type RuleRecord } from './report/records';
+import { buildReport, fileFindings, fileReport, type FileFindings, type FileReport, type LintReport, type RuleRecord } from './report/records';
 import { fixText, type FixOptions, type FixOutcome } from './report/fix-loop';
 import type { Profile } from '../../grammar/src/ast';
 import type { SeveritySetting } from './engine/types';
@@ -45,7 +45,9 @@ export {
   type ReferenceKind,
   type ReferenceRecord,
   type TagRecord,
+  type FileFindings,
   type FileReport,
+  type FindingsReport,
   type FixRecord,
   type LintReport,
   type RelatedRecord,
@@ -117,18 +119,29 @@ function prepare(source: LintSource, session: LintSession) {
 export interface LintSourceOptions {
   /** Related locations and fix edits on each diagnostic (what SARIF needs). */
   details?: boolean;
+  /**
+   * The cable's facts (`cable`): on by default; `false` leaves them out, for output that does not
+   * print them (the CLI asks for them only for `--format json` and `ndjson`).
+   */
+  facts?: boolean;
 }
 
+type WithFacts = LintSourceOptions & { facts?: true };
+
 /** Lints one source under a session's settings. Throws ConfigError for a bad config. */
-export function lintSource(source: LintSource, session: LintSession, options: LintSourceOptions = {}): FileReport {
+export function lintSource(source: LintSource, session: LintSession, options?: WithFacts): FileReport;
+export function lintSource(source: LintSource, session: LintSession, options: LintSourceOptions): FileFindings;
+export function lintSource(source: LintSource, session: LintSession, options: LintSourceOptions = {}): FileFindings {
   const result = prepare(source, session)(source.text);
-  return fileReport(source.path, result, options.details === true);
+  return (options.facts === false ? fileFindings : fileReport)(source.path, result, options.details === true);
 }
 
 /** `--fix` for one source under a session's settings (see {@link fixText}). Throws ConfigError for a bad config. */
-export function fixSource(source: LintSource, session: LintSession, options: FixOptions & LintSourceOptions = {}): { report: FileReport; fix: FixOutcome } {
+export function fixSource(source: LintSource, session: LintSession, options?: FixOptions & WithFacts): { report: FileReport; fix: FixOutcome };
+export function fixSource(source: LintSource, session: LintSession, options: FixOptions & LintSourceOptions): { report: FileFindings; fix: FixOutcome };
+export function fixSource(source: LintSource, session: LintSession, options: FixOptions & LintSourceOptions = {}): { report: FileFindings; fix: FixOutcome } {
   const { result, fix } = fixText(source.text, prepare(source, session), options);
-  return { report: fileReport(source.path, result, options.details === true), fix };
+  return { report: (options.facts === false ? fileFindings : fileReport)(source.path, result, options.details === true), fix };
 }
 
 function session(options: LintApiOptions, discover: boolean): LintSession {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { lintText, REPORT_VERSION, type CableFacts } from '../../server/src/api';
+import { lintSource, lintText, REPORT_VERSION, type CableFacts } from '../../server/src/api';
+import { processSource, type RunSpec } from '../../server/src/cli/process';
 import { assertValidReport, reportErrors } from '../report-schema';
 import { jsonRun, ROOT } from './cli-helpers';
 
@@ -150,6 +151,30 @@ function testFiles(dir: string): string[] {
   }
   return out;
 }
+
+describe('the cable\'s facts only when a format prints them', () => {
+  // Paragraph 2 numbered 5: a finding to compare.
+  const text = readFileSync(SEED_002, 'utf8').replace('\n2.  U.S. Embassy', '\n5.  U.S. Embassy');
+  const session = { now: new Date('2010-01-01T00:00:00Z') };
+  const source = { text, path: 'seed-002.txt' };
+
+  it('lintSource with facts: false leaves `cable` out and finds the same diagnostics', () => {
+    const full = lintSource(source, session);
+    assertValidReport({ version: REPORT_VERSION, files: [full], summary: { files: 1, errors: 0, warnings: 0, infos: 0 } });
+    const bare = lintSource(source, session, { facts: false });
+    assert.equal('cable' in bare, false);
+    assert.deepEqual(bare, { path: full.path, profile: full.profile, diagnostics: full.diagnostics });
+    assert.ok(full.diagnostics.length > 0);
+  });
+
+  it('the CLI\'s run spec decides: with facts the report carries them, without none, also when fixing', () => {
+    const spec: RunSpec = { rules: {}, now: '2010-01-01T00:00:00Z', details: false, facts: false, fix: 'none', fixUnsafe: false };
+    assert.equal(processSource(source, session, spec).report.cable, undefined);
+    assert.equal(processSource(source, session, { ...spec, fix: 'dry-run' }).report.cable, undefined);
+    assert.deepEqual(processSource(source, session, { ...spec, facts: true }).report.cable?.signers, ['JACOBSON']);
+    assert.deepEqual(processSource(source, session, { ...spec, facts: true, fix: 'dry-run' }).report.cable?.signers, ['JACOBSON']);
+  });
+});
 
 describe('every report the tests produce is validated', () => {
   it('a test file that lints through the Node API or runs --format json/ndjson checks the schema (or goes through cli-helpers, which does)', () => {

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { DiagnosticRecord, FileReport, LintReport, RuleRecord, SpanRecord } from '../api';
+import type { DiagnosticRecord, FileFindings, FindingsReport, RuleRecord, SpanRecord } from '../api';
 import { printable } from '../engine/message';
 import type { Severity } from '../engine/types';
 
@@ -56,7 +56,7 @@ export interface StylishOptions {
   fixed?: 'write' | 'dry-run';
 }
 
-export function formatStylish(report: LintReport, style: Style = PLAIN, options: StylishOptions = {}): string {
+export function formatStylish(report: FindingsReport, style: Style = PLAIN, options: StylishOptions = {}): string {
   const out: string[] = [];
   for (const file of report.files) {
     if (file.diagnostics.length === 0) continue;
@@ -105,12 +105,13 @@ export function jsonText(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
-export function formatJson(report: LintReport): string {
+/** `--format json`: the CLI asks for the cable's facts with this format and ndjson (RunSpec.facts). */
+export function formatJson(report: FindingsReport): string {
   return jsonText(report);
 }
 
 /** One line of `--format ndjson`: a file report, the same object as in `files` of `--format json` (the schema's `fileReport`). */
-export function formatNdjsonLine(file: FileReport): string {
+export function formatNdjsonLine(file: FileFindings): string {
   return jsonText(file);
 }
 
@@ -186,7 +187,7 @@ export interface SarifContext {
  * related locations, and the rule's fixes as artifact changes. Files with nothing to report
  * still appear as artifacts, so a consumer sees what was checked.
  */
-export function formatSarif(report: LintReport, rules: readonly RuleRecord[], context: SarifContext): string {
+export function formatSarif(report: FindingsReport, rules: readonly RuleRecord[], context: SarifContext): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const srcroot = pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href;
   const artifacts: Sarif.Artifact[] = report.files.map((f) => ({
@@ -283,7 +284,7 @@ function escapeProperty(s: string): string {
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** GitHub Actions annotations: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. */
-export function formatGithub(report: LintReport): string {
+export function formatGithub(report: FindingsReport): string {
   const lines: string[] = [];
   for (const f of report.files) {
     for (const d of f.diagnostics) {
@@ -312,7 +313,7 @@ function xml(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function junitCase(f: FileReport, d: DiagnosticRecord): string {
+function junitCase(f: FileFindings, d: DiagnosticRecord): string {
   const text = `${f.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.ruleId} ${d.ruleName})`;
   return (
     `    <testcase classname="${xml(f.path)}" name="${xml(`${d.ruleId} ${d.ruleName} at ${d.line}:${d.column}`)}" time="0">\n` +
@@ -325,7 +326,7 @@ function junitCase(f: FileReport, d: DiagnosticRecord): string {
  * JUnit XML as CI servers read it: a test suite per file, a failing test case per diagnostic
  * (its `type` is the severity), and one passing case for a file without diagnostics.
  */
-export function formatJunit(report: LintReport): string {
+export function formatJunit(report: FindingsReport): string {
   const suites = report.files.map((f) => {
     const cases = f.diagnostics.length > 0 ? f.diagnostics.map((d) => junitCase(f, d)) : [`    <testcase classname="${xml(f.path)}" name="cable-lint" time="0" />`];
     const tests = Math.max(1, f.diagnostics.length);
@@ -353,7 +354,7 @@ export interface RuleStats {
 }
 
 /** Hits per rule, most first (ties by id), for `--stats`. */
-export function ruleStats(report: LintReport): RuleStats[] {
+export function ruleStats(report: FindingsReport): RuleStats[] {
   const byRule = new Map<string, RuleStats>();
   for (const f of report.files) {
     const seen = new Set<string>();

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
-import { buildReport, listRules, type FileReport, type LintReport, type LintSession } from '../api';
+import { buildReport, listRules, type FileFindings, type FindingsReport, type LintSession } from '../api';
 import { decodeCableWithEncoding, encodeCable } from '../host/decode';
 import { InputError } from '../host/errors';
 import { commandLineInputs, type CommandLineInput } from '../host/node/inputs';
@@ -164,11 +164,11 @@ function dryRunDiff(original: string, output: string, style: Style): string {
 }
 
 /** Errors only (`--quiet`), with the summary counted again. */
-function onlyErrors(report: LintReport): LintReport {
+function onlyErrors(report: FindingsReport): FindingsReport {
   return buildReport(report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })));
 }
 
-function render(args: CliArgs, report: LintReport, style: Style, cwd: string): string {
+function render(args: CliArgs, report: FindingsReport, style: Style, cwd: string): string {
   switch (args.format) {
     case 'json':
       return formatJson(report);
@@ -233,6 +233,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(args.referenceId !== undefined ? { referenceId: args.referenceId } : {}),
     now: new Date().toISOString(),
     details: args.format === 'sarif',
+    facts: args.format === 'json' || args.format === 'ndjson',
     fix: args.fix,
     fixUnsafe: args.fixUnsafe,
     ...(args.hidePublication ? { hidePublication: true } : {}),
@@ -250,10 +251,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const progress = progressBar(io, files.length);
   const outcomes: (FileOutcome | SkippedFile)[] = new Array(inputs.length);
   /** The file report: the fixed text travels only for a dry run (with --fix it is in the file). */
-  const fileReportOf = (o: FileOutcome): FileReport => {
+  const fileReportOf = (o: FileOutcome): FileFindings => {
     if (!o.fix) return o.report;
     const { output, ...fix } = o.fix;
-    return { ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileReport;
+    return { ...o.report, fix: { ...fix, ...(args.fix === 'dry-run' && output !== undefined ? { output } : {}) } } as FileFindings;
   };
   /** A line of --format ndjson (errors only with --quiet). */
   const ndjsonLine = (o: FileOutcome | SkippedFile): string => {

@@ -4,7 +4,7 @@
  * can be handed the settings and a slice of the files.
  */
 import type { Profile } from '../../../grammar/src/ast';
-import { fixSource, lintSource, type FileReport, type FixOutcome, type LintSession, type LintSource } from '../api';
+import { fixSource, lintSource, type FileFindings, type FixOutcome, type LintSession, type LintSource } from '../api';
 import { decodeCableWithEncoding, looksBinary, type CableEncoding } from '../host/decode';
 import { ConfigResolver } from '../host/node/config-files';
 import { fileStamp, readBytes, type InputFile } from '../host/node/files';
@@ -27,6 +27,8 @@ export interface RunSpec {
   now: string;
   /** Related locations and fix edits on diagnostics (SARIF). */
   details: boolean;
+  /** The cable's facts in each report: only the formats that print them (json, ndjson) ask. */
+  facts: boolean;
   fix: FixMode;
   fixUnsafe: boolean;
   /** `--hide-publication`: leave out the findings attributed to publication. */
@@ -34,7 +36,7 @@ export interface RunSpec {
 }
 
 export interface FileOutcome {
-  report: FileReport;
+  report: FileFindings;
   /** Present when fixing. `output` is kept only when the text changed. */
   fix?: Omit<FixOutcome, 'output'> & { output?: string };
   /** How the file was read (files only), for writing fixes back. */
@@ -53,7 +55,7 @@ export function sessionFor(spec: RunSpec): LintSession {
 }
 
 export function processSource(source: LintSource, session: LintSession, spec: RunSpec): FileOutcome {
-  const details = { details: spec.details };
+  const details = { details: spec.details, facts: spec.facts };
   if (spec.fix === 'none') return { report: lintSource(source, session, details) };
   const { report, fix } = fixSource(source, session, { unsafe: spec.fixUnsafe, ...details });
   const { output, ...rest } = fix;

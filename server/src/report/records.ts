@@ -172,13 +172,21 @@ export interface DiagnosticRecord {
   fixes?: FixRecord[];
 }
 
-export interface FileReport {
+/**
+ * One file's findings, with the cable's facts only when they were asked for: the formats that do
+ * not print them (stylish, SARIF, GitHub, JUnit) do not pay for reading them.
+ */
+export interface FileFindings {
   /** The path as given (or found under a given folder); `<stdin>`/`<text>` for unnamed input. */
   path: string;
   /** The profile the rules ran under (detected, or forced by a setting). */
   profile: Profile;
-  cable: CableFacts;
+  cable?: CableFacts;
   diagnostics: DiagnosticRecord[];
+}
+
+export interface FileReport extends FileFindings {
+  cable: CableFacts;
 }
 
 export interface ReportSummary {
@@ -188,12 +196,15 @@ export interface ReportSummary {
   infos: number;
 }
 
-/** The whole result, exactly what `cable-lint --format json` prints. */
-export interface LintReport {
+/** A run's findings, each file's facts only when asked for (what the formats without them read). */
+export interface FindingsReport<F extends FileFindings = FileFindings> {
   version: typeof REPORT_VERSION;
-  files: FileReport[];
+  files: F[];
   summary: ReportSummary;
 }
+
+/** The whole result, exactly what `cable-lint --format json` prints. */
+export type LintReport = FindingsReport<FileReport>;
 
 /** One rule of the catalogue, as `cable-lint --print-rules --format json` lists it. */
 export interface RuleRecord {
@@ -294,7 +305,12 @@ export function fileReport(path: string, result: LintResult, details: boolean): 
   };
 }
 
-export function buildReport(files: FileReport[]): LintReport {
+/** One file's findings without the cable's facts (reading them is a tenth of full validation). */
+export function fileFindings(path: string, result: LintResult, details: boolean): FileFindings {
+  return { path, profile: result.profile, diagnostics: result.diagnostics.map((d) => diagnosticRecord(d, details)) };
+}
+
+export function buildReport<F extends FileFindings>(files: F[]): FindingsReport<F> {
   const summary: ReportSummary = { files: files.length, errors: 0, warnings: 0, infos: 0 };
   for (const f of files) {
     for (const d of f.diagnostics) {
