@@ -111,14 +111,13 @@ function markNested(doc: Doc, paragraphs: Paragraph[]): void {
 }
 
 /** A paragraph runs until the next paragraph or heading (page markers are transparent). */
-export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable, body: Segment[]): void {
+export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable, textEnd: TextEnd): void {
   if (!paragraphs.length) return;
   const boundaries = [
     ...paragraphs.filter((p) => !p.ambiguous).map((p) => p.range.start.offset),
     ...cable.headings.map((h) => h.range.start.offset),
     ...cable.sectionBanners.map((b) => b.range.start.offset),
   ].sort((a, b) => a - b);
-  const textEnd = textEndOf(doc, cable, body);
   for (const p of paragraphs) {
     if (p.ambiguous) continue;
     const start = p.range.start.offset;
@@ -132,27 +131,44 @@ export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable
   }
 }
 
+export interface TextEnd {
+  /** The last segment end at or before `next` (and the text's end), or `end` when that is later. */
+  lastBefore(next: number, end: number): number;
+}
+
 /**
  * Where the text can end: the last body segment before a limit, never past an own-line
  * signature, `NNNN` or the publisher's trailer. Segment ends are sorted, so each extent is a
- * binary search: a scan per paragraph made 10,000-paragraph texts quadratic.
+ * binary search: a scan per paragraph made 10,000-paragraph texts quadratic. Read once for the
+ * paragraphs and the lettered items alike.
  */
-function textEndOf(doc: Doc, cable: Cable, body: Segment[]) {
-  const lastBodyEnd = body.reduce(
-    (m, s) => (s.token.tokenType === T.EndOfMessageLine || TRAILER.test(doc.text.slice(s.start, s.end)) ? m : Math.max(m, s.end)),
-    0,
-  );
-  const sig = cable.signature && !cable.signature.appended ? cable.signature.range.start.offset : Infinity;
-  const eom = cable.endOfMessage ? cable.endOfMessage.range.start.offset : Infinity;
+export function textEndOf(doc: Doc, cable: Cable, body: Segment[]): TextEnd {
   // A page marker after a paragraph's last line belongs to no paragraph; one inside it is
   // covered anyway, because the paragraph runs on to its next line of text.
-  const markerOnly = new Set(cable.pageMarkers.map((m) => m.range.end.offset));
-  const segEnds = body
-    .filter((s) => !markerOnly.has(s.end))
-    .map((s) => s.end)
-    .sort((a, b) => a - b);
+  const markerOnly = cable.pageMarkers.length ? new Set(cable.pageMarkers.map((m) => m.range.end.offset)) : undefined;
+  const segEnds: number[] = [];
+  let sorted = true;
+  let prevEnd = -1;
+  for (const s of body) {
+    if (s.end < prevEnd) sorted = false;
+    prevEnd = s.end;
+    if (!markerOnly?.has(s.end)) segEnds.push(s.end);
+  }
+  if (!sorted) segEnds.sort((a, b) => a - b);
+  // The segments come in text order, so the last one that is text ends furthest.
+  let lastBodyEnd = 0;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const s = body[i]!;
+    if (s.token.tokenType === T.EndOfMessageLine || TRAILER.test(doc.text.slice(s.start, s.end))) continue;
+    if (sorted) {
+      lastBodyEnd = s.end;
+      break;
+    }
+    lastBodyEnd = Math.max(lastBodyEnd, s.end);
+  }
+  const sig = cable.signature && !cable.signature.appended ? cable.signature.range.start.offset : Infinity;
+  const eom = cable.endOfMessage ? cable.endOfMessage.range.start.offset : Infinity;
   return {
-    /** The last segment end at or before `next` (and the text's end), or `end` when that is later. */
     lastBefore(next: number, end: number): number {
       const limit = Math.min(sig, eom, lastBodyEnd, next);
       const last = firstAbove(segEnds, limit) - 1;
@@ -169,7 +185,7 @@ function textEndOf(doc: Doc, cable: Cable, body: Segment[]) {
  * own style or of one seen before it. Each item scans only the items nested in it (at most one
  * level per style), so this stays linear.
  */
-export function extendSubParagraphs(doc: Doc, subs: SubParagraph[], paragraphs: Paragraph[], cable: Cable, body: Segment[]): void {
+export function extendSubParagraphs(doc: Doc, subs: SubParagraph[], paragraphs: Paragraph[], cable: Cable, textEnd: TextEnd): void {
   if (!subs.length) return;
   const boundaries = [
     ...paragraphs.filter((p) => !p.ambiguous).map((p) => p.range.start.offset),
@@ -177,7 +193,6 @@ export function extendSubParagraphs(doc: Doc, subs: SubParagraph[], paragraphs: 
     ...cable.sectionBanners.map((b) => b.range.start.offset),
     ...cable.headerOrder.map((f) => f.range.start.offset),
   ].sort((a, b) => a - b);
-  const textEnd = textEndOf(doc, cable, body);
   const styleOf = (s: SubParagraph) => `${s.style}${s.letter === s.letter.toUpperCase() ? 'A' : 'a'}`;
   // Levels per parent: the order in which each style first appears under it.
   const levels = new Map<string, string[]>();

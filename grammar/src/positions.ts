@@ -30,8 +30,22 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Index of the line containing `offset` (binary search; offsets past the end clamp). */
+/**
+ * The line of the last lookup and the table it was in: the builders read a text in order, so the
+ * next offset is nearly always on that line or the next one, and a look there replaces the
+ * binary search. (Module state only speeds the search up; the answer never depends on it.)
+ */
+let cursorLines: readonly Line[] | undefined;
+let cursor = 0;
+
+/** Index of the line containing `offset` (offsets past the end clamp). */
 export function lineIndexAt(lines: readonly Line[], offset: number): number {
+  if (lines === cursorLines) {
+    for (let at = cursor, stop = Math.min(cursor + 2, lines.length - 1); at <= stop; at++) {
+      if (lines[at]!.start <= offset && (at === lines.length - 1 || lines[at + 1]!.start > offset)) return (cursor = at);
+      if (lines[at]!.start > offset) break;
+    }
+  }
   let lo = 0;
   let hi = lines.length - 1;
   while (lo < hi) {
@@ -39,7 +53,8 @@ export function lineIndexAt(lines: readonly Line[], offset: number): number {
     if (lines[mid]!.start <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return lo;
+  cursorLines = lines;
+  return (cursor = lo);
 }
 
 export function positionAt(lines: readonly Line[], offset: number): Position {

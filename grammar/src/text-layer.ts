@@ -6,7 +6,7 @@ import type { Cable, Paragraph, SubParagraph } from './ast';
 import * as B from './build-body';
 import { buildBanner, type Doc } from './build-header';
 import { addField, splitGluedFields } from './header-repair';
-import { extendParagraphs, extendSubParagraphs, numberParagraphs } from './numbering';
+import { extendParagraphs, extendSubParagraphs, numberParagraphs, textEndOf } from './numbering';
 import * as T from './lexer';
 import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
@@ -147,8 +147,11 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
 
   deferred.blockMarks = () => B.readBlockMarks(doc, markSegments);
   numberParagraphs(doc, paragraphs, restartPoints);
-  extendParagraphs(doc, paragraphs, cable, body);
-  extendSubParagraphs(doc, subs, paragraphs, cable, body);
+  if (paragraphs.length || subs.length) {
+    const textEnd = textEndOf(doc, cable, body);
+    extendParagraphs(doc, paragraphs, cable, textEnd);
+    extendSubParagraphs(doc, subs, paragraphs, cable, textEnd);
+  }
   cable.paragraphs = paragraphs;
   cable.subParagraphs = subs;
   cable.reflowed = paragraphs.some((p) => p.midLine) || body.some((s) => s.token.tokenType === T.ParagraphLine && s.end - s.start > 150);

@@ -86,7 +86,6 @@ export function build(text: string): Cable {
     cable.wrapper.push({ kind: 'Wrapper', role, text: text.slice(start, end), range: rangeAt(lines, start, end) });
 
   const envLines: EnvelopeLine[] = [];
-  const envTokens = new Map<EnvelopeLine, Segment>();
   const body: Segment[] = [];
   const fields: { field: FieldKind; segments: Segment[] }[] = [];
   let headerEnd = 0;
@@ -133,7 +132,6 @@ export function build(text: string): Cable {
         }
         const line = envelopeLine(doc, item.token);
         envLines.push(line);
-        envTokens.set(line, seg);
         break;
       }
       case 'envelopeNoise': {
