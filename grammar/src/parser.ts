@@ -152,96 +152,98 @@ class CableParser extends EmbeddedActionsParser {
     // real one: without this gate LL(1) would enter the loop on its TextLine and fail.
     this.AT_LEAST_ONE({
       GATE: () => !looksLikeBanner(this.LA(1)),
-      DEF: () => {
-        this.OR([
-          { ALT: () => this.envelopeLine(this.CONSUME(T.TransmissionIdLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.PrecedenceLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.RoutingContinuationLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.DeLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.SecurityLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.DtgLine)) },
-          {
-            ALT: () => {
-              this.envelopeLine(this.CONSUME(T.FmLine));
-              this.ACTION(() => (this.seenFm = true));
-            },
-          },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.ToLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.InfoLine)) },
-          { ALT: () => this.envelopeLine(this.CONSUME(T.XmtLine)) },
-          // After FM every line up to the banner is an addressee (PLAD-only lines included),
-          // or publisher metadata between two printed copies of the envelope.
-          {
-            GATE: () => this.seenFm && !looksLikeBanner(this.LA(1)),
-            ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
-          },
-          // Before FM the envelope has only format lines: anything else is a syntax error,
-          // recovered by skipping the segment (an error production).
-          {
-            GATE: () => !this.seenFm,
-            ALT: () => this.push({ role: 'envelopeNoise', token: this.SUBRULE(this.envelopeNoiseText) }),
-          },
-        ]);
-      },
+      DEF: () => this.OR(this.envelopeAlts),
     });
   });
 
-  private addresseeText = this.RULE('addresseeText', (): IToken => {
-    return this.OR([
-      { ALT: () => this.CONSUME(T.TextLine) },
-      { ALT: () => this.CONSUME(T.CaptionLine) },
-      { ALT: () => this.CONSUME(T.PageMarkerLine) },
-      { ALT: () => this.CONSUME(T.LegacyPageLine) },
-      { ALT: () => this.CONSUME(T.EndOfMessageLine) },
-    ]);
-  });
+  // Built once, as every alternation below: a fresh array of closures per line is garbage the
+  // collector then spends a tenth of the parse on.
+  private readonly envelopeAlts = [
+    { ALT: () => this.envelopeLine(this.CONSUME(T.TransmissionIdLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.PrecedenceLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.RoutingContinuationLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.DeLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.SecurityLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.DtgLine)) },
+    {
+      ALT: () => {
+        this.envelopeLine(this.CONSUME(T.FmLine));
+        this.ACTION(() => (this.seenFm = true));
+      },
+    },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.ToLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.InfoLine)) },
+    { ALT: () => this.envelopeLine(this.CONSUME(T.XmtLine)) },
+    // After FM every line up to the banner is an addressee (PLAD-only lines included),
+    // or publisher metadata between two printed copies of the envelope.
+    {
+      GATE: () => this.seenFm && !looksLikeBanner(this.LA(1)),
+      ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
+    },
+    // Before FM the envelope has only format lines: anything else is a syntax error,
+    // recovered by skipping the segment (an error production).
+    {
+      GATE: () => !this.seenFm,
+      ALT: () => this.push({ role: 'envelopeNoise', token: this.SUBRULE(this.envelopeNoiseText) }),
+    },
+  ];
 
-  private envelopeNoiseText = this.RULE('envelopeNoiseText', (): IToken => {
-    return this.OR([
-      { ALT: () => this.CONSUME(T.TextLine) },
-      { ALT: () => this.CONSUME(T.PageMarkerLine) },
-      { ALT: () => this.CONSUME(T.LegacyPageLine) },
-    ]);
-  });
+  private readonly addresseeAlts = [
+    { ALT: () => this.CONSUME(T.TextLine) },
+    { ALT: () => this.CONSUME(T.CaptionLine) },
+    { ALT: () => this.CONSUME(T.PageMarkerLine) },
+    { ALT: () => this.CONSUME(T.LegacyPageLine) },
+    { ALT: () => this.CONSUME(T.EndOfMessageLine) },
+  ];
+
+  private addresseeText = this.RULE('addresseeText', (): IToken => this.OR(this.addresseeAlts));
+
+  private readonly envelopeNoiseAlts = [
+    { ALT: () => this.CONSUME(T.TextLine) },
+    { ALT: () => this.CONSUME(T.PageMarkerLine) },
+    { ALT: () => this.CONSUME(T.LegacyPageLine) },
+  ];
+
+  private envelopeNoiseText = this.RULE('envelopeNoiseText', (): IToken => this.OR(this.envelopeNoiseAlts));
 
   private envelopeLine(token: IToken): void {
     this.push({ role: 'envelope', token, afterFm: this.seenFm });
   }
 
+  private readonly bannerAlts = [
+    { ALT: () => this.CONSUME(T.BannerLine) },
+    // A misspelt banner still opens the classification block (CBL021 reports it).
+    { GATE: () => looksLikeBanner(this.LA(1)), ALT: () => this.CONSUME1(T.TextLine) },
+  ];
+  private readonly classificationAlts = [{ ALT: () => this.CONSUME(T.CaptionLine) }, { ALT: () => this.CONSUME(T.TextLine) }];
+
   private classificationBlock = this.RULE('classificationBlock', () => {
-    const banner = this.OR1([
-      { ALT: () => this.CONSUME(T.BannerLine) },
-      // A misspelt banner still opens the classification block (CBL021 reports it).
-      { GATE: () => looksLikeBanner(this.LA(1)), ALT: () => this.CONSUME1(T.TextLine) },
-    ]);
+    const banner = this.OR1(this.bannerAlts);
     this.push({ role: 'banner', token: banner });
     this.MANY({
       GATE: () => !this.atHeaderStart() && this.looksLikeClassificationLine(),
-      DEF: () =>
-        this.push({
-          role: 'classification',
-          token: this.OR([{ ALT: () => this.CONSUME(T.CaptionLine) }, { ALT: () => this.CONSUME(T.TextLine) }]),
-        }),
+      DEF: () => this.push({ role: 'classification', token: this.OR(this.classificationAlts) }),
     });
   });
+
+  private readonly headerAlts = [
+    { ALT: () => this.SUBRULE(this.eoField) },
+    { ALT: () => this.SUBRULE(this.tagsField) },
+    { ALT: () => this.SUBRULE(this.subjectField) },
+    { ALT: () => this.SUBRULE(this.refField) },
+    { ALT: () => this.SUBRULE(this.classifiedByField) },
+    // `TAS: PREL`, `TAGS; PREL`, `UBJECT: …`: the field all the same (CBL065 reports the keyword).
+    { GATE: () => misspeltField(this.LA(1), T.TextLine) !== undefined, ALT: () => this.SUBRULE(this.misspeltField) },
+    { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.CaptionLine) }) },
+    // Pass lines and other short text between two fields ("DEPT FOR …" after E.O.).
+    { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.TextLine) }) },
+    { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.PageMarkerLine) }) },
+  ];
 
   private header = this.RULE('header', () => {
     this.MANY({
       GATE: () => this.atHeaderStart(),
-      DEF: () =>
-        this.OR([
-          { ALT: () => this.SUBRULE(this.eoField) },
-          { ALT: () => this.SUBRULE(this.tagsField) },
-          { ALT: () => this.SUBRULE(this.subjectField) },
-          { ALT: () => this.SUBRULE(this.refField) },
-          { ALT: () => this.SUBRULE(this.classifiedByField) },
-          // `TAS: PREL`, `TAGS; PREL`, `UBJECT: …`: the field all the same (CBL065 reports the keyword).
-          { GATE: () => misspeltField(this.LA(1), T.TextLine) !== undefined, ALT: () => this.SUBRULE(this.misspeltField) },
-          { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.CaptionLine) }) },
-          // Pass lines and other short text between two fields ("DEPT FOR …" after E.O.).
-          { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.TextLine) }) },
-          { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.PageMarkerLine) }) },
-        ]),
+      DEF: () => this.OR(this.headerAlts),
     });
   });
 
@@ -272,19 +274,21 @@ class CableParser extends EmbeddedActionsParser {
     this.push({ role: 'field', field, tokens });
   }
 
+  private readonly continuationAlts = [
+    { ALT: () => this.CONSUME(T.TextLine) },
+    { ALT: () => this.CONSUME(T.ParagraphLine) },
+    { ALT: () => this.CONSUME(T.CaptionLine) },
+    { ALT: () => this.CONSUME(T.LegacyPageLine) },
+    { ALT: () => this.CONSUME(T.RoutingContinuationLine) },
+  ];
+
   /** The segments that continue a field, each accepted by the field's own predicate. */
   private continuation = this.RULE('continuation', (first: IToken, continues: Continues): IToken[] => {
     const tokens: IToken[] = [first];
     this.MANY({
       GATE: () => continuesWith(continues, tokens, this.LA(1)),
       DEF: () => {
-        const t = this.OR([
-          { ALT: () => this.CONSUME(T.TextLine) },
-          { ALT: () => this.CONSUME(T.ParagraphLine) },
-          { ALT: () => this.CONSUME(T.CaptionLine) },
-          { ALT: () => this.CONSUME(T.LegacyPageLine) },
-          { ALT: () => this.CONSUME(T.RoutingContinuationLine) },
-        ]);
+        const t = this.OR(this.continuationAlts);
         this.ACTION(() => tokens.push(t));
       },
     });
