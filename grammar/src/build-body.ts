@@ -10,6 +10,7 @@ import type {
 } from './ast';
 import type { Doc } from './build-header';
 import * as F from './fields';
+import { contentEnd, isSpace } from './chars';
 import { rangeAt, spanAt } from './positions';
 
 /** Text layer (spec 2.5): paragraphs, portion marks, sub-paragraphs, headings, blocks, markers. */
@@ -74,16 +75,6 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
     }
   }
   return undefined;
-}
-
-/** Whether a UTF-16 unit is one `\s` matches. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** `t.split(/\s+/, n).join(' ')` without a pattern and an array per paragraph. */
@@ -311,8 +302,7 @@ function marksIn(doc: Doc, start: number, end: number, paragraphIndex: number): 
 }
 
 export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: boolean): PageMarker | undefined {
-  let e = end;
-  while (e > start && /[\s\\]/.test(doc.text[e - 1]!)) e--;
+  const e = contentEnd(doc.text, start, end);
   const s = doc.text.slice(start, e);
   const sp = (m: RegExpExecArray, name: string) => {
     const x = F.sub(doc.text, start, m, name);

@@ -3,14 +3,13 @@ import type { Addressee, DeLine, Dtg, Envelope, EnvelopeLine, PrecedenceLine, Se
 import { type Doc, tokenEnd } from './build-header';
 import * as F from './fields';
 import * as T from './lexer';
+import { contentEnd } from './chars';
 import { rangeAt, spanAt } from './positions';
 
 /** Envelope lines (spec 2.1): typed from the token, parts read by the format-line patterns. */
 
 function trimmed(doc: Doc, t: IToken): [number, number] {
-  let end = tokenEnd(t);
-  while (end > t.startOffset && /[\s\\]/.test(doc.text[end - 1]!)) end--;
-  return [t.startOffset, end];
+  return [t.startOffset, contentEnd(doc.text, t.startOffset, tokenEnd(t))];
 }
 
 export function dtgFrom(doc: Doc, start: number, end: number): Dtg {

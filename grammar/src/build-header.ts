@@ -13,6 +13,7 @@ import type {
   TagToken,
 } from './ast';
 import * as F from './fields';
+import { contentEnd } from './chars';
 import { rangeAt, spanAt } from './positions';
 
 /** Builders for the classification banner and the header fields (spec 2.2, 2.4). */
@@ -30,14 +31,11 @@ function span(doc: Doc, start: number, end: number): Span {
   return spanAt(doc.lines, doc.text, start, end);
 }
 
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[\s\\]/.test(text[end - 1]!)) end--;
-  return end;
-}
+const trimEnd = contentEnd;
 
 export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExpExecArray): Banner | undefined {
   const s = doc.text.slice(start, end);
-  const m = loose ?? F.BANNER.exec(s.replace(/\s+$/, ''));
+  const m = loose ?? F.BANNER.exec(s.trimEnd());
   if (!m?.groups) return undefined;
   const lvl = F.sub(doc.text, start, m, 'lvl')!;
   const { level, spaced } = F.levelOf(lvl.text);

@@ -7,6 +7,7 @@ import type { Cable } from './ast';
 import { type Doc, tokenEnd } from './build-header';
 import * as T from './lexer';
 import type { FieldKind } from './parser';
+import { contentEnd } from './chars';
 import { lineIndexAt } from './positions';
 
 /** Publisher lines after the text (`===== CABLE ENDS =====`, site footers). */
@@ -20,9 +21,7 @@ export interface Segment {
 }
 
 export function segmentOf(doc: Doc, t: IToken): Segment {
-  let end = tokenEnd(t);
-  while (end > t.startOffset && /[\s\\]/.test(doc.text[end - 1]!)) end--;
-  return { token: t, start: t.startOffset, end };
+  return { token: t, start: t.startOffset, end: contentEnd(doc.text, t.startOffset, tokenEnd(t)) };
 }
 
 /** The text of the line before the one holding `offset` ('' on the first line). */
