@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_NODE_FLAGS } from '../server/src/lsp/protocol';
+import { INDEX_STATUS, SERVER_NODE_FLAGS, type IndexStatus } from '../server/src/lsp/protocol';
 import { debounceDelay } from '../server/src/lsp/scheduler';
 import { TestClient } from '../test/protocol/lsp-client';
 import type { CorpusCable } from './corpus';
@@ -137,12 +137,12 @@ export interface IndexingFigures {
   rssMbEmptyWorkspace: number | null;
   /** The index's own estimate of the heap its entries hold, MB. */
   indexMb: number;
+  /** What `cableLint.index.maxMemoryMB` was last checked against: the server's heap growth where measured, MB. */
+  indexMemory: { measured: 'heap' | 'estimate'; mb: number };
   /** Keystroke → diagnostics (debounce subtracted) while indexing ran, and with an empty workspace. */
   keystrokeWhileIndexing: { edits: number; p50: number; p95: number };
   keystrokeBaseline: { edits: number; p50: number; p95: number };
 }
-
-type IndexStatus = { state: string; files?: number; bytes: number };
 
 async function typeInto(client: TestClient, uri: string, text: string, seed: number, keepGoing: (i: number) => Promise<boolean>): Promise<number[]> {
   let doc = TextDocument.create(uri, 'cable', 1, text);
@@ -182,10 +182,10 @@ export async function indexingFigures(corpus: string, emptyFolder: string, text:
   const t0 = performance.now();
   const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS, workspaceFolder: corpus, sections: { 'cableLint.index': { include: ['**/*.txt'] } } });
   try {
-    let status: IndexStatus = { state: 'off', bytes: 0 };
+    let status = { state: 'off', bytes: 0, memory: { measured: 'estimate', bytes: 0 } } as IndexStatus;
     let readyAt: number | undefined;
     const poll = async () => {
-      status = await client.request<IndexStatus>('cableLint/indexStatus', null);
+      status = await client.request<IndexStatus>(INDEX_STATUS, null);
       if (status.state === 'ready' && readyAt === undefined) readyAt = performance.now();
       return status.state !== 'ready';
     };
@@ -195,17 +195,18 @@ export async function indexingFigures(corpus: string, emptyFolder: string, text:
     const rssAtReady = rssMb(client.process.pid);
     await new Promise((r) => setTimeout(r, 3000));
     const figures: IndexingFigures = {
-      files: status.files ?? 0,
+      files: status.state === 'ready' ? status.files : 0,
       timeToIndexMs: round((readyAt ?? performance.now()) - t0),
       rssMbIndexed: ((m) => (m === undefined ? null : round(m)))(rssMb(client.process.pid)),
       rssMbAtReady: rssAtReady === undefined ? null : round(rssAtReady),
       rssMbEmptyWorkspace: rssEmpty === undefined ? null : round(rssEmpty),
       indexMb: round(status.bytes / 1024 / 1024),
+      indexMemory: { measured: status.memory.measured, mb: round(status.memory.bytes / 1024 / 1024) },
       keystrokeWhileIndexing: { edits: during.length, p50: round(quantile(during, 0.5)), p95: round(quantile(during, 0.95)) },
       keystrokeBaseline: { edits: baseline.length, p50: round(quantile(baseline, 0.5)), p95: round(quantile(baseline, 0.95)) },
     };
     log(
-      `  ${figures.files} cables indexed in ${figures.timeToIndexMs} ms; RSS ${figures.rssMbIndexed} MB (at completion ${figures.rssMbAtReady} MB; empty workspace ${figures.rssMbEmptyWorkspace} MB; index ~${figures.indexMb} MB); ` +
+      `  ${figures.files} cables indexed in ${figures.timeToIndexMs} ms; RSS ${figures.rssMbIndexed} MB (at completion ${figures.rssMbAtReady} MB; empty workspace ${figures.rssMbEmptyWorkspace} MB; index ~${figures.indexMb} MB, heap growth ${figures.indexMemory.mb} MB ${figures.indexMemory.measured === 'heap' ? 'measured' : 'estimated'}); ` +
         `keystroke while indexing p50 ${figures.keystrokeWhileIndexing.p50} / p95 ${figures.keystrokeWhileIndexing.p95} ms over ${during.length} edits, ` +
         `empty workspace p50 ${figures.keystrokeBaseline.p50} / p95 ${figures.keystrokeBaseline.p95} ms`,
     );
