@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
-import { fileMatcher, DEFAULT_INDEX_SETTINGS, relativeTo } from '../../server/src/host/workspace-indexer';
+import { fileMatcher, DEFAULT_INDEX_SETTINGS, relativeTo, WorkspaceIndexer, type CableSource } from '../../server/src/host/workspace-indexer';
 import { indexedCableOf, WorkspaceIndex } from '../../server/src/service/workspace-index';
 
 /** A minimal dated cable: `post serial` in the banner, a DTG of `year`, and REF lines. */
@@ -111,5 +111,56 @@ describe('workspace index: which files', () => {
   it('paths below a folder URI, decoded', () => {
     assert.equal(relativeTo('file:///w/my%20folder', 'file:///w/my%20folder/a%20b.cable'), 'a b.cable');
     assert.equal(relativeTo('file:///w/my', 'file:///w/my-other/a.cable'), undefined);
+  });
+});
+
+describe('workspace indexer: the caps hold for files that appear after the run', () => {
+  const folder = 'file:///w';
+  const uri = (k: number) => `${folder}/c${k}.cable`;
+  const text = (k: number) => cable('ROME', 100 + k, 2008, `PLAN ${k}`);
+  /** A folder of `n` cables whose every parse grows the heap by 1 MB (the host's figure). */
+  function indexer(n: number) {
+    let heap = 0;
+    const source: CableSource = {
+      list: async () => ({ files: Array.from({ length: n }, (_, k) => ({ uri: uri(k), rel: `c${k}.cable` })), capped: false }),
+      parse: async (uris) => {
+        heap += uris.length * 1024 * 1024;
+        return { entries: uris.map((u) => entry(u, text(Number(/c(\d+)/.exec(u)![1])))), failed: [] };
+      },
+      heapUsed: () => heap,
+      dispose: () => undefined,
+    };
+    const logs: string[] = [];
+    const ix = new WorkspaceIndexer(new WorkspaceIndex(), source, (m) => void logs.push(m));
+    const progress = { begin: () => undefined, report: () => undefined, end: () => undefined };
+    return { ix, logs, run: (settings: Partial<typeof DEFAULT_INDEX_SETTINGS>) => ix.start([folder], { ...DEFAULT_INDEX_SETTINGS, ...settings }, progress) };
+  }
+
+  it('stopped at the memory cap: a new file is not taken, a held one is kept current, a deleted one goes', async () => {
+    const { ix, run } = indexer(40);
+    await run({ maxMemoryMB: 12 });
+    const held = ix.index.size;
+    assert.ok(held > 0 && held < 40, `stopped early: ${held}`);
+    assert.match((ix.state as { capped?: string }).capped ?? '', /memory cap of 12 MB/);
+    await ix.fileChanged(uri(45), false);
+    assert.equal(ix.index.get(uri(45)), undefined, 'a file created after the run stopped at the cap');
+    assert.equal(ix.index.size, held);
+    await ix.fileChanged(uri(0), false);
+    assert.ok(ix.index.get(uri(0)), 'a file the index holds is kept');
+    await ix.fileChanged(uri(1), true);
+    assert.equal(ix.index.size, held - 1);
+  });
+
+  it('a run under the cap takes new files as they appear, and a new run starts afresh', async () => {
+    const { ix, run } = indexer(4);
+    await run({ maxMemoryMB: 12 });
+    assert.equal(ix.index.size, 4);
+    await ix.fileChanged(uri(45), false);
+    assert.ok(ix.index.get(uri(45)));
+    const capped = indexer(40);
+    await capped.run({ maxMemoryMB: 12 });
+    await capped.run({ maxMemoryMB: 512 });
+    await capped.ix.fileChanged(uri(45), false);
+    assert.ok(capped.ix.index.get(uri(45)), 'the next run under a larger cap is not full');
   });
 });

@@ -157,6 +157,11 @@ export class WorkspaceIndexer {
   /** Until when the next batch waits: the user is typing, and the keystroke's lint comes first. */
   #quietUntil = 0;
   #memory: IndexMemory = { measured: 'estimate', bytes: 0 };
+  /**
+   * The run stopped at the memory cap: a file that appears afterwards is not taken (one the
+   * index holds is still kept current), as none past the file cap is, until the next run.
+   */
+  #full = false;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -194,6 +199,7 @@ export class WorkspaceIndexer {
     this.#folders = [...folders];
     this.#accept = fileMatcher(settings);
     this.index.clear();
+    this.#full = false;
     if (!settings.enable || folders.length === 0) {
       this.#state = { state: 'off' };
       return;
@@ -249,6 +255,7 @@ export class WorkspaceIndexer {
       if (this.#memory.bytes > maxBytes) {
         const what = this.#memory.measured === 'heap' ? `the server's heap grew by ${inMB(this.#memory.bytes)} MB while indexing` : `the index holds about ${inMB(this.#memory.bytes)} MB`;
         capped = `the index reached its memory cap of ${settings.maxMemoryMB} MB after ${this.index.size} files: ${what} (cableLint.index.maxMemoryMB)`;
+        this.#full = true;
         break;
       }
     }
@@ -265,7 +272,7 @@ export class WorkspaceIndexer {
       this.index.delete(uri);
       return;
     }
-    if (!this.index.get(uri) && this.index.size >= this.#settings.maxFiles) return;
+    if (!this.index.get(uri) && (this.#full || this.index.size >= this.#settings.maxFiles)) return;
     const run = this.#run;
     const { entries, failed } = await this.source.parse([uri]);
     for (const f of failed) this.log(`cable-lint: not indexed ${f.uri}: ${f.reason}`);
