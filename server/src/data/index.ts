@@ -395,6 +395,21 @@ const isSubjectOrProgram = (t: TagInfo): boolean => t.kind === 'subject' || t.ki
  * any even-length word would otherwise "split" (POLITICS → PO LI TI CS, GAZA → GA ZA).
  */
 export function splitRunTogetherTag(token: string): string[] | undefined {
+  // A pure function of the token against a fixed table, and the same tokens come back on cable
+  // after cable (every unknown or accepted code of four letters or more asks): split each once.
+  let split = splits.get(token);
+  if (split === undefined) {
+    if (splits.size >= MAX_REMEMBERED) splits.clear();
+    splits.set(token, (split = splitTag(token) ?? null));
+  }
+  return split ? [...split] : undefined;
+}
+
+/** Tokens split so far (null: no split); cleared when full, so a long session's memory stays bounded. */
+const splits = new Map<string, readonly string[] | null>();
+const MAX_REMEMBERED = 20_000;
+
+function splitTag(token: string): string[] | undefined {
   const { byCode, maxLength } = tagIndex();
   if (token.length < 4 || byCode.has(token)) return undefined;
   const n = token.length;
@@ -723,8 +738,11 @@ export function executiveOrder(number: string): ExecutiveOrder | undefined {
 
 /** All six, oldest first: 11652, 12065, 12356, 12958, 13292, 13526. */
 export function executiveOrders(): readonly ExecutiveOrder[] {
-  return [...executiveOrderIndex().values()];
+  return executiveOrderList();
 }
+
+// Read on every dated cable (governingExecutiveOrder): one frozen list, not a copy per call.
+const executiveOrderList = lazy(() => Object.freeze([...executiveOrderIndex().values()]));
 
 /** Where `number` stands on `day`; undefined for an order the table does not hold or an invalid day. */
 export function executiveOrderStatus(number: string, day: CableDay): ExecutiveOrderStatus | undefined {

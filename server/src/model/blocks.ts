@@ -168,10 +168,13 @@ interface Open {
  */
 function analyse(cable: Cable): Analysis {
   const text = cable.text;
+  const marks = readMarks(cable);
   const numbered: number[] = [];
-  cable.paragraphs.forEach((p, i) => {
-    if (!p.ambiguous) numbered.push(i);
-  });
+  if (marks.length > 0) {
+    cable.paragraphs.forEach((p, i) => {
+      if (!p.ambiguous) numbered.push(i);
+    });
+  }
   const scopeAt = (offset: number): Scope => {
     const found = lastAtOrBelow(numbered, offset, (i) => cable.paragraphs[i]!.range.start.offset);
     const next = numbered[found + 1];
@@ -186,19 +189,32 @@ function analyse(cable: Cable): Analysis {
    */
   let balancing: Map<number, number> | undefined;
   let balancedFrom = 0;
+  let opened: number[] = [];
+  const bracket = /[()]/g;
   /** Offset just after the `)` that balances the `(` at `open`, within `[open, limit)`. */
   const closingParen = (open: number, limit: number): number | undefined => {
     // Brackets before the first opener asked about cannot balance it or any later one.
     if (!balancing || open < balancedFrom) {
       balancing = new Map();
       balancedFrom = open;
-      const opened: number[] = [];
-      const bracket = /[()]/g;
+      opened = [];
       bracket.lastIndex = open;
+    }
+    // Read on only as far as this question needs: a `)` at or past `limit` is no answer, and
+    // the text past the paragraph is read when a later opener asks (the scan to the end of the
+    // text on every cable with a `(NOTE:` was a third of the blocks model).
+    if (bracket.lastIndex >= 0 && !balancing.has(open)) {
       for (let m = bracket.exec(text); m; m = bracket.exec(text)) {
         if (m[0] === '(') opened.push(m.index);
-        else if (opened.length) balancing.set(opened.pop()!, m.index);
+        else if (opened.length) {
+          const at = opened.pop()!;
+          balancing.set(at, m.index);
+          if (at === open) break;
+        }
+        if (m.index >= limit) break;
       }
+      // exec resets lastIndex to 0 at the end of the text: mark the scan as done.
+      if (bracket.lastIndex === 0) bracket.lastIndex = -1;
     }
     const close = balancing.get(open);
     return close !== undefined && close < limit ? close + 1 : undefined;
@@ -225,7 +241,12 @@ function analyse(cable: Cable): Analysis {
     summaryHeadings: [],
     paragraphOf: new Map(),
   };
-  const marks = readMarks(cable);
+  // Most cables mark no block: nothing below has anything to pair, and the headings, the
+  // paragraph index and the bracket scan are read only for marks.
+  if (marks.length === 0) {
+    result.marks = marks;
+    return result;
+  }
   /** Index of the first `END NOTE` after each mark (marks.length when none). */
   const nextNoteEnd = new Array<number>(marks.length);
   for (let j = marks.length - 1, next = marks.length; j >= 0; j--) {
@@ -243,9 +264,12 @@ function analyse(cable: Cable): Analysis {
     return false;
   };
   const firstNumbered = numbered[0] ?? -1;
-  const headings = blockHeadings(cable);
+  // The headings are asked for only by an end mark with no opener of its own.
+  let headings: Heading[] | undefined;
+  const blockHeadingsOnce = () => (headings ??= blockHeadings(cable));
   // `INTRODUCTION AND SUMMARY` (06SAOPAULO73) heads a summary as `SUMMARY` does.
-  const summaryHeadings = headings.filter((h) => /^\W*(?:EXECUTIVE\s+|[A-Z]{3,14}\s+AND\s+)?SUMMARY\b/i.test(h.text));
+  let summaryHeadingsFound: Heading[] | undefined;
+  const summaryHeadings = () => (summaryHeadingsFound ??= blockHeadingsOnce().filter((h) => /^\W*(?:EXECUTIVE\s+|[A-Z]{3,14}\s+AND\s+)?SUMMARY\b/i.test(h.text)));
   /**
    * A summary may have no opener: it is paragraph 1 (or unnumbered text above it), or it sits
    * under a `Summary` heading (about 8 % of summaries).
@@ -253,15 +277,16 @@ function analyse(cable: Cable): Analysis {
   const implicitSummary = (m: BlockMark, index: number): boolean =>
     index <= firstNumbered ||
     cable.paragraphs[index]?.number === 1 ||
-    summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset) ||
+    summaryHeadings().some((h) => h.range.start.offset < m.range.start.offset) ||
     result.summaryHeadings.some((h) => h.range.start.offset < m.range.start.offset);
   /** `COMMENT` as a heading (`------- COMMENT -------`, 10HARARE93) opens the comment below it. */
   // `COMMENT: HOPE SPRINGS ETERNAL` between dashed rules (06SAOPAULO428) heads one too.
-  const commentHeadings = headings.filter((h) => /^\W*COMMENTS?(?:\W*$|\s*[:-]\s*[^a-z]*$)/i.test(h.text));
+  let commentHeadingsFound: Heading[] | undefined;
+  const commentHeadings = () => (commentHeadingsFound ??= blockHeadingsOnce().filter((h) => /^\W*COMMENTS?(?:\W*$|\s*[:-]\s*[^a-z]*$)/i.test(h.text)));
   let lastCommentEnd = -1;
   /** The heading that opens the comment `m` ends, when the comment has no opener of its own. */
   const commentHeadingOf = (m: BlockMark) =>
-    commentHeadings.filter((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd).at(-1);
+    commentHeadings().filter((h) => h.range.start.offset < m.range.start.offset && h.range.start.offset > lastCommentEnd).at(-1);
   let stack: Open[] = [];
   const expiry = (o: Open) => Math.min(o.closeAt ?? Infinity, o.lapseAt ?? Infinity);
   /** No open block closes or lapses before this offset: the stack needs no sweep until then. */
@@ -431,14 +456,25 @@ const BLOCK_HEADING = /^[\s¶-]*((?:EXECUTIVE\s+)?SUMMARY|COMMENTS?)[\s:.-]*(?:[
 /** `------- COMMENT: HOPE SPRINGS ETERNAL -------` (06SAOPAULO428): a titled comment heading, in capitals. */
 const TITLED_COMMENT_HEADING = /^[\s¶-]*(COMMENTS?)\s*:\s*[A-Z0-9][A-Z0-9 ,.'&/()-]*$/;
 
+/** What every line `BLOCK_HEADING` or `TITLED_COMMENT_HEADING` matches holds (the same case folding). */
+const KEYWORD = /summary|comment/gi;
+
 function blockHeadings(cable: Cable): Heading[] {
   const out = [...cable.headings];
   const known = new Set(out.map((h) => h.range.start.line));
   const text = cable.text;
   // The whole text: a `SUMMARY` heading between rules right below the Classified By line
-  // (05DUBLIN657) may sit before where the parser starts the text.
-  for (let l = 0; l < cable.lines.length; l++) {
-    const line = cable.lines[l]!;
+  // (05DUBLIN657) may sit before where the parser starts the text. Only a line that names the
+  // block can head it: one scan for the two words finds those lines, instead of trying the
+  // patterns on every line.
+  const { lines } = cable;
+  KEYWORD.lastIndex = 0;
+  let l = 0;
+  for (let k = KEYWORD.exec(text); k; k = KEYWORD.exec(text)) {
+    while (l < lines.length - 1 && lines[l]!.end < k.index) l++;
+    const line = lines[l]!;
+    // The line is read once, whatever else it holds.
+    KEYWORD.lastIndex = Math.max(KEYWORD.lastIndex, line.end);
     // `Comment HANOI 00000007 004 OF 004`: a page marker the publisher ran into the heading.
     if (line.end - line.start > 60 || known.has(l)) continue;
     const s = text.slice(line.start, line.end);
