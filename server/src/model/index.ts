@@ -176,7 +176,7 @@ class Model implements CableModel {
   }
 
   get numbering(): Numbering {
-    if (this.#numbering === UNSET) this.#numbering = this.#compute('numbering', () => readNumbering(this.cable), NO_NUMBERING);
+    if (this.#numbering === UNSET) this.#numbering = this.#compute('numbering', () => readNumbering(this.cable, this.#lazy), NO_NUMBERING);
     return this.#numbering;
   }
 

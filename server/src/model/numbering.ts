@@ -4,7 +4,7 @@
  * resolves in, the pilcrow artefact, and numbered headings that carry no portion mark.
  */
 import type { Cable, Paragraph } from '../../../grammar/src/ast';
-import { frozen } from './types';
+import { frozen, type Lazy } from './types';
 
 export interface NumberingStep {
   paragraph: Paragraph;
@@ -56,7 +56,7 @@ export const NO_NUMBERING: Numbering = Object.freeze({
   laterPart: false,
 });
 
-export function readNumbering(cable: Cable): Numbering {
+export function readNumbering(cable: Cable, lazy: Lazy): Numbering {
   const numbered = cable.paragraphs.filter((p) => !p.ambiguous);
   const steps: NumberingStep[] = [];
   const byParagraph = new Map<Paragraph, NumberingStep>();
@@ -77,6 +77,8 @@ export function readNumbering(cable: Cable): Numbering {
     runs[runs.length - 1]!.push(p);
   }
   const artefacts = numbered.filter((p) => p.artefact);
+  // Read from the header's text, and asked only of a cable whose first paragraph is not 1.
+  const laterPart = lazy('numbering.laterPart', () => isLaterPart(cable, numbered[0]), false);
   return Object.freeze({
     numbered: (numbered),
     steps: (steps),
@@ -88,7 +90,9 @@ export function readNumbering(cable: Cable): Numbering {
     }),
     stepOf: (p: Paragraph) => byParagraph.get(p),
     isNumberedHeading: (p: Paragraph) => isNumberedHeading(cable, p),
-    laterPart: isLaterPart(cable, numbered[0]),
+    get laterPart() {
+      return laterPart();
+    },
   });
 }
 
