@@ -25,9 +25,12 @@ const REDACTION = /^\(?(?:(?:TS|S|C|U|SBU)\s+)?X{6,}/;
 const RANK = { U: 0, SBU: 0, C: 1, S: 2, TS: 3 } as const;
 
 export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark | undefined {
+  // A mark opens with `(`, or with its level when the `(` is lost: anything else is read no further.
+  const c = doc.text.charCodeAt(start);
+  if (start >= end || (c !== 0x28 && c !== 0x54 && c !== 0x53 && c !== 0x43 && c !== 0x55)) return undefined;
   // Long enough for `(S/REL BULGARIA, CZECH REPUBLIC, ITALY, POLAND, ROMANIA, SLOVAKIA, SLOVENIA, SPAIN)`.
   const s = doc.text.slice(start, Math.min(end, start + 160));
-  if (!s.startsWith('(') && !/^(?:TS|S|C|U|SBU)\)/.test(s)) return undefined;
+  if (c !== 0x28 && !/^(?:TS|S|C|U|SBU)\)/.test(s)) return undefined;
   const strict = F.PORTION_MARK.exec(s);
   if (strict) {
     const lvl = strict.groups!.lvl!.toUpperCase() as keyof typeof RANK;
@@ -79,6 +82,19 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
 
 /** `t.split(/\s+/, n).join(' ')` without a pattern and an array per paragraph. */
 function firstWords(t: string, n: number): string {
+  // Words apart by one space each (nearly every lead) are the text up to the n-th word's end:
+  // one slice, no string per word.
+  let from = 0;
+  for (let words = 1; ; words++) {
+    let j = from;
+    while (j < t.length && !isSpace(t.charCodeAt(j))) j++;
+    if (j >= t.length || words >= n) return t.slice(0, j);
+    if (t.charCodeAt(j) !== 0x20 || (j + 1 < t.length && isSpace(t.charCodeAt(j + 1)))) return joinFirstWords(t, n);
+    from = j + 1;
+  }
+}
+
+function joinFirstWords(t: string, n: number): string {
   let out = '';
   let from = 0;
   for (let words = 1; ; words++) {
@@ -101,13 +117,14 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   const numberEnd = start + m[0].length - g.gap!.length;
   let after = start + m[0].length;
   // `3.. (SBU)`: a doubled full stop (05PARIS4760).
-  const doubled = /^\.(?!\.)[ \t]*/.exec(doc.text.slice(after, Math.min(end, after + 8)));
+  const doubled = after < end && doc.text.charCodeAt(after) === 0x2e ? /^\.(?!\.)[ \t]*/.exec(doc.text.slice(after, Math.min(end, after + 8))) : null;
   if (doubled) after += doubled[0].length;
   let mark = portionMarkAt(doc, after, end);
   if (!mark) {
     // A mark after a leading label: `1. Summary: (C)`, `1. Summary.  (S/NF)`,
     // `1. KEY POINTS -- (C)`, `1. Key Points: -- (S/NF)` (Embassy Cairo's house style).
-    const label = /^[A-Z][A-Za-z ]{2,30}?(?::|\.|\s+--)\s*(?:--\s*)?/.exec(doc.text.slice(after, Math.min(end, after + 44)));
+    const c = doc.text.charCodeAt(after);
+    const label = after < end && c >= 0x41 && c <= 0x5a ? /^[A-Z][A-Za-z ]{2,30}?(?::|\.|\s+--)\s*(?:--\s*)?/.exec(doc.text.slice(after, Math.min(end, after + 44))) : null;
     if (label) mark = portionMarkAt(doc, after + label[0].length, end);
   }
   const leadStart = mark ? mark.range.end.offset : after;
@@ -138,6 +155,15 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
 const SUBPARA = /^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/d;
 
 export function subParagraphAt(doc: Doc, start: number, end: number): Omit<SubParagraph, 'parentKind' | 'parentIndex'> | undefined {
+  // Most text lines start with a letter and a second letter: no item label. `A.`, `a)` and
+  // `(a)` decide by their second or third character; other starts (`¶`, blanks) take the pattern.
+  const c0 = doc.text.charCodeAt(start);
+  if (isAsciiLetter(c0)) {
+    const c1 = doc.text.charCodeAt(start + 1);
+    if (c1 !== 0x2e && c1 !== 0x29) return undefined;
+  } else if (c0 === 0x28) {
+    if (doc.text.charCodeAt(start + 2) !== 0x29) return undefined;
+  } else if (c0 !== 0xb6 && !isSpace(c0)) return undefined;
   const s = doc.text.slice(start, end);
   const m = SUBPARA.exec(s);
   if (!m?.groups) return undefined;
@@ -160,11 +186,18 @@ const DASHES = /^-{3,}\s*$/;
 
 export function isHeadingText(s: string): boolean {
   const t = s.trim();
-  return t.length <= 80 && HEADING.test(t) && /[A-Z]{2}/.test(t) && !/^(?:END|NNNN|BT)\b/.test(t);
+  // A sentence starts with a capital and a small letter: HEADING fails there, so it is not run.
+  return t.length <= 80 && headingStart(t.charCodeAt(0), t.charCodeAt(1)) && HEADING.test(t) && /[A-Z]{2}/.test(t) && !/^(?:END|NNNN|BT)\b/.test(t);
 }
 
 export function isDashRule(s: string): boolean {
-  return DASHES.test(s);
+  return s.charCodeAt(0) === 0x2d && DASHES.test(s);
+}
+
+/** Whether two characters may open HEADING: `[A-Z0-9]`, then one of `[A-Z0-9 ,.'&/()-]`. */
+function headingStart(c0: number, c1: number): boolean {
+  if (!((c0 >= 0x41 && c0 <= 0x5a) || (c0 >= 0x30 && c0 <= 0x39))) return false;
+  return (c1 >= 0x41 && c1 <= 0x5a) || (c1 >= 0x26 && c1 <= 0x39) || c1 === 0x20;
 }
 
 export function heading(doc: Doc, start: number, end: number, dashed: boolean): Heading {

@@ -6,7 +6,7 @@ import type { Cable, Paragraph, SubParagraph } from './ast';
 import type { Doc } from './build-header';
 import { firstAbove, lineIndexAt, rangeAt } from './positions';
 import * as T from './lexer';
-import { lineBefore, type Segment, TRAILER } from './segments';
+import { isTrailer, lineBefore, type Segment } from './segments';
 
 /**
  * Normalises paragraph numbers: detects the `1`+N pilcrow artefact (CBL084), CBL085
@@ -159,7 +159,7 @@ export function textEndOf(doc: Doc, cable: Cable, body: Segment[]): TextEnd {
   let lastBodyEnd = 0;
   for (let i = body.length - 1; i >= 0; i--) {
     const s = body[i]!;
-    if (s.token.tokenType === T.EndOfMessageLine || TRAILER.test(doc.text.slice(s.start, s.end))) continue;
+    if (s.token.tokenType === T.EndOfMessageLine || isTrailer(doc.text, s.start, s.end)) continue;
     if (sorted) {
       lastBodyEnd = s.end;
       break;

@@ -13,6 +13,19 @@ import { lineIndexAt } from './positions';
 /** Publisher lines after the text (`===== CABLE ENDS =====`, site footers). */
 export const TRAILER = /^(?:=+\s*CABLE ENDS\s*=+|Visit .*Web Site|\d{4}[A-Z]{3,}\d+ - Classification:|Keep Us Strong|WikiLeaks)/i;
 
+/**
+ * `TRAILER.test(text.slice(start, end))`, run only where the first character allows a match
+ * (`=`, a digit, V, K or W in either case): the pattern is tried on every body segment, and most
+ * start with another letter.
+ */
+export function isTrailer(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  // OR 0x20 folds ASCII capitals onto small letters and keeps `=` and the digits.
+  const c = text.charCodeAt(start) | 0x20;
+  if (c !== 0x3d && (c < 0x30 || c > 0x39) && c !== 0x76 && c !== 0x6b && c !== 0x77) return false;
+  return TRAILER.test(text.slice(start, end));
+}
+
 export interface Segment {
   token: IToken;
   start: number;

@@ -11,7 +11,7 @@ import * as T from './lexer';
 import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
 import { midLineParagraphs, previewOf } from './reflowed';
-import { FIELD_TOKEN, hasField, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
+import { FIELD_TOKEN, hasField, isTrailer, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
 import type { Deferred } from './walk';
 
 export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number, deferred: Deferred): void {
@@ -27,6 +27,19 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   const restartPoints: number[] = [];
   /** Where block marks may be: read only when asked for (`readBlockMarks`). */
   const markSegments: number[] = [];
+
+  // A paragraph run into a line needs a portion mark, so its `(`: where the next `(` lies rules
+  // out most lines without the pattern (each search starts past the last one found).
+  let nextParen = -1;
+  const midLine = (seg: Segment, from: number) => {
+    if (nextParen < from) {
+      nextParen = text.indexOf('(', from);
+      if (nextParen < 0) nextParen = Infinity;
+    }
+    if (nextParen < seg.end) midLineParagraphs(doc, seg, from, addParagraph);
+  };
+
+  const quoteOpens = new Finder(text, QUOTE_OPEN);
 
   const addParagraph = (p: Paragraph) => {
     const prev = paragraphs[paragraphs.length - 1];
@@ -50,7 +63,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       }
       continue;
     }
-    if (TRAILER.test(s)) {
+    if (isTrailer(text, seg.start, seg.end)) {
       cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
       continue;
     }
@@ -109,7 +122,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       if (p) {
         addParagraph(p);
         // Reflowed text: further paragraphs run on in the same line.
-        if (seg.end - seg.start > 150) midLineParagraphs(doc, seg, p.numberText.range.end.offset, addParagraph);
+        if (seg.end - seg.start > 150) midLine(seg, p.numberText.range.end.offset);
         lastText = seg;
         continue;
       }
@@ -139,9 +152,9 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     } else if (seg.end - seg.start > 150 || paragraphs.length === 0) {
       // Before paragraph 1 a short line may end with it too: a reflowed copy of the header
       // (`SUBJECT: … REF: VILNIUS 663 1. (SBU)` ⏎ `The neutrality …`, 08VILNIUS668).
-      midLineParagraphs(doc, seg, seg.start, addParagraph);
+      midLine(seg, seg.start);
     }
-    if (/\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i.test(s)) restartPoints.push(seg.end);
+    if (quoteOpens.within(seg.start, seg.end)) restartPoints.push(seg.end);
     lastText = seg;
   }
 
@@ -174,6 +187,40 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       const sigStart = cable.signature.range.start.offset;
       cable.headings = cable.headings.filter((h) => h.range.start.offset !== sigStart);
     }
+  }
+}
+
+/** Quoted text or a table of contents follows: the numbering may start again below. */
+const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
+
+/**
+ * `pattern.test(text.slice(start, end))` for segments asked about in text order, from one search
+ * of the text instead of one per segment: the next match found is kept, and a segment before it
+ * holds none. Exact for a pattern that matches no line break or tab at its start and looks at no
+ * character before a segment's first (`\b` there sees a separator either way); a match that runs
+ * on past the segment's end is checked on the segment alone.
+ */
+class Finder {
+  private readonly global: RegExp;
+  private at = -1;
+  private end = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly pattern: RegExp,
+  ) {
+    this.global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
+  }
+
+  within(start: number, end: number): boolean {
+    if (this.at < start && this.at !== Infinity) {
+      this.global.lastIndex = start;
+      const m = this.global.exec(this.text);
+      this.at = m ? m.index : Infinity;
+      this.end = m ? m.index + m[0].length : Infinity;
+    }
+    if (this.at >= end) return false;
+    return this.end <= end || this.pattern.test(this.text.slice(start, end));
   }
 }
 
