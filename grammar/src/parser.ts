@@ -1,5 +1,6 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import { distance } from 'fastest-levenshtein';
+import { isSpace } from './chars';
 import { misspeltField } from './field-keywords';
 import * as T from './lexer';
 
@@ -20,8 +21,7 @@ export type Item =
   | { role: 'banner'; token: IToken }
   | { role: 'classification'; token: IToken }
   | { role: 'field'; field: FieldKind; tokens: IToken[] }
-  | { role: 'headerText'; token: IToken }
-  | { role: 'body'; token: IToken };
+  | { role: 'headerText'; token: IToken };
 
 const ENVELOPE_START: TokenType[] = [
   T.TransmissionIdLine,
@@ -61,7 +61,16 @@ const SERIAL_CUT_BANNER = /^(?<lvl>(?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +SECTION +\d
  */
 export function looksLikeBanner(t: IToken): boolean {
   if (t.tokenType !== T.TextLine || t.image.length > 120) return false;
-  const m = BANNER_SHAPE.exec(t.image.trim()) ?? SERIAL_CUT_BANNER.exec(t.image.trim());
+  // Both shapes open with a capital and a capital or a space (`CONFIDENTAL`, `C O N F …`): the
+  // parser asks this of most lines before the text, and most start otherwise.
+  const image = t.image;
+  let i = 0;
+  while (i < image.length && isSpace(image.charCodeAt(i))) i++;
+  const c0 = image.charCodeAt(i);
+  const c1 = image.charCodeAt(i + 1);
+  if (!(c0 >= 0x41 && c0 <= 0x5a) || !((c1 >= 0x41 && c1 <= 0x5a) || c1 === 0x20)) return false;
+  const trimmed = image.trim();
+  const m = BANNER_SHAPE.exec(trimmed) ?? SERIAL_CUT_BANNER.exec(trimmed);
   if (!m) return false;
   const lvl = m.groups!.lvl!.replace(/ /g, '');
   return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
@@ -93,6 +102,8 @@ const SUBJECT_STOP = /^(?:-{3,}|_{3,}|={3,}|\*{3,}|This is an? action request|AC
 
 class CableParser extends EmbeddedActionsParser {
   private items: Item[] = [];
+  /** The text layer's segments, every one left after the header: as they come, no item each. */
+  private bodyTokens: IToken[] = [];
   private seenFm = false;
 
   constructor() {
@@ -105,11 +116,16 @@ class CableParser extends EmbeddedActionsParser {
   load(tokens: IToken[]): void {
     this.input = tokens;
     this.items = [];
+    this.bodyTokens = [];
     this.seenFm = false;
   }
 
   takeItems(): Item[] {
     return this.items;
+  }
+
+  takeBody(): IToken[] {
+    return this.bodyTokens;
   }
 
   private push(item: Item): void {
@@ -142,7 +158,7 @@ class CableParser extends EmbeddedActionsParser {
     // The text layer: every segment left is body. No decision remains, so the segments are taken
     // as they come; a Chevrotain repetition over the catch-all alternation cost a tenth of the parse.
     this.ACTION(() => {
-      for (let t = this.LA(1); t.tokenType !== EOF; t = this.SKIP_TOKEN()) this.items.push({ role: 'body', token: t });
+      for (let t = this.LA(1); t.tokenType !== EOF; t = this.SKIP_TOKEN()) this.bodyTokens.push(t);
     });
   });
 
@@ -473,11 +489,12 @@ export function fieldContinues(field: FieldKind, tokens: IToken[], next: IToken)
 
 let parser: CableParser | undefined;
 
-export function parseItems(tokens: IToken[]): { items: Item[]; errors: { message: string; token: IToken }[] } {
+export function parseItems(tokens: IToken[]): { items: Item[]; body: IToken[]; errors: { message: string; token: IToken }[] } {
   parser ??= new CableParser();
   parser.load(tokens);
   parser.cable();
   const items = parser.takeItems();
+  const body = parser.takeBody();
   const errors = parser.errors.map((e) => ({ message: e.message, token: e.token }));
-  return { items, errors };
+  return { items, body, errors };
 }

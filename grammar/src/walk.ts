@@ -72,8 +72,9 @@ export function build(text: string): Cable {
   const { tokens } = lex(text);
   // A record printing a preview of its header before the complete copy: the copy is the cable.
   const copyAt = completeCopyStart(doc, tokens);
-  const { items, errors } = parseItems(copyAt > 0 ? tokens.slice(copyAt) : tokens);
-  const previewItems = copyAt > 0 ? parseItems(tokens.slice(0, copyAt)).items : [];
+  const { items, body: bodyTokens, errors } = parseItems(copyAt > 0 ? tokens.slice(copyAt) : tokens);
+  const previewParse = copyAt > 0 ? parseItems(tokens.slice(0, copyAt)) : undefined;
+  const previewItems = previewParse?.items ?? [];
 
   for (const e of errors) {
     const t = e.token;
@@ -172,11 +173,14 @@ export function build(text: string): Cable {
         headerEnd = segs[segs.length - 1]!.end;
         break;
       }
-      case 'body':
-        body.push(segmentOf(doc, item.token));
-        break;
     }
   }
+  for (const t of previewParse?.body ?? []) {
+    const seg = segmentOf(doc, t);
+    preview[0] = Math.min(preview[0]!, seg.start);
+    preview[1] = Math.max(preview[1]!, seg.end);
+  }
+  for (const t of bodyTokens) body.push(segmentOf(doc, t));
 
   if (preview[1]! >= 0) wrapper('preview', preview[0]!, preview[1]!);
 
