@@ -2,7 +2,7 @@
  * The text layer (spec 2.5): paragraphs, sub-paragraphs, headings, block marks, page markers and
  * the signature, read from the body segments in one pass.
  */
-import type { Cable, Paragraph, SubParagraph } from './ast';
+import type { BlockMark, Cable, Paragraph, SubParagraph } from './ast';
 import * as B from './build-body';
 import { buildBanner, type Doc } from './build-header';
 import { addField, splitGluedFields } from './header-repair';
@@ -11,7 +11,7 @@ import * as T from './lexer';
 import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
 import { midLineParagraphs, previewOf } from './reflowed';
-import { FIELD_TOKEN, hasField, isTrailer, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
+import { FIELD_TOKEN, Finder, hasField, isTrailer, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
 import type { Deferred } from './walk';
 
 export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number, deferred: Deferred): void {
@@ -158,7 +158,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     lastText = seg;
   }
 
-  deferred.blockMarks = () => B.readBlockMarks(doc, markSegments);
+  deferred.blockMarks = blockMarksReader(doc, markSegments);
   numberParagraphs(doc, paragraphs, restartPoints);
   if (paragraphs.length || subs.length) {
     const textEnd = textEndOf(doc, cable, body);
@@ -194,34 +194,11 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
 const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
 
 /**
- * `pattern.test(text.slice(start, end))` for segments asked about in text order, from one search
- * of the text instead of one per segment: the next match found is kept, and a segment before it
- * holds none. Exact for a pattern that matches no line break or tab at its start and looks at no
- * character before a segment's first (`\b` there sees a separator either way); a match that runs
- * on past the segment's end is checked on the segment alone.
+ * How to read the block marks later, holding only what that needs: a closure made inside
+ * buildText would keep all of its scope (every segment and its token) alive with the tree.
  */
-class Finder {
-  private readonly global: RegExp;
-  private at = -1;
-  private end = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly pattern: RegExp,
-  ) {
-    this.global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
-  }
-
-  within(start: number, end: number): boolean {
-    if (this.at < start && this.at !== Infinity) {
-      this.global.lastIndex = start;
-      const m = this.global.exec(this.text);
-      this.at = m ? m.index : Infinity;
-      this.end = m ? m.index + m[0].length : Infinity;
-    }
-    if (this.at >= end) return false;
-    return this.end <= end || this.pattern.test(this.text.slice(start, end));
-  }
+function blockMarksReader(doc: Doc, markSegments: number[]): () => BlockMark[] {
+  return () => B.readBlockMarks(doc, markSegments);
 }
 
 export function isDashSegment(text: string, seg: Segment): boolean {
