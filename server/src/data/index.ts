@@ -623,9 +623,19 @@ const postIndex = lazy(() => {
  * reference-id post, or the same with spacing/punctuation differences (`PORT-AU-PRINCE`).
  */
 export function postByBannerPost(bannerPost: string): PostInfo | undefined {
-  const { byRefid, byName } = postIndex();
-  return byName.get(normalizePost(bannerPost)) ?? byRefid.get(compactPost(bannerPost));
+  // Asked of every word run before a serial in a REF item, of FM lines, banners and page markers:
+  // the same few hundred strings on cable after cable, each normalised twice to look it up.
+  let post = postsByWritten.get(bannerPost);
+  if (post === undefined) {
+    const { byRefid, byName } = postIndex();
+    if (postsByWritten.size >= MAX_REMEMBERED) postsByWritten.clear();
+    postsByWritten.set(bannerPost, (post = byName.get(normalizePost(bannerPost)) ?? byRefid.get(compactPost(bannerPost)) ?? null));
+  }
+  return post ?? undefined;
 }
+
+/** Post rows by the string asked about (null: none); bounded like `splits`. */
+const postsByWritten = new Map<string, PostInfo | null>();
 
 /** Every post of the table, busiest first (then by name). */
 export function allPosts(): readonly PostInfo[] {

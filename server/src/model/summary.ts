@@ -15,8 +15,20 @@ export interface Summary {
 
 export const NO_SUMMARY: Summary = Object.freeze({ text: null, span: undefined });
 
-/** A paragraph number and its portion mark at a line start, a separator line, a stray mark. */
-const NUMBER_AND_MARK = /(^|\n)[ \t]*(?:¶\s?)?\d{1,3}\s?\.[ \t]*(?:\([A-Z/]{1,12}\)[ \t]*)?/g;
+/**
+ * A paragraph number and its portion mark at a line start: at the start of the text, or after a
+ * line break (two patterns: one that may start anywhere, tried at every position, cost a pass
+ * per character; one that starts with the line break is found by looking for it).
+ */
+const NUMBER_AND_MARK = String.raw`[ \t]*(?:¶\s?)?\d{1,3}\s?\.[ \t]*(?:\([A-Z/]{1,12}\)[ \t]*)?`;
+const NUMBER_AT_START = new RegExp(`^${NUMBER_AND_MARK}`);
+const NUMBER_AFTER_BREAK = new RegExp(`\n${NUMBER_AND_MARK}`, 'g');
+
+/** The text without the paragraph numbers and portion marks that start its lines. */
+function withoutNumbers(text: string): string {
+  const first = NUMBER_AT_START.exec(text);
+  return (first ? text.slice(first[0].length) : text).replace(NUMBER_AFTER_BREAK, '\n');
+}
 const SEPARATOR = /-{3,}|_{3,}|={3,}/g;
 const LEADING = /^[\s:.\-–—]+|^\((?:TS|S|C|U|SBU)(?:\/{1,2}[A-Z]{1,8})*\)\s*/i;
 
@@ -51,7 +63,7 @@ export function readSummary(cable: Cable, blocks: Blocks): Summary {
     const b = pm.range.end.offset - at[0];
     if (a >= 0 && b <= text.length) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
   }
-  text = text.replace(NUMBER_AND_MARK, '$1').replace(SEPARATOR, ' ').replace(/\s+/g, ' ').trim();
+  text = withoutNumbers(text).replace(SEPARATOR, ' ').replace(/\s+/g, ' ').trim();
   for (let m = LEADING.exec(text); m && m[0]; m = LEADING.exec(text)) text = text.slice(m[0].length);
   return Object.freeze({ text: text === '' ? null : text, span });
 }
