@@ -5,6 +5,7 @@ import { contentEnd } from '../../grammar/src/chars';
 import { lex } from '../../grammar/src/lexer';
 import { lineIndexAt, splitLines } from '../../grammar/src/positions';
 import { Finder, isTrailer, segmentOf, TRAILER } from '../../grammar/src/segments';
+import { seeded } from '../seeded';
 
 /**
  * The text layer skips a pattern where a segment's first characters rule it out, and finds some
@@ -12,16 +13,6 @@ import { Finder, isTrailer, segmentOf, TRAILER } from '../../grammar/src/segment
  * must answer exactly as the pattern on the segment alone: checked here on generated texts built
  * from the pieces the patterns care about, segmented by the real lexer.
  */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'BEGIN', 'begin', 'Begin', 'BeGiN', ' TEXT', ' QUOTE', 'TEXT', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\u00a0',
