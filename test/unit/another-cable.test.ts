@@ -33,7 +33,8 @@ const ENVELOPE = (de: string, security: string, fm: string) => [
 ];
 
 /** `¶` before the numbers: the renderer's mark, so the page is linted as published. */
-const BODY = (mark: string) => [
+/** The Reykjavik cable's header, below its banner. */
+const HEADER = [
   '',
   'E.O. 12958: DECL: 06/08/2018',
   'TAGS: PREL PGOV IC',
@@ -41,6 +42,10 @@ const BODY = (mark: string) => [
   '',
   'Classified By: Ambassador Carol van Voorst for reasons 1.4 (b) and (d).',
   '',
+];
+
+const BODY = (mark: string) => [
+  ...HEADER,
   `¶1. (${mark}) The Foreign Minister told the Ambassador that the quota`,
   'stands.',
   '',
@@ -90,13 +95,7 @@ const RELEASE = (second: string[]) =>
   text([
     ...ENVELOPE('RUEHRK #0457/01', 'CCCCC', 'AMEMBASSY REYKJAVIK'),
     'C O N F I D E N T I A L SECTION 01 OF 02 REYKJAVIK 000457',
-    '',
-    'E.O. 12958: DECL: 06/08/2018',
-    'TAGS: PREL PGOV IC',
-    'SUBJECT: ICELAND: FOREIGN MINISTER ON THE WHALING QUOTA',
-    '',
-    'Classified By: Ambassador Carol van Voorst for reasons 1.4 (b) and (d).',
-    '',
+    ...HEADER,
     '¶1. (C) The Foreign Minister told the Ambassador that the quota stands.',
     '',
     'REYKJAVIK 00000457  002 OF 004',

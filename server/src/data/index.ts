@@ -209,6 +209,23 @@ function lazy<T>(build: () => T): () => T {
   return () => (value ??= build());
 }
 
+/**
+ * `answer` remembered per string asked about: for pure lookups against the fixed tables that the
+ * same strings ask again on cable after cable. Cleared when full, so a long session's memory
+ * stays bounded.
+ */
+function perString<T>(answer: (key: string) => T | undefined): (key: string) => T | undefined {
+  const known = new Map<string, T | null>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= 20_000) known.clear();
+      known.set(key, (value = answer(key) ?? null));
+    }
+    return value ?? undefined;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // TAGS
 
@@ -395,19 +412,12 @@ const isSubjectOrProgram = (t: TagInfo): boolean => t.kind === 'subject' || t.ki
  * any even-length word would otherwise "split" (POLITICS → PO LI TI CS, GAZA → GA ZA).
  */
 export function splitRunTogetherTag(token: string): string[] | undefined {
-  // A pure function of the token against a fixed table, and the same tokens come back on cable
-  // after cable (every unknown or accepted code of four letters or more asks): split each once.
-  let split = splits.get(token);
-  if (split === undefined) {
-    if (splits.size >= MAX_REMEMBERED) splits.clear();
-    splits.set(token, (split = splitTag(token) ?? null));
-  }
+  const split = rememberedSplit(token);
   return split ? [...split] : undefined;
 }
 
-/** Tokens split so far (null: no split); cleared when full, so a long session's memory stays bounded. */
-const splits = new Map<string, readonly string[] | null>();
-const MAX_REMEMBERED = 20_000;
+// Every unknown or accepted code of four letters or more asks, and the same tokens come back.
+const rememberedSplit = perString<readonly string[]>(splitTag);
 
 function splitTag(token: string): string[] | undefined {
   const { byCode, maxLength } = tagIndex();
@@ -622,20 +632,12 @@ const postIndex = lazy(() => {
  * Post row for a banner post (`NEW DELHI`), an FM line (`SECSTATE WASHDC`, `AMEMBASSY DUSHANBE`), a
  * reference-id post, or the same with spacing/punctuation differences (`PORT-AU-PRINCE`).
  */
-export function postByBannerPost(bannerPost: string): PostInfo | undefined {
+export const postByBannerPost: (bannerPost: string) => PostInfo | undefined = perString((bannerPost) => {
   // Asked of every word run before a serial in a REF item, of FM lines, banners and page markers:
   // the same few hundred strings on cable after cable, each normalised twice to look it up.
-  let post = postsByWritten.get(bannerPost);
-  if (post === undefined) {
-    const { byRefid, byName } = postIndex();
-    if (postsByWritten.size >= MAX_REMEMBERED) postsByWritten.clear();
-    postsByWritten.set(bannerPost, (post = byName.get(normalizePost(bannerPost)) ?? byRefid.get(compactPost(bannerPost)) ?? null));
-  }
-  return post ?? undefined;
-}
-
-/** Post rows by the string asked about (null: none); bounded like `splits`. */
-const postsByWritten = new Map<string, PostInfo | null>();
+  const { byRefid, byName } = postIndex();
+  return byName.get(normalizePost(bannerPost)) ?? byRefid.get(compactPost(bannerPost));
+});
 
 /** Every post of the table, busiest first (then by name). */
 export function allPosts(): readonly PostInfo[] {
