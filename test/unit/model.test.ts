@@ -47,6 +47,27 @@ describe('model: invariants', () => {
     assert.notEqual(modelOf(parseCable(transmitted)), model, 'another tree of the same text has its own model');
   });
 
+  it('keeps the model with the tree without changing what the tree shows: its keys, its JSON, a copy of it', () => {
+    const fresh = parseCable(transmitted);
+    const keys = Reflect.ownKeys(fresh).filter((k) => Object.prototype.propertyIsEnumerable.call(fresh, k));
+    const json = JSON.stringify(fresh);
+    const model = modelOf(fresh);
+    void model.blocks;
+    assert.deepEqual(Reflect.ownKeys(fresh).filter((k) => Object.prototype.propertyIsEnumerable.call(fresh, k)), keys);
+    assert.equal(JSON.stringify(fresh), json);
+    const copy = { ...fresh };
+    assert.notEqual(modelOf(copy), model, 'a spread copy is another tree: it does not carry the model along');
+    assert.equal(modelOf(copy).cable, copy);
+  });
+
+  it('gives a tree its owner froze one model too', () => {
+    const frozenTree = Object.freeze(parseCable(transmitted));
+    const model = modelOf(frozenTree);
+    assert.equal(modelOf(frozenTree), model);
+    assert.equal(model.cable, frozenTree);
+    assert.ok(model.envelope.routingIndicators.length > 0, 'its meanings are computed as for any tree');
+  });
+
   it('is inert from outside: the model and each of its meanings are frozen (their records are typed read-only)', () => {
     const model = modelOf(cable);
     for (const [name, value] of [

@@ -269,12 +269,28 @@ class Model implements CableModel {
   }
 }
 
-const models = new WeakMap<Cable, CableModel>();
+/**
+ * Where a tree keeps its model: a hidden slot on the tree itself (not enumerable, not writable,
+ * keyed by a symbol nothing else has), so that the tree and its model are one ordinary cycle and
+ * die together. A `WeakMap` from tree to model kept every tree alive through the young
+ * generation's collections (an entry whose value refers back to its key is an ephemeron the
+ * scavenger cannot clear), so each linted tree was copied, promoted and left for a full
+ * collection: a model built that way cost more than half a parse per cable. A tree that cannot
+ * take the slot (frozen by its owner) falls back to the map.
+ */
+const MODEL: unique symbol = Symbol('cable model');
+type Holder = Cable & { readonly [MODEL]?: CableModel };
+const frozenTrees = new WeakMap<Cable, CableModel>();
 
 /** The model of a parsed cable: built on first use, the same object for the same tree. */
 export function modelOf(cable: Cable): CableModel {
-  let m = models.get(cable);
-  if (!m) models.set(cable, (m = new Model(cable)));
+  const own = (cable as Holder)[MODEL];
+  if (own !== undefined) return own;
+  let m = frozenTrees.get(cable);
+  if (m) return m;
+  m = new Model(cable);
+  if (Object.isExtensible(cable)) Object.defineProperty(cable, MODEL, { value: m });
+  else frozenTrees.set(cable, m);
   return m;
 }
 
