@@ -205,24 +205,30 @@ export function heading(doc: Doc, start: number, end: number, dashed: boolean): 
 }
 
 // Block openers and ends (spec 2.5).
-// `needs`: words (upper case) a match cannot lack, so that a segment without them skips the
-// pattern; `END` sits inside many words (`RECOMMEND`, `AGENDA`), which lets most segments through
-// the first filter.
-const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: string[]; re: RegExp }[] = [
+// `needs`: the keywords (bits below) one of which a match holds at the start of a word, so that a
+// segment without them skips the pattern. Every keyword a pattern matches is preceded, inside the
+// match or its look-behind, by a character that is not a letter (or by the start of the text read).
+const SUMMAR = 1;
+const SUMMAY = 2;
+const COMMENT = 4;
+const NOTE = 8;
+const BEGIN = 16;
+const END = 32;
+const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: number; re: RegExp }[] = [
   {
     block: 'SUMMARY',
-    role: 'open', needs: ['SUMMA'],
+    role: 'open', needs: SUMMAR | SUMMAY,
     re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
   },
   // `End Introduction ⏎ and Summary.` (09LIMA345) closes `Introduction and Summary:`.
-  { block: 'SUMMARY', role: 'end', needs: ['END', 'SUMMARY'], re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
+  { block: 'SUMMARY', role: 'end', needs: END, re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
   {
     block: 'COMMENT',
-    role: 'open', needs: ['COMMENT'],
+    role: 'open', needs: COMMENT,
     // `Comment - This was …` and `COMMENT -- …` open a comment as `COMMENT:` does.
     re: /(?:^|[([.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?(?:\s*[:.]|\s+-{1,2}(?=\s))/gim,
   },
-  { block: 'COMMENT', role: 'end', needs: ['END', 'COMMENT'], re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
+  { block: 'COMMENT', role: 'end', needs: END, re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
   // `(Note. According to press reports … End Note.)` (08BEIJING4253) opens a note too.
   // `[NOTE: …`, `(BIO NOTE: …`, `(USAID Note: …` and `… future. NOTE: WHA DAS …` (10CARACAS193,
   // 09ASUNCION189, 06LIMA4516, 08MONTEVIDEO144) too, and a sentence `Note.` (`… business.  NOTE.
@@ -232,41 +238,62 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: string[]; re: RegE
   {
     block: 'NOTE',
     role: 'open',
-    needs: ['NOTE'],
+    needs: NOTE,
     re: /[([]\s*(?:[A-Z][\w'/.-]*\s+){0,2}NOTE\s*[:.-]|(?<=^[ \t]*)NOTE\s*:|(?<=(?:[.!?]["')]?|\))\s{1,3})NOTE\s*[:.]/gim,
   },
-  { block: 'NOTE', role: 'end', needs: ['END', 'NOTE'], re: /\bEND\s*NOTE\b/gi },
-  { block: 'QUOTE', role: 'open', needs: ['BEGIN'], re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
-  { block: 'QUOTE', role: 'end', needs: ['END'], re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+  { block: 'NOTE', role: 'end', needs: END, re: /\bEND\s*NOTE\b/gi },
+  { block: 'QUOTE', role: 'open', needs: BEGIN, re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+  { block: 'QUOTE', role: 'end', needs: END, re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
 ];
 
-// Every mark starts its keyword at the start of a word (`attended` and `spending` hold no `END`),
-// so the prefilter skips keywords inside words: most body lines then skip the marks entirely.
-const KEYWORDS = ['summar', 'comment', 'note', 'begin', 'end'];
-const KEYWORD = /(?<![A-Za-z])(?:SUMMAR|COMMENT|NOTE|BEGIN|END)/gi;
+/**
+ * A keyword after a character that is not a letter. Without the alternative `^|` (the start of
+ * the text is checked apart), which made the search half as slow again: the first character then
+ * rules out nearly every position (letters are most of a text) before a keyword is tried.
+ */
+const KEYWORD = /[^A-Za-z](?:summa|comment|note|begin|end)/gi;
+/** A keyword at one position, whatever comes before it. */
+const KEYWORD_HERE = /summa|comment|note|begin|end/iy;
+
+/** The keyword bit and length of a KEYWORD match whose keyword starts at `at` (0 for `summa` alone). */
+function keywordKind(text: string, at: number): number {
+  switch (text.charCodeAt(at) | 0x20) {
+    case 0x73: {
+      const c = text.charCodeAt(at + 5) | 0x20;
+      return c === 0x72 ? SUMMAR : c === 0x79 ? SUMMAY : 0;
+    }
+    case 0x63:
+      return COMMENT;
+    case 0x6e:
+      return NOTE;
+    case 0x62:
+      return BEGIN;
+    default:
+      return END;
+  }
+}
+
+const KEYWORD_LENGTH: Record<number, number> = { [SUMMAR]: 6, [SUMMAY]: 6, [COMMENT]: 7, [NOTE]: 4, [BEGIN]: 5, [END]: 3 };
+
+function keywordHere(text: string, at: number): number {
+  KEYWORD_HERE.lastIndex = at;
+  return KEYWORD_HERE.test(text) ? keywordKind(text, at) : 0;
+}
 
 /**
- * Every keyword of a mark that starts a word, as [start, end) pairs in text order. One native
- * search per keyword over a lower-cased copy: a case-insensitive pattern with a look-behind,
- * the search this replaced, cost more than the rest of the text layer. (Should lower-casing
- * change the length, as `İ` does, the pattern is used.)
+ * Every keyword of a mark that starts a word in `text` from `from` to `to`, as flat
+ * `[start, end, bit]` triples in text order: one search, on the text itself (no copy of it).
  */
-function keywordHits(text: string): number[] {
-  const lower = text.toLowerCase();
-  const starts: [number, number][] = [];
-  if (lower.length === text.length) {
-    for (const kw of KEYWORDS) {
-      for (let at = lower.indexOf(kw); at >= 0; at = lower.indexOf(kw, at + kw.length)) {
-        if (at > 0 && isAsciiLetter(text.charCodeAt(at - 1))) continue;
-        starts.push([at, at + kw.length]);
-      }
-    }
-    starts.sort((x, y) => x[0] - y[0]);
-  } else {
-    KEYWORD.lastIndex = 0;
-    for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) starts.push([m.index, m.index + m[0].length]);
-  }
-  return starts.flat();
+function keywordHits(text: string, from: number, to: number): number[] {
+  const hits: number[] = [];
+  const add = (at: number) => {
+    const kind = keywordKind(text, at);
+    if (kind) hits.push(at, at + KEYWORD_LENGTH[kind]!, kind);
+  };
+  if (from === 0 && keywordHere(text, 0)) add(0);
+  KEYWORD.lastIndex = Math.max(0, from - 1);
+  for (let m = KEYWORD.exec(text); m && m.index < to; m = KEYWORD.exec(text)) add(m.index + 1);
+  return hits;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -274,43 +301,60 @@ function isAsciiLetter(c: number): boolean {
 }
 
 /**
+ * Where the patterns start reading for a segment at `start`: the end of the line before is read
+ * too, so that a mark wrapped over two lines (`End Introduction ⏎ and Summary.`) is found once,
+ * from its second line.
+ */
+function contextOf(text: string, start: number): number {
+  return Math.max(0, start - 200, text.lastIndexOf('\n', start - 2) + 1);
+}
+
+/**
  * The block marks of the body segments `segments` (flat `[start, end, paragraph index]`
  * triples, in text order): the text layer leaves them to be read when the cable model first
- * asks, since nothing else in the tree depends on them.
+ * asks, since nothing else in the tree depends on them. A segment is read only when a keyword
+ * (`SUMMAR`, `COMMENT`, `NOTE`, `BEGIN`, `END`) starts a word inside it, and then only with the
+ * patterns whose keywords start a word in what they read.
  */
 export function readBlockMarks(doc: Doc, segments: readonly number[]): BlockMark[] {
-  const hits = keywordHits(doc.text);
   const out: BlockMark[] = [];
+  if (segments.length === 0) return out;
+  const { text } = doc;
+  const hits = keywordHits(text, contextOf(text, segments[0]!), segments[segments.length - 2]!);
   let h = 0;
+  let k = 0;
   for (let i = 0; i < segments.length; i += 3) {
     const start = segments[i]!;
     const end = segments[i + 1]!;
-    // The keywords start with different letters and none holds another, so the first one at or
-    // after `start` decides whether one lies wholly inside the segment.
-    while (h < hits.length && hits[h]! < start) h += 2;
+    // `summay` alone does not let a segment in; the others start with different letters and none
+    // holds another, so the first one at or after `start` decides whether one lies wholly inside.
+    while (h < hits.length && (hits[h]! < start || hits[h + 2] === SUMMAY)) h += 3;
     if (h >= hits.length || hits[h + 1]! > end) continue;
-    for (const m of marksIn(doc, start, end, segments[i + 2]!)) out.push(m);
+    const context = contextOf(text, start);
+    // The contexts of segments in text order never move back.
+    while (k < hits.length && hits[k]! < context) k += 3;
+    let found = 0;
+    for (let j = k; j < hits.length && hits[j]! < end; j += 3) found |= hits[j + 2]!;
+    // A pattern reads the context as a text of its own: a keyword at its first character starts a word there.
+    if (context > 0 && isAsciiLetter(text.charCodeAt(context - 1))) found |= keywordHere(text, context);
+    for (const m of marksIn(doc, context, start, end, segments[i + 2]!, found)) out.push(m);
   }
   return out;
 }
 
-function marksIn(doc: Doc, start: number, end: number, paragraphIndex: number): BlockMark[] {
-  // The end of the line before is read too, so that a mark wrapped over two lines (`End
-  // Introduction ⏎ and Summary.`) is found once, from its second line.
-  const context = Math.max(0, start - 200, doc.text.lastIndexOf('\n', start - 2) + 1);
+function marksIn(doc: Doc, context: number, start: number, end: number, paragraphIndex: number, found: number): BlockMark[] {
   const s = doc.text.slice(context, end);
   const out: BlockMark[] = [];
-  // The patterns ignore case only for ASCII letters, which upper-case in place.
-  const upper = s.toUpperCase();
   for (const { block, role, needs, re } of MARKS) {
-    if (!needs.every((w) => upper.includes(w))) continue;
+    if (!(found & needs)) continue;
+    // No pattern matches an empty string: the loop always moves on.
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) {
-      if (context + m.index! + m[0].length <= start) continue;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (context + m.index + m[0].length <= start) continue;
       // A mark that runs in from before the segment was found there, unless it spans the line
       // break or tab that ended the segment before (`End \tsummary.`, 09SANTIAGO783).
-      if (context + m.index! < start && !/[\r\n\t\u2028]/.test(m[0])) continue;
-      let a = m.index! + context - start;
+      if (context + m.index < start && !/[\r\n\t\u2028]/.test(m[0])) continue;
+      let a = m.index + context - start;
       let text = m[0];
       if (block === 'COMMENT' && role === 'open') {
         // The pattern includes the sentence boundary before the keyword; the mark starts at it.

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isDashRule, isHeadingText, subParagraphAt } from '../../grammar/src/build-body';
+import { isDashRule, isHeadingText, readBlockMarks, subParagraphAt } from '../../grammar/src/build-body';
+import type { BlockMark } from '../../grammar/src/ast';
 import { contentEnd } from '../../grammar/src/chars';
 import { lex } from '../../grammar/src/lexer';
-import { lineIndexAt, splitLines } from '../../grammar/src/positions';
+import { lineIndexAt, rangeAt, splitLines } from '../../grammar/src/positions';
 import { Finder, isTrailer, segmentOf, TRAILER } from '../../grammar/src/segments';
 import { seeded } from '../seeded';
 
@@ -77,6 +78,40 @@ describe('text layer shortcuts answer as their patterns', () => {
     for (const [k, v] of Object.entries(seen)) assert.ok(v > 20, `${k} ${v}`);
   });
 
+  it('the block marks read from one keyword search are those of every pattern on every segment that holds a keyword', () => {
+    const rnd = seeded(41);
+    const marks = new Map<string, number>();
+    let contextStarts = 0;
+    for (let n = 0; n < 4000; n++) {
+      const text = markText(rnd, 1 + Math.floor(rnd() * 30));
+      const lines = splitLines(text);
+      const segments: number[] = [];
+      lex(text).tokens.forEach((token, i) => {
+        const seg = segmentOf({ text, lines }, token);
+        if (rnd() < 0.9) segments.push(seg.start, seg.end, i - 1);
+      });
+      const expected = plainBlockMarks(text, lines, segments);
+      assert.deepEqual(readBlockMarks({ text, lines }, segments), expected, JSON.stringify(text));
+      for (const m of expected) marks.set(`${m.block} ${m.role}`, (marks.get(`${m.block} ${m.role}`) ?? 0) + 1);
+      for (let i = 0; i < segments.length; i += 3) if (segments[i]! - 200 > text.lastIndexOf('\n', segments[i]! - 2) + 1) contextStarts++;
+    }
+    // Every pattern is reached, and so are segments read from 200 characters back in a long line.
+    assert.equal(marks.size, 8, [...marks].join(', '));
+    for (const [kind, count] of marks) assert.ok(count > 30, `${kind}: ${count}`);
+    assert.ok(contextStarts > 100, `long lines ${contextStarts}`);
+  });
+
+  it('a segment read from 200 characters back sees a keyword there as starting a word, as the pattern on that text does', () => {
+    // `ySUMMARY`, blanks, a tab, then the segment `: END`: its context starts at the S, mid-word,
+    // and SUMMARY's opener runs from there over the tab into the segment.
+    const text = `ySUMMARY${' '.repeat(192)}\t: END`;
+    const lines = splitLines(text);
+    const segments = [201, text.length, 0];
+    const marks = readBlockMarks({ text, lines }, segments);
+    assert.deepEqual(marks, plainBlockMarks(text, lines, segments));
+    assert.deepEqual(marks.map((m) => [m.block, m.role, m.range.start.offset]), [['SUMMARY', 'open', 1]]);
+  });
+
   it('contentEnd drops trailing blanks and backslashes as /[\\s\\\\]/ does, character by character', () => {
     const rnd = seeded(5);
     for (let n = 0; n < 2000; n++) {
@@ -105,3 +140,87 @@ describe('text layer shortcuts answer as their patterns', () => {
     }
   });
 });
+
+/** Pieces of block marks and of the words around them, in the cases cables write them. */
+const MARK_PIECES = [
+  'SUMMARY', 'Summary', 'summary', 'SUMMAY', 'summa', 'SUMMARIES', 'COMMENT', 'Comment', 'comments', "CONT'D", 'CONTINUED',
+  'NOTE', 'Note', 'note', 'noted', 'BEGIN', 'Begin', 'END', 'End', 'end', 'ENDNOTE', 'OF', 'AND', 'and', 'TEXT', 'QUOTE',
+  'TALKING POINTS', 'NON-PAPER', 'BEGIN TEXT', 'End quote', '(Note:', '. NOTE.', 'COMMENT:', '. Comment -', 'INTRODUCTION', 'ACTION REQUEST', 'BIO', 'USAID', 'x', 'AttEND', 'RECOMMEND', '1', '_',
+  ' ', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u2028', '\u2029', ':', '.', '-', '--', '/', '(', ')', '[', '"', '!', 'İ', 'Ünï',
+  'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'The minister arrived ', '1. (C) ', 'y'.repeat(190),
+];
+
+function markText(rnd: () => number, pieces: number): string {
+  let s = '';
+  for (let i = 0; i < pieces; i++) {
+    s += MARK_PIECES[Math.floor(rnd() * MARK_PIECES.length)];
+    // Words mostly apart, as in prose; now and then run together.
+    if (rnd() < 0.6) s += ' ';
+  }
+  return s;
+}
+
+/**
+ * The block-mark reader as it was before it took one keyword search (grammar/src/build-body.ts at
+ * 7e624ea): a lower-cased copy of the text searched for each keyword, then every pattern whose
+ * words the upper-cased context holds run on it.
+ */
+function plainBlockMarks(text: string, lines: ReturnType<typeof splitLines>, segments: readonly number[]): BlockMark[] {
+  const MARKS: { block: BlockMark['block']; role: 'open' | 'end'; needs: string[]; re: RegExp }[] = [
+    { block: 'SUMMARY', role: 'open', needs: ['SUMMA'], re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi },
+    { block: 'SUMMARY', role: 'end', needs: ['END', 'SUMMARY'], re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
+    { block: 'COMMENT', role: 'open', needs: ['COMMENT'], re: /(?:^|[([.:]\s*|\)\s*)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?:BEGIN\s+)?(?<kw>COMMENT)(?<cont>\s+CONT'?D|\s+CONTINUED)?(?:\s*[:.]|\s+-{1,2}(?=\s))/gim },
+    { block: 'COMMENT', role: 'end', needs: ['END', 'COMMENT'], re: /\bEND\s*(?:OF\s+)?COMMENT\b/gi },
+    { block: 'NOTE', role: 'open', needs: ['NOTE'], re: /[([]\s*(?:[A-Z][\w'/.-]*\s+){0,2}NOTE\s*[:.-]|(?<=^[ \t]*)NOTE\s*:|(?<=(?:[.!?]["')]?|\))\s{1,3})NOTE\s*[:.]/gim },
+    { block: 'NOTE', role: 'end', needs: ['END', 'NOTE'], re: /\bEND\s*NOTE\b/gi },
+    { block: 'QUOTE', role: 'open', needs: ['BEGIN'], re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+    { block: 'QUOTE', role: 'end', needs: ['END'], re: /\bEND\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
+  ];
+  const letter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const lower = text.toLowerCase();
+  const starts: [number, number][] = [];
+  if (lower.length === text.length) {
+    for (const kw of ['summar', 'comment', 'note', 'begin', 'end']) {
+      for (let at = lower.indexOf(kw); at >= 0; at = lower.indexOf(kw, at + kw.length)) {
+        if (at > 0 && letter(text.charCodeAt(at - 1))) continue;
+        starts.push([at, at + kw.length]);
+      }
+    }
+    starts.sort((x, y) => x[0] - y[0]);
+  } else {
+    const KEYWORD = /(?<![A-Za-z])(?:SUMMAR|COMMENT|NOTE|BEGIN|END)/gi;
+    for (let m = KEYWORD.exec(text); m; m = KEYWORD.exec(text)) starts.push([m.index, m.index + m[0].length]);
+  }
+  const hits = starts.flat();
+  const out: BlockMark[] = [];
+  let h = 0;
+  for (let i = 0; i < segments.length; i += 3) {
+    const start = segments[i]!;
+    const end = segments[i + 1]!;
+    while (h < hits.length && hits[h]! < start) h += 2;
+    if (h >= hits.length || hits[h + 1]! > end) continue;
+    const context = Math.max(0, start - 200, text.lastIndexOf('\n', start - 2) + 1);
+    const s = text.slice(context, end);
+    const found: BlockMark[] = [];
+    const upper = s.toUpperCase();
+    for (const { block, role, needs, re } of MARKS) {
+      if (!needs.every((w) => upper.includes(w))) continue;
+      for (const m of s.matchAll(re)) {
+        if (context + m.index + m[0].length <= start) continue;
+        if (context + m.index < start && !/[\r\n\t\u2028]/.test(m[0])) continue;
+        let a = m.index + context - start;
+        let t = m[0];
+        if (block === 'COMMENT' && role === 'open') {
+          const kw = t.search(/(?:BEGIN\s+)?COMMENT/i);
+          a += kw;
+          t = t.slice(kw);
+        }
+        const from = start + a;
+        found.push({ kind: 'BlockMark', block, role, text: t, range: rangeAt(lines, from, from + t.length), continued: block === 'COMMENT' && role === 'open' && /CONT/i.test(t), paragraphIndex: segments[i + 2]! });
+      }
+    }
+    found.sort((x, y) => x.range.start.offset - y.range.start.offset);
+    out.push(...found);
+  }
+  return out;
+}
