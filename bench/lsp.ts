@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INDEX_STATUS, SERVER_NODE_FLAGS, type IndexStatus } from '../server/src/lsp/protocol';
-import { debounceDelay } from '../server/src/lsp/scheduler';
+import { debounceDelay, QUIET_MS } from '../server/src/lsp/scheduler';
 import { TestClient } from '../test/protocol/lsp-client';
 import type { CorpusCable } from './corpus';
 import { median, quantile, round, seeded } from './stats';
@@ -55,14 +55,24 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
-/** Server RSS after opening `cables` (each linted: its diagnostics awaited), MB. */
-export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{ docs: number; rssMb: number | undefined; idleRssMb: number | undefined }> {
+/**
+ * Server RSS after opening `cables` (each linted: its diagnostics awaited), MB: right after the
+ * last one, and at rest: once the server, quiet for QUIET_MS, has given back what the burst took
+ * (its log says so; at most QUIET_MS + 5 s later).
+ */
+export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{ docs: number; rssMb: number | undefined; rssMbAtRest: number | undefined; idleRssMb: number | undefined }> {
   const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS });
   try {
     const idle = rssMb(client.process.pid);
     let i = 0;
     for (const c of cables) await client.openAndWait(`untitled:bench-${i++}-${c.name}`, c.text);
-    return { docs: cables.length, rssMb: rssMb(client.process.pid), idleRssMb: idle };
+    const opened = rssMb(client.process.pid);
+    const t0 = performance.now();
+    const released = () => client.logs.some((l) => l.message.startsWith('cable-lint: quiet, heap given back'));
+    while (!released() && performance.now() - t0 < QUIET_MS + 5000) await new Promise((r) => setTimeout(r, 50));
+    // The pages go back as the second collection ends; a moment later the figure is settled.
+    await new Promise((r) => setTimeout(r, 500));
+    return { docs: cables.length, rssMb: opened, rssMbAtRest: rssMb(client.process.pid), idleRssMb: idle };
   } finally {
     await client.stop();
   }

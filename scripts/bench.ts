@@ -193,7 +193,13 @@ function table(r: Results): string {
   }
   rows.push(
     ['spawn → initialize (median of 10)', typeof r.startupMs === 'number' ? `${f(r.startupMs)} ms` : '—', `< ${GOALS.startupMs} ms`, ok(typeof r.startupMs === 'number' ? r.startupMs < GOALS.startupMs : undefined)],
-    ['server RSS, 200 cables open', typeof r.rssMb200Docs === 'number' ? `${f(r.rssMb200Docs)} MB` : '—', `< ${GOALS.rssMb} MB`, ok(typeof r.rssMb200Docs === 'number' ? r.rssMb200Docs < GOALS.rssMb : undefined)],
+    ['server RSS, 200 cables open, right after', typeof r.rssMb200Docs === 'number' ? `${f(r.rssMb200Docs)} MB` : '—', '', ''],
+    [
+      'server RSS, 200 cables open, at rest (quiet 4 s)',
+      typeof r.rssMb200DocsAtRest === 'number' ? `${f(r.rssMb200DocsAtRest)} MB` : '—',
+      `< ${GOALS.rssMb} MB`,
+      ok(typeof r.rssMb200DocsAtRest === 'number' ? r.rssMb200DocsAtRest < GOALS.rssMb : undefined),
+    ],
     [
       'dist/server.js, dist/extension.js',
       bundle ? `${f(bundle.server, 4)} KB, ${f(bundle.client, 4)} KB` : '—',
@@ -272,8 +278,9 @@ async function main(): Promise<void> {
     log(`lsp: RSS after opening ${sample.length} cables`);
     const rss = await rssAfterOpening(sample);
     r.rssMb200Docs = rss.rssMb === undefined ? null : round(rss.rssMb);
+    r.rssMb200DocsAtRest = rss.rssMbAtRest === undefined ? null : round(rss.rssMbAtRest);
     r.rssMbIdle = rss.idleRssMb === undefined ? null : round(rss.idleRssMb);
-    log(`  ${r.rssMb200Docs} MB (idle after initialize ${r.rssMbIdle} MB)`);
+    log(`  ${r.rssMb200Docs} MB right after, ${r.rssMb200DocsAtRest} MB at rest (idle after initialize ${r.rssMbIdle} MB)`);
   }
   if (only.has('lsp')) {
     const edits = quick ? 30 : 200;
@@ -311,7 +318,7 @@ async function main(): Promise<void> {
   });
   // Key order: the issue's keys first, then the details.
   const ordered: Results = {};
-  for (const k of ['date', 'machine', 'loadAverage', 'clock', 'fullValidation', 'parseOnly', 'markdownlint', 'lsp', 'startupMs', 'rssMb200Docs', 'bundleKb', 'scaling']) {
+  for (const k of ['date', 'machine', 'loadAverage', 'clock', 'fullValidation', 'parseOnly', 'markdownlint', 'lsp', 'startupMs', 'rssMb200Docs', 'rssMb200DocsAtRest', 'bundleKb', 'scaling']) {
     if (k in r) ordered[k] = r[k];
   }
   Object.assign(ordered, r);

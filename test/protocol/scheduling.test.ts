@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { QUIET_MS } from '../../server/src/lsp/scheduler';
 import { EXAMPLES, apiDiagnostics, coreDiagnostics, positionOf, TestClient } from './lsp-client';
 
 const BASE = readFileSync(join(EXAMPLES, 'valid-draft-unclassified.cable'), 'utf8');
@@ -139,5 +140,46 @@ describe('scheduling over stdio: debounce and stale results', () => {
     );
     assert.deepEqual(coreDiagnostics(mine[0]!.diagnostics), apiDiagnostics(doc.getText()), 'the diagnostics of version 2');
     assert.deepEqual(client.errorLogs(), []);
+  });
+});
+
+describe('memory given back when the server is quiet after linting', () => {
+  const released = (client: TestClient) => client.logs.filter((l) => /^cable-lint: quiet, heap given back/.test(l.message));
+
+  it('after a burst of lints, one release no sooner than the quiet time, reported with the heap smaller; none while quiet goes on', async () => {
+    const client = await TestClient.start();
+    try {
+      // ~200 KB: linted in place (the off-thread limit is 256 KB), so the burst fills this heap.
+      const text = Array.from({ length: Math.ceil(200_000 / BASE.length) }, () => BASE).join('\n');
+      const uri = 'untitled:quiet.cable';
+      await client.openAndWait(uri, text);
+      let doc = TextDocument.create(uri, 'cable', 1, text);
+      for (let n = 0; n < 8; n++) {
+        const version = n + 2;
+        const change = tagEdit(doc.getText(), n);
+        doc = TextDocument.update(doc, [change], version);
+        const published = client.nextDiagnostics(uri, version, 60_000);
+        await client.change(uri, version, [change]);
+        await published;
+      }
+      const lastWork = performance.now();
+      assert.deepEqual(released(client), [], 'nothing given back while linting');
+      let at: number | undefined;
+      while (at === undefined && performance.now() - lastWork < QUIET_MS + 8000) {
+        await sleep(20);
+        if (released(client).length > 0) at = performance.now();
+      }
+      assert.ok(at !== undefined, `no release within ${QUIET_MS + 8000} ms of quiet; log: ${JSON.stringify(client.logs.slice(-5))}`);
+      assert.ok(at - lastWork >= QUIET_MS - 50, `released ${Math.round(at - lastWork)} ms after the last lint, before the quiet time`);
+      const m = /heap given back: (\d+\.\d) -> (\d+\.\d) MB \(in use (\d+\.\d) MB\)/.exec(released(client)[0]!.message);
+      assert.ok(m, released(client)[0]!.message);
+      assert.ok(Number(m[2]) < Number(m[1]), `the heap did not shrink: ${m[0]}`);
+      assert.ok(Number(m[3]) <= Number(m[2]), `in use above the heap: ${m[0]}`);
+      await sleep(QUIET_MS + 500);
+      assert.equal(released(client).length, 1, 'a quiet spell that goes on gives back once');
+      assert.deepEqual(client.errorLogs(), []);
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -52,3 +52,9 @@ export interface Host {
   configuration: HostConfiguration;
   workspace: HostWorkspace;
 }
+
+/** What a server's heap holds and has taken from the system, bytes (Node: `process.memoryUsage()`). */
+export interface HeapFigures {
+  heapUsed: number;
+  heapTotal: number;
+}

@@ -9,6 +9,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { isLintWorker, OffThreadLinter, serveLintJobs } from './lint-worker';
 import { nodeHost } from '../host/node/host';
 import { isIndexWorker, NodeCableSource, serveIndexJobs } from '../host/node/cable-source';
+import { heapReleaser } from '../host/node/memory';
 import { startServer } from './server';
 
 // The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
@@ -34,6 +35,7 @@ function startLanguageServer(): void {
   startServer(connection, nodeHost(), {
     offThread: (onError) => new OffThreadLinter(onError),
     cableSource: (onError) => new NodeCableSource(onError),
+    releaseMemory: heapReleaser(),
   });
   connection.listen();
 }

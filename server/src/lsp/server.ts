@@ -42,6 +42,7 @@ import { renumberParagraphs } from '../service/code-actions';
 import { formatCable } from '../service/format';
 import { citationLinks, citedByReferences, citedCableDefinition, citedCableHover, citedSubjectOf, workspaceSymbols } from '../service/cross-references';
 import type { CableSource } from '../host/workspace-indexer';
+import type { HeapFigures } from '../host/host';
 import { newDraft, newDraftChoices } from '../service/new-draft';
 import { CODE_ACTION_KINDS, codeActions, type IgnoreTarget } from './actions';
 import { withoutSnippets } from './snippets';
@@ -58,7 +59,7 @@ import {
   type FileDiagnostics,
   type ProfileParams,
 } from './protocol';
-import { debounceDelay, Debouncer } from './scheduler';
+import { debounceDelay, Debouncer, QUIET_MS, WhenQuiet } from './scheduler';
 import { type DocumentSettings, SettingsManager } from './settings';
 import { WorkspaceIndexHost } from './workspace';
 
@@ -70,6 +71,11 @@ export interface ServerOptions {
   offThread?: (onError: (message: string) => void) => OffThreadLinting;
   /** Lists and reads the cables of the workspace folders for the index (Node: host/node/cable-source.ts); without it, only open documents are indexed. */
   cableSource?: (onError: (message: string) => void) => CableSource;
+  /**
+   * Called when the server has been quiet for `QUIET_MS` after linting: gives the heap a burst
+   * took back to the system and says so through `done` (Node: host/node/memory.ts); without it, nothing.
+   */
+  releaseMemory?: (done: (before: HeapFigures, after: HeapFigures) => void) => void;
 }
 
 /**
@@ -88,6 +94,12 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   const debouncer = new Debouncer();
   const logError = (where: string, err: unknown) =>
     connection.console.error(`cable-lint: ${where} failed: ${(err as Error)?.stack ?? String(err)}`);
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  const quiet = new WhenQuiet(QUIET_MS, () =>
+    options.releaseMemory?.((before, after) =>
+      connection.console.log(`cable-lint: quiet, heap given back: ${mb(before.heapTotal)} -> ${mb(after.heapTotal)} MB (in use ${mb(after.heapUsed)} MB)`),
+    ),
+  );
 
   /**
    * The answer to a request the client cancelled: LSP advises the RequestCancelled error, which
@@ -131,7 +143,10 @@ export function startServer(connection: Connection, host: Host, options: ServerO
 
   /** The lint of a document version, in place (memoised with the version). */
   function lintOutcome(doc: TextDocument, s: DocumentSettings): LintOutcome {
-    return docs.memo(doc, `lint:${s.key}`, (cable) => lintParsed(cable, jobFor(doc, s)));
+    return docs.memo(doc, `lint:${s.key}`, (cable) => {
+      if (options.releaseMemory) quiet.worked();
+      return lintParsed(cable, jobFor(doc, s));
+    });
   }
 
   /**
@@ -639,6 +654,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   connection.onShutdown(() => {
     phase = 'shutDown';
     debouncer.dispose();
+    quiet.dispose();
     linter?.dispose();
     workspace.dispose();
   });

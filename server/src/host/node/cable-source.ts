@@ -7,8 +7,6 @@
 import { opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseCable } from '../../../../grammar/src/index';
 import { indexedCableOf, type IndexedCable } from '../../service/workspace-index';
@@ -16,6 +14,7 @@ import { decodeCable } from '../decode';
 import { ioReason } from '../errors';
 import { type CableSource, type FolderFile, SKIPPED_DIRECTORIES } from '../workspace-indexer';
 import { filePathOf } from './host';
+import { collectGarbage } from './memory';
 
 const WORKER_MARK = 'cable-lint-index-worker';
 
@@ -86,28 +85,6 @@ async function listFolder(folderUri: string, accept: (rel: string) => boolean, m
   };
   const complete = await walk(root, '');
   return { files, capped: !complete && !stop() };
-}
-
-let gc: (() => void) | undefined | null = null;
-
-/**
- * A full collection, for a count of the live heap alone. Without `--expose-gc` the function is
- * had as jest's leak detector has it: the flag set at run time, `gc` read from a fresh context.
- */
-function collectGarbage(): void {
-  if (gc === null) {
-    const own = (globalThis as { gc?: () => void }).gc;
-    try {
-      if (typeof own === 'function') gc = own;
-      else {
-        setFlagsFromString('--expose-gc');
-        gc = runInNewContext('gc') as () => void;
-      }
-    } catch {
-      gc = undefined;
-    }
-  }
-  gc?.();
 }
 
 /** The Node cable source: a worker thread from the bundle, else in place. */
