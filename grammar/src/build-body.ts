@@ -281,14 +281,38 @@ function keywordHere(text: string, at: number): number {
 }
 
 /**
+ * What must follow a keyword where a pattern matches it: the patterns' own words after their
+ * keyword, with `\s*` for any blanks they ask for and nothing they check afterwards (so every
+ * match of a pattern starts with one of these at its keyword, read in the whole text). A keyword
+ * without it (`the end of`, `noted`, `comments on`) lets no pattern run.
+ */
+const FOLLOWS: Record<number, RegExp> = {
+  [SUMMAR]: /SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/iy,
+  [SUMMAY]: /SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/iy,
+  [COMMENT]: /COMMENT(?:\s+CONT'?D|\s+CONTINUED)?\s*[:.\-]/iy,
+  [NOTE]: /NOTE\s*[:.\-]/iy,
+  [BEGIN]: /BEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)/iy,
+  [END]: /END\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?(?:SUMMARY|COMMENT|NOTE|TEXT|QUOTE|TALKING|NON-PAPER)/iy,
+};
+
+/** `kind` when what follows the keyword at `at` allows a pattern to match there, else 0. */
+function followed(text: string, at: number, kind: number): number {
+  if (!kind) return 0;
+  const re = FOLLOWS[kind]!;
+  re.lastIndex = at;
+  return re.test(text) ? kind : 0;
+}
+
+/**
  * Every keyword of a mark that starts a word in `text` from `from` to `to`, as flat
- * `[start, end, bit]` triples in text order: one search, on the text itself (no copy of it).
+ * `[start, end, bit, bit if a pattern may match there (else 0)]` quadruples in text order: one
+ * search, on the text itself (no copy of it).
  */
 function keywordHits(text: string, from: number, to: number): number[] {
   const hits: number[] = [];
   const add = (at: number) => {
     const kind = keywordKind(text, at);
-    if (kind) hits.push(at, at + KEYWORD_LENGTH[kind]!, kind);
+    if (kind) hits.push(at, at + KEYWORD_LENGTH[kind]!, kind, followed(text, at, kind));
   };
   if (from === 0 && keywordHere(text, 0)) add(0);
   KEYWORD.lastIndex = Math.max(0, from - 1);
@@ -314,7 +338,7 @@ function contextOf(text: string, start: number): number {
  * triples, in text order): the text layer leaves them to be read when the cable model first
  * asks, since nothing else in the tree depends on them. A segment is read only when a keyword
  * (`SUMMAR`, `COMMENT`, `NOTE`, `BEGIN`, `END`) starts a word inside it, and then only with the
- * patterns whose keywords start a word in what they read.
+ * patterns whose keywords start a word in what they read, followed as the pattern needs.
  */
 export function readBlockMarks(doc: Doc, segments: readonly number[]): BlockMark[] {
   const out: BlockMark[] = [];
@@ -328,15 +352,16 @@ export function readBlockMarks(doc: Doc, segments: readonly number[]): BlockMark
     const end = segments[i + 1]!;
     // `summay` alone does not let a segment in; the others start with different letters and none
     // holds another, so the first one at or after `start` decides whether one lies wholly inside.
-    while (h < hits.length && (hits[h]! < start || hits[h + 2] === SUMMAY)) h += 3;
+    while (h < hits.length && (hits[h]! < start || hits[h + 2] === SUMMAY)) h += 4;
     if (h >= hits.length || hits[h + 1]! > end) continue;
     const context = contextOf(text, start);
     // The contexts of segments in text order never move back.
-    while (k < hits.length && hits[k]! < context) k += 3;
+    while (k < hits.length && hits[k]! < context) k += 4;
     let found = 0;
-    for (let j = k; j < hits.length && hits[j]! < end; j += 3) found |= hits[j + 2]!;
+    for (let j = k; j < hits.length && hits[j]! < end; j += 4) found |= hits[j + 3]!;
     // A pattern reads the context as a text of its own: a keyword at its first character starts a word there.
-    if (context > 0 && isAsciiLetter(text.charCodeAt(context - 1))) found |= keywordHere(text, context);
+    if (context > 0 && isAsciiLetter(text.charCodeAt(context - 1))) found |= followed(text, context, keywordHere(text, context));
+    if (!found) continue;
     for (const m of marksIn(doc, context, start, end, segments[i + 2]!, found)) out.push(m);
   }
   return out;

@@ -145,7 +145,7 @@ describe('text layer shortcuts answer as their patterns', () => {
 const MARK_PIECES = [
   'SUMMARY', 'Summary', 'summary', 'SUMMAY', 'summa', 'SUMMARIES', 'COMMENT', 'Comment', 'comments', "CONT'D", 'CONTINUED',
   'NOTE', 'Note', 'note', 'noted', 'BEGIN', 'Begin', 'END', 'End', 'end', 'ENDNOTE', 'OF', 'AND', 'and', 'TEXT', 'QUOTE',
-  'TALKING POINTS', 'NON-PAPER', 'BEGIN TEXT', 'End quote', '(Note:', '. NOTE.', 'COMMENT:', '. Comment -', 'INTRODUCTION', 'ACTION REQUEST', 'BIO', 'USAID', 'x', 'AttEND', 'RECOMMEND', '1', '_',
+  'TALKING POINTS', 'NON-PAPER', 'BEGIN TEXT', 'End quote', '(Note:', '. NOTE.', 'COMMENT:', '. Comment -', "Comment cont'd", 'INTRODUCTION', 'ACTION REQUEST', 'BIO', 'USAID', 'x', 'AttEND', 'RECOMMEND', '1', '_',
   ' ', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u2028', '\u2029', ':', '.', '-', '--', '/', '(', ')', '[', '"', '!', 'İ', 'Ünï',
   'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'The minister arrived ', '1. (C) ', 'y'.repeat(190),
 ];
