@@ -5,13 +5,11 @@
  * characters up are linted in a worker thread started from the server bundle itself; smaller
  * ones in place, where a worker round trip would cost more than it saves.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, type Worker } from 'node:worker_threads';
 import { type LintJob, type LintOutcome, type OffThreadLinting, runLintJob } from './lint-job';
 
 /** From this many characters (about 256 KB, some 50 ms of linting) a document is linted off-thread. */
 export const LARGE_DOCUMENT = 256 * 1024;
-
-const WORKER_MARK = 'cable-lint-lint-worker';
 
 type Reply = { id: number; outcome: LintOutcome } | { id: number; error: string };
 
@@ -20,11 +18,6 @@ interface Running {
   uri: string;
   resolve: (outcome: LintOutcome | undefined) => void;
   reject: (err: Error) => void;
-}
-
-/** The bundle this code runs from, which the worker loads again; undefined when not bundled. */
-function bundleScript(): string | undefined {
-  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
 }
 
 /**
@@ -39,11 +32,18 @@ export class OffThreadLinter implements OffThreadLinting {
   private nextId = 0;
   private disposed = false;
 
-  constructor(private readonly onError: (message: string) => void) {}
+  /**
+   * `startWorker` starts a thread that serves `serveLintJobs` (Node: the bundle again, from
+   * host/node/bundle-worker.ts, handed in by main.ts); without it, every document is linted in place.
+   */
+  constructor(
+    private readonly onError: (message: string) => void,
+    private readonly startWorker: ((onOutput: (text: string) => void) => Worker) | undefined,
+  ) {}
 
-  /** Whether a document this long goes to the worker (never when not running from the bundle). */
+  /** Whether a document this long goes to the worker (never when no worker can be started). */
   wants(length: number): boolean {
-    return length >= LARGE_DOCUMENT && bundleScript() !== undefined;
+    return length >= LARGE_DOCUMENT && this.startWorker !== undefined;
   }
 
   /** Resolves with the outcome, or undefined when the job was cancelled first. */
@@ -92,13 +92,7 @@ export class OffThreadLinter implements OffThreadLinting {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    // stdout is the protocol stream over stdio: what the worker prints goes to the client's log.
-    const worker = new Worker(bundleScript()!, { workerData: { mark: WORKER_MARK }, stdout: true, stderr: true });
-    worker.unref();
-    for (const stream of [worker.stdout, worker.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => this.onError(`lint worker: ${chunk.trimEnd()}`));
-    }
+    const worker = this.startWorker!((text) => this.onError(`lint worker: ${text}`));
     worker.on('message', (reply: Reply) => {
       const running = this.running;
       if (worker !== this.worker || !running || running.id !== reply.id) return;
@@ -121,11 +115,6 @@ export class OffThreadLinter implements OffThreadLinting {
     this.worker = worker;
     return worker;
   }
-}
-
-/** True in a thread started by OffThreadLinter: the bundle then serves jobs instead of starting a server. */
-export function isLintWorker(): boolean {
-  return !isMainThread && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK;
 }
 
 export function serveLintJobs(): void {

@@ -6,16 +6,18 @@
  */
 import { format } from 'node:util';
 import { createConnection } from 'vscode-languageserver/node';
-import { isLintWorker, OffThreadLinter, serveLintJobs } from './lint-worker';
+import { OffThreadLinter, serveLintJobs } from './lint-worker';
 import { nodeHost } from '../host/node/host';
-import { isIndexWorker, NodeCableSource, serveIndexJobs } from '../host/node/cable-source';
+import { bundleScript, startBundleWorker, workerRole } from '../host/node/bundle-worker';
+import { NodeCableSource, serveIndexJobs } from '../host/node/cable-source';
 import { heapReleaser } from '../host/node/memory';
 import { startServer } from './server';
 
 // The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
 // So is it the workspace index's (host/node/cable-source.ts): a worker parses files into facts.
-if (isLintWorker()) serveLintJobs();
-else if (isIndexWorker()) serveIndexJobs();
+const role = workerRole();
+if (role === 'lint') serveLintJobs();
+else if (role === 'index') serveIndexJobs();
 else startLanguageServer();
 
 function startLanguageServer(): void {
@@ -33,7 +35,7 @@ function startLanguageServer(): void {
   process.on('unhandledRejection', (err) => connection.console.error(`cable-lint: unhandled rejection: ${String(err)}`));
 
   startServer(connection, nodeHost(), {
-    offThread: (onError) => new OffThreadLinter(onError),
+    offThread: (onError) => new OffThreadLinter(onError, bundleScript() === undefined ? undefined : (onOutput) => startBundleWorker('lint', onOutput)),
     cableSource: (onError) => new NodeCableSource(onError),
     releaseMemory: heapReleaser(),
   });

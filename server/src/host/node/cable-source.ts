@@ -7,27 +7,19 @@
 import { opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, type Worker } from 'node:worker_threads';
 import { parseCable } from '../../../../grammar/src/index';
 import { indexedCableOf, type IndexedCable } from '../../service/workspace-index';
 import { decodeCable } from '../decode';
 import { ioReason } from '../errors';
 import { type CableSource, type FolderFile, SKIPPED_DIRECTORIES } from '../workspace-indexer';
 import { filePathOf } from './host';
+import { bundleScript, startBundleWorker } from './bundle-worker';
 import { collectGarbage } from './memory';
-
-const WORKER_MARK = 'cable-lint-index-worker';
 
 type Job = { id: number; uris: string[] };
 type Parsed = { entries: IndexedCable[]; failed: { uri: string; reason: string }[] };
 type Reply = { id: number } & Parsed;
-
-declare const __filename: string | undefined;
-
-/** The bundle this code runs from; undefined when not bundled. */
-function bundleScript(): string | undefined {
-  return typeof __filename === 'string' && __filename.endsWith('.js') ? __filename : undefined;
-}
 
 async function entryOf(uri: string): Promise<IndexedCable> {
   const path = filePathOf(uri);
@@ -131,12 +123,7 @@ export class NodeCableSource implements CableSource {
 
   #ensure(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(bundleScript()!, { workerData: { mark: WORKER_MARK }, stdout: true, stderr: true });
-    worker.unref();
-    for (const stream of [worker.stdout, worker.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => this.onError(`index worker: ${chunk.trimEnd()}`));
-    }
+    const worker = startBundleWorker('index', (text) => this.onError(`index worker: ${text}`));
     worker.on('message', (reply: Reply) => {
       const p = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
@@ -166,11 +153,6 @@ export class NodeCableSource implements CableSource {
     this.#pending.clear();
     if (w) void w.terminate();
   }
-}
-
-/** True in a thread started by NodeCableSource: the bundle then parses files instead of starting a server. */
-export function isIndexWorker(): boolean {
-  return !isMainThread && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK;
 }
 
 export function serveIndexJobs(): void {
