@@ -28,11 +28,37 @@ const ENTIRE_TEXT =
 /** Parts of the tree read only when first asked for (the text layer leaves how to read them here). */
 export interface Deferred {
   blockMarks?: () => BlockMark[];
+  /** The block marks once read (or set). */
+  marks?: BlockMark[];
 }
 
+/** Where a tree keeps its Deferred: not enumerable, so the tree shows only its parts (keys, JSON, a spread copy). */
+const DEFERRED: unique symbol = Symbol('deferred tree parts');
+type WithDeferred = Cable & { [DEFERRED]?: Deferred };
+
+/**
+ * One getter and setter for every tree. An accessor written in the tree's literal is a new pair of
+ * functions per tree, and V8 keeps an object whose accessors differ from its siblings' in
+ * dictionary mode: every property of every tree a hash lookup, in the grammar, the model and the
+ * rules alike.
+ */
+function getBlockMarks(this: WithDeferred): BlockMark[] {
+  const deferred = this[DEFERRED];
+  if (!deferred) return [];
+  return (deferred.marks ??= deferred.blockMarks?.() ?? []);
+}
+
+function setBlockMarks(this: WithDeferred, marks: BlockMark[]): void {
+  const deferred = this[DEFERRED];
+  if (deferred) deferred.marks = marks;
+}
+
+// Nothing in the grammar reads the block marks, and a parse the cable model never asks about them
+// does not read them; an accessor from the start keeps the tree one shape.
+const BLOCK_MARKS: PropertyDescriptor = { get: getBlockMarks, set: setBlockMarks, enumerable: true, configurable: true };
+
 export function emptyCable(text: string, lines = splitLines(text), deferred: Deferred = {}): Cable {
-  let blockMarks: BlockMark[] | undefined;
-  return {
+  const cable = {
     kind: 'Cable',
     text,
     lines,
@@ -48,20 +74,16 @@ export function emptyCable(text: string, lines = splitLines(text), deferred: Def
     paragraphs: [],
     subParagraphs: [],
     headings: [],
-    // An accessor from the start, so the tree keeps one shape: nothing in the grammar reads the
-    // block marks, and a parse the cable model never asks about them does not read them.
-    get blockMarks(): BlockMark[] {
-      return (blockMarks ??= deferred.blockMarks?.() ?? []);
-    },
-    set blockMarks(marks: BlockMark[]) {
-      blockMarks = marks;
-    },
-    pageMarkers: [],
-    entireTextMarked: false,
-    partialExtract: false,
-    reflowed: false,
-    errors: [],
-  };
+  } as unknown as WithDeferred;
+  Object.defineProperty(cable, DEFERRED, { value: deferred });
+  // Defined here, in its place among the keys (the JSON of a tree lists its parts in this order).
+  Object.defineProperty(cable, 'blockMarks', BLOCK_MARKS);
+  cable.pageMarkers = [];
+  cable.entireTextMarked = false;
+  cable.partialExtract = false;
+  cable.reflowed = false;
+  cable.errors = [];
+  return cable;
 }
 
 export function build(text: string): Cable {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { parseCable } from '../../grammar/src/index';
 import { modelOf } from '../../server/src/model/index';
 
@@ -407,5 +408,29 @@ describe('grammar: corpus variants (false-positive triage)', () => {
     const body = cable.paragraphs.map((p) => text.slice(p.range.start.offset, p.range.end.offset));
     assert.deepEqual(body, ['1. (U) First line\nsecond line.', '2. (U) Next\nDUSHANBE 00000313  002 OF 002\nmore of two.']);
     assert.equal(cable.pageMarkers.length, 2);
+  });
+});
+
+describe('grammar: the tree as an object', () => {
+  const text = 'UNCLAS STATE 000123\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Summary: the minister arrived. End summary.\n';
+
+  it('stays a fast-properties object in V8, its block marks read when first asked, in their place among its keys', () => {
+    // An accessor written in the tree's literal (a new function pair per tree) put every tree in
+    // dictionary mode: each property read in the grammar, the model and the rules a hash lookup.
+    setFlagsFromString('--allow-natives-syntax');
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const a = parseCable(text);
+    const b = parseCable('just a line');
+    assert.equal(hasFastProperties(a), true);
+    assert.equal(hasFastProperties(b), true);
+    const keys = Object.keys(b);
+    assert.equal(keys[keys.indexOf('headings') + 1], 'blockMarks');
+    assert.equal(keys[keys.indexOf('blockMarks') + 1], 'pageMarkers');
+    assert.deepEqual(a.blockMarks.map((m) => [m.block, m.role, m.text]), [['SUMMARY', 'open', 'Summary:'], ['SUMMARY', 'end', 'End summary']]);
+    assert.equal(a.blockMarks, a.blockMarks, 'read once');
+    assert.deepEqual(JSON.parse(JSON.stringify(a)).blockMarks.length, 2);
+    assert.equal(hasFastProperties(a), true, 'still after the marks are read');
+    b.blockMarks = a.blockMarks;
+    assert.equal(b.blockMarks, a.blockMarks);
   });
 });
