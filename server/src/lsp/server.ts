@@ -144,8 +144,10 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   /** The lint of a document version, in place (memoised with the version). */
   function lintOutcome(doc: TextDocument, s: DocumentSettings): LintOutcome {
     return docs.memo(doc, `lint:${s.key}`, (cable) => {
+      const outcome = lintParsed(cable, jobFor(doc, s));
+      // Quiet counts from the end of the work.
       if (options.releaseMemory) quiet.worked();
-      return lintParsed(cable, jobFor(doc, s));
+      return outcome;
     });
   }
 
