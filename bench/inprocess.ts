@@ -91,9 +91,7 @@ const documentSettings = new WeakMap<CorpusCable, LintSettings>();
  * builds (the cable's facts, the diagnostic records).
  */
 function lintOnly(c: CorpusCable): number {
-  let settings = documentSettings.get(c);
-  if (!settings) documentSettings.set(c, (settings = settingsOf(c)));
-  return lintUnder(parseCable(c.text), settings, NOW).diagnostics.length;
+  return lintUnder(parseCable(c.text), documentSettings.get(c)!, NOW).diagnostics.length;
 }
 
 /**

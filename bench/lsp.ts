@@ -72,7 +72,8 @@ export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{
     while (!released() && performance.now() - t0 < QUIET_MS + 5000) await new Promise((r) => setTimeout(r, 50));
     // The pages go back as the second collection ends; a moment later the figure is settled.
     await new Promise((r) => setTimeout(r, 500));
-    return { docs: cables.length, rssMb: opened, rssMbAtRest: rssMb(client.process.pid), idleRssMb: idle };
+    // No release logged (a server without it): no figure at rest rather than one that is not.
+    return { docs: cables.length, rssMb: opened, rssMbAtRest: released() ? rssMb(client.process.pid) : undefined, idleRssMb: idle };
   } finally {
     await client.stop();
   }

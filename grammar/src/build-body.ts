@@ -286,9 +286,10 @@ function keywordHere(text: string, at: number): number {
  * match of a pattern starts with one of these at its keyword, read in the whole text). A keyword
  * without it (`the end of`, `noted`, `comments on`) lets no pattern run.
  */
+const SUMMARY_FOLLOWS = /SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/iy;
 const FOLLOWS: Record<number, RegExp> = {
-  [SUMMAR]: /SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/iy,
-  [SUMMAY]: /SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/iy,
+  [SUMMAR]: SUMMARY_FOLLOWS,
+  [SUMMAY]: SUMMARY_FOLLOWS,
   [COMMENT]: /COMMENT(?:\s+CONT'?D|\s+CONTINUED)?\s*[:.\-]/iy,
   [NOTE]: /NOTE\s*[:.\-]/iy,
   [BEGIN]: /BEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)/iy,

@@ -55,6 +55,9 @@ describe('model: invariants', () => {
     void model.blocks;
     assert.deepEqual(Reflect.ownKeys(fresh).filter((k) => Object.prototype.propertyIsEnumerable.call(fresh, k)), keys);
     assert.equal(JSON.stringify(fresh), json);
+    // On the tree itself, in a symbol slot: a WeakMap from tree to model kept every linted tree
+    // through the young generation's collections (the value refers back to its key).
+    assert.equal(Object.getOwnPropertySymbols(fresh).filter((k) => (fresh as unknown as Record<symbol, unknown>)[k] === model).length, 1);
     const copy = { ...fresh };
     assert.notEqual(modelOf(copy), model, 'a spread copy is another tree: it does not carry the model along');
     assert.equal(modelOf(copy).cable, copy);

@@ -35,7 +35,7 @@ export class Debouncer {
   }
 }
 
-/** How long the server waits, quiet after linting, before it gives memory back (TypeScript's server: 7 s). */
+/** How long the server waits, quiet after linting, before it gives memory back. */
 export const QUIET_MS = 4000;
 
 /**

@@ -167,6 +167,8 @@ export function startServer(connection: Connection, host: Host, options: ServerO
       pending = linter.lint({ ...jobFor(doc, s), text: doc.getText() }).then(
         (outcome) => {
           if (outcome) docs.remember(doc, memoKey, outcome);
+          // The worker's heap is its own, but this thread parses the same text for every feature.
+          if (options.releaseMemory) quiet.worked();
           return outcome;
         },
         (err: unknown) => {

@@ -8,7 +8,8 @@ import { isMainThread, Worker, workerData } from 'node:worker_threads';
 /** The jobs a bundle worker serves. */
 export type WorkerRole = 'lint' | 'index';
 
-const MARK = 'cable-lint-worker';
+// Not the CLI's mark (cli/worker.ts): a thread of one must never take the other's jobs.
+const MARK = 'cable-lint-server-worker';
 
 declare const __filename: string | undefined;
 
