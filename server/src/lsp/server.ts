@@ -95,11 +95,14 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   const logError = (where: string, err: unknown) =>
     connection.console.error(`cable-lint: ${where} failed: ${(err as Error)?.stack ?? String(err)}`);
   const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
-  const quiet = new WhenQuiet(QUIET_MS, () =>
-    options.releaseMemory?.((before, after) =>
-      connection.console.log(`cable-lint: quiet, heap given back: ${mb(before.heapTotal)} -> ${mb(after.heapTotal)} MB (in use ${mb(after.heapUsed)} MB)`),
-    ),
-  );
+  const release = options.releaseMemory;
+  const quiet = release
+    ? new WhenQuiet(QUIET_MS, () =>
+        release((before, after) =>
+          connection.console.log(`cable-lint: quiet, heap given back: ${mb(before.heapTotal)} -> ${mb(after.heapTotal)} MB (in use ${mb(after.heapUsed)} MB)`),
+        ),
+      )
+    : undefined;
 
   /**
    * The answer to a request the client cancelled: LSP advises the RequestCancelled error, which
@@ -146,7 +149,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     return docs.memo(doc, `lint:${s.key}`, (cable) => {
       const outcome = lintParsed(cable, jobFor(doc, s));
       // Quiet counts from the end of the work.
-      if (options.releaseMemory) quiet.worked();
+      quiet?.worked();
       return outcome;
     });
   }
@@ -168,7 +171,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         (outcome) => {
           if (outcome) docs.remember(doc, memoKey, outcome);
           // The worker's heap is its own, but this thread parses the same text for every feature.
-          if (options.releaseMemory) quiet.worked();
+          quiet?.worked();
           return outcome;
         },
         (err: unknown) => {
@@ -658,7 +661,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   connection.onShutdown(() => {
     phase = 'shutDown';
     debouncer.dispose();
-    quiet.dispose();
+    quiet?.dispose();
     linter?.dispose();
     workspace.dispose();
   });

@@ -10,7 +10,8 @@ import type { HeapFigures } from '../host';
 let gc: (() => void) | undefined | null = null;
 
 /**
- * A full collection, for a count of the live heap alone. Without `--expose-gc` the function is
+ * A full collection: for a count of the live heap alone (the index's memory cap), or to give
+ * memory back (`heapReleaser`). Without `--expose-gc` the function is
  * had as jest's leak detector has it: the flag set at run time, `gc` read from a fresh context.
  */
 export function collectGarbage(): void {
