@@ -125,6 +125,14 @@ describe('a merged release: another cable after the signature (CBL032, CBL037, C
     assert.ok(merged.slice(other[0]!.start).includes('The budget the Althing passed'));
   });
 
+  it('finds the signature line alone among lines that only mention the name, wherever it is indented', () => {
+    // The name inside a sentence above is no signature line; the indented one is, and what follows it is numbered back.
+    const mentioned = merged.replace('¶2. (C) She asked', '¶2. (C) VAN VOORST asked').replace(/\nVAN VOORST\n/, '\n   VAN VOORST  \n');
+    const other = modelOf(parseCable(mentioned)).anotherCable.text;
+    assert.deepEqual(other.map((t) => t.evidence), ['after-signature']);
+    assert.ok(mentioned.slice(other[0]!.start).startsWith('\nREYKJAVIK 00000457  003 OF 004'));
+  });
+
   it('the markers of both cables against the banner are the publisher’s: info with publication, and no total offered', () => {
     for (const rule of ['CBL032', 'CBL037']) {
       const ds = found(merged, rule);

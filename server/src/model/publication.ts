@@ -5,6 +5,7 @@
  * when its ACP-127 envelope survived, and is never linted as transmitted.
  */
 import type { Cable } from '../../../grammar/src/ast';
+import { lineIndexAt } from '../../../grammar/src/positions';
 import { postByBannerPost, secretariesOfStateOn } from '../data/index';
 import type { BannerAttempt } from './classification';
 import type { CableDate } from './dates';
@@ -207,10 +208,17 @@ function afterSignature(cable: Cable): ForeignText[] {
   const sig = cable.signature;
   const name = sig && !sig.appended ? sig.text.trim() : '';
   if (!/^[A-Z][A-Z' -]{2,}$/.test(name) || /^X+$/.test(name)) return [];
-  for (let l = cable.range.start.line; l < sig!.range.start.line; l++) {
-    const line = cable.lines[l]!;
-    if (line.start < cable.textStart || cable.text.slice(line.start, line.end).trim() !== name) continue;
-    if (numberedBack(cable, line.start, line.end)) return [{ start: line.end, end: cable.text.length, evidence: 'after-signature' }];
+  const { text, lines, textStart } = cable;
+  const stop = lines[sig!.range.start.line]!.start;
+  // Only a line that holds the name can be the name alone: one search of the text for it finds
+  // those few lines (reading every line above the signature cost more than the rest of the meaning).
+  for (let at = text.indexOf(name, textStart); at >= 0 && at < stop; ) {
+    const l = lineIndexAt(lines, at);
+    const line = lines[l]!;
+    if (l >= cable.range.start.line && line.start >= textStart && text.slice(line.start, line.end).trim() === name && numberedBack(cable, line.start, line.end)) {
+      return [{ start: line.end, end: text.length, evidence: 'after-signature' }];
+    }
+    at = text.indexOf(name, Math.max(line.end, at + 1));
   }
   return [];
 }
