@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { describe, it } from 'node:test';
 import type { Cable } from '../../grammar/src/ast';
 import { parseCable } from '../../grammar/src/index';
@@ -95,6 +96,32 @@ describe('model: invariants', () => {
       (model.blocks as unknown as { spans: unknown }).spans = [];
     }, TypeError);
     assert.equal(model.blocks.spans, modelOf(cable).blocks.spans, 'asking again answers the same list');
+  });
+
+  it('keeps the model and every meaning a fast-properties object in V8, their lazy parts answered from the prototype', () => {
+    // A getter written in a meaning's object literal (a new accessor per cable) put the object in
+    // dictionary mode: every read of it by a rule a hash lookup, every freeze a dictionary copy.
+    setFlagsFromString('--allow-natives-syntax');
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const model = modelOf(parseCable(transmitted));
+    const meanings = [
+      'dates', 'classification', 'header', 'tags', 'blocks', 'numbering', 'sections', 'references', 'envelope', 'wrapper',
+      'publication', 'anotherCable', 'tagList', 'subject', 'addressees', 'authority', 'summary', 'identity',
+    ] as const;
+    assert.equal(hasFastProperties(model), true, 'model');
+    for (const name of meanings) assert.equal(hasFastProperties(model[name]), true, name);
+    // The lazy parts, read through the prototype's getters, answer (and the objects stay fast).
+    assert.ok(model.envelope.routingIndicators.length > 0);
+    assert.ok(model.envelope.addressees.length > 0);
+    assert.equal(model.classification.bannerAttempts.length, 0);
+    assert.equal(model.classification.statedInHeader.noforn, true);
+    assert.equal(model.header.classifiedByHasReason, true);
+    assert.equal(model.numbering.laterPart, false);
+    assert.ok(model.wrapper.lastTextLine);
+    assert.deepEqual(model.references.citations.map((c) => c.letter), ['A', 'B']);
+    assert.equal(model.sections.bannerTotalCorrection, undefined);
+    for (const name of meanings) assert.equal(hasFastProperties(model[name]), true, `${name} after its lazy parts`);
+    assert.ok(Object.isFrozen(model.header) && Object.isFrozen(model.envelope));
   });
 
   it('never throws: a meaning that cannot be computed answers empty, and lint reports it', () => {

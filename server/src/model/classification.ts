@@ -183,21 +183,40 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
   }
   const attempts = lazy('classification.bannerAttempts', () => (bannerAttemptsOf(cable)), NO_CLASSIFICATION.bannerAttempts);
   const stated = lazy('classification.statedInHeader', () => headerStatements(cable), NO_CLASSIFICATION.statedInHeader);
-  return Object.freeze({
-    bannerLevel,
-    bannerRank,
-    classified: (bannerRank ?? 0) >= 1,
-    captions,
-    captionWords: (captionWords),
-    get statedInHeader() {
-      return stated();
-    },
-    highestPortion,
-    get bannerAttempts() {
-      return attempts();
-    },
-    captionInsertion: (caption: string) => captionInsertion(cable, caption),
-  });
+  return new ClassificationMeaning(cable, bannerLevel, bannerRank, captions, captionWords, highestPortion, stated, attempts);
+}
+
+/** A class, so that the getters sit on the prototype: getters in a literal leave the object in V8's dictionary mode. */
+class ClassificationMeaning implements Classification {
+  readonly classified: boolean;
+  readonly captionInsertion: Classification['captionInsertion'];
+  readonly #stated: () => Classification['statedInHeader'];
+  readonly #attempts: () => readonly BannerAttempt[];
+
+  constructor(
+    cable: Cable,
+    readonly bannerLevel: Classification['bannerLevel'],
+    readonly bannerRank: LevelRank | undefined,
+    readonly captions: ReadonlySet<string>,
+    readonly captionWords: Classification['captionWords'],
+    readonly highestPortion: Classification['highestPortion'],
+    stated: () => Classification['statedInHeader'],
+    attempts: () => readonly BannerAttempt[],
+  ) {
+    this.classified = (bannerRank ?? 0) >= 1;
+    this.captionInsertion = (caption: string) => captionInsertion(cable, caption);
+    this.#stated = stated;
+    this.#attempts = attempts;
+    Object.freeze(this);
+  }
+
+  get statedInHeader(): Classification['statedInHeader'] {
+    return this.#stated();
+  }
+
+  get bannerAttempts(): readonly BannerAttempt[] {
+    return this.#attempts();
+  }
 }
 
 function bannerLevelOf(cable: Cable): Classification['bannerLevel'] {

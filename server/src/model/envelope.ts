@@ -113,15 +113,27 @@ export function readEnvelope(cable: Cable, bannerAttempts: () => readonly Banner
   };
   const indicators = lazy('envelope.routingIndicators', () => (routingIndicatorsOf(cable)), NO_ENVELOPE.routingIndicators);
   const addressees = lazy('envelope.addressees', () => (addresseeLines(cable, bannerAttempts())), NO_ENVELOPE.addressees);
-  return Object.freeze({
-    get routingIndicators() {
-      return indicators();
-    },
-    get addressees() {
-      return addressees();
-    },
-    words: wordsOf,
-  });
+  return new EnvelopeMeaning(indicators, addressees, wordsOf);
+}
+
+/** A class, so that the getters sit on the prototype: getters in a literal leave the object in V8's dictionary mode. */
+class EnvelopeMeaning implements EnvelopeModel {
+  readonly #indicators: () => readonly RoutingIndicatorUse[];
+  readonly #addressees: () => readonly AddresseeLine[];
+
+  constructor(indicators: () => readonly RoutingIndicatorUse[], addressees: () => readonly AddresseeLine[], readonly words: EnvelopeModel['words']) {
+    this.#indicators = indicators;
+    this.#addressees = addressees;
+    Object.freeze(this);
+  }
+
+  get routingIndicators(): readonly RoutingIndicatorUse[] {
+    return this.#indicators();
+  }
+
+  get addressees(): readonly AddresseeLine[] {
+    return this.#addressees();
+  }
 }
 
 function routingIndicatorsOf(cable: Cable): RoutingIndicatorUse[] {

@@ -44,15 +44,28 @@ export function readHeader(cable: Cable, lazy: Lazy): Header {
   const tagsLines = tagsLinesInScope(cable);
   const fields = fieldsInScope(cable, tagsLines);
   const reason = lazy('header.classifiedByHasReason', () => (cable.classifiedBy ? hasReason(cable, cable.classifiedBy) : false), false);
-  return Object.freeze({
-    fields: (fields),
-    tagsLines: (tagsLines),
-    get classifiedByHasReason() {
-      return reason();
-    },
-    keywordRange: (f: HeaderField) => keywordRange(f),
-    missingFieldRange: (after: readonly (Node | undefined)[]) => missingFieldRange(cable, after),
-  });
+  return new HeaderMeaning(cable, fields, tagsLines, reason);
+}
+
+/**
+ * A class, not an object literal: a getter written in a literal is a new accessor per object,
+ * which puts every such object in V8's dictionary mode (each read a hash lookup, each freeze a
+ * copy of the dictionary). The getter on the prototype keeps the instances fast.
+ */
+class HeaderMeaning implements Header {
+  readonly #reason: () => boolean;
+  readonly keywordRange = keywordRange;
+  readonly missingFieldRange: Header['missingFieldRange'];
+
+  constructor(cable: Cable, readonly fields: readonly HeaderField[], readonly tagsLines: readonly TagsLine[], reason: () => boolean) {
+    this.#reason = reason;
+    this.missingFieldRange = (after) => missingFieldRange(cable, after);
+    Object.freeze(this);
+  }
+
+  get classifiedByHasReason(): boolean {
+    return this.#reason();
+  }
 }
 
 function afterBanner<T extends { range: Range }>(cable: Cable, fields: readonly T[]): T[] {

@@ -79,21 +79,41 @@ export function readNumbering(cable: Cable, lazy: Lazy): Numbering {
   const artefacts = numbered.filter((p) => p.artefact);
   // Read from the header's text, and asked only of a cable whose first paragraph is not 1.
   const laterPart = lazy('numbering.laterPart', () => isLaterPart(cable, numbered[0]), false);
-  return Object.freeze({
-    numbered: (numbered),
-    steps: (steps),
-    runs: (runs.map((r) => (r))),
-    pilcrow: ({
-      artefacts: (artefacts),
-      damaged: (numbered.filter((p) => p.artefact || p.latex)),
+  return new NumberingMeaning(
+    numbered,
+    steps,
+    runs,
+    {
+      artefacts,
+      damaged: numbered.filter((p) => p.artefact || p.latex),
       certain: artefacts.some((p) => p.number >= 10),
-    }),
-    stepOf: (p: Paragraph) => byParagraph.get(p),
-    isNumberedHeading: (p: Paragraph) => isNumberedHeading(cable, p),
-    get laterPart() {
-      return laterPart();
     },
-  });
+    (p: Paragraph) => byParagraph.get(p),
+    (p: Paragraph) => isNumberedHeading(cable, p),
+    laterPart,
+  );
+}
+
+/** A class, so that the getter sits on the prototype: a getter in a literal leaves the object in V8's dictionary mode. */
+class NumberingMeaning implements Numbering {
+  readonly #laterPart: () => boolean;
+
+  constructor(
+    readonly numbered: readonly Paragraph[],
+    readonly steps: readonly NumberingStep[],
+    readonly runs: readonly (readonly Paragraph[])[],
+    readonly pilcrow: Numbering['pilcrow'],
+    readonly stepOf: Numbering['stepOf'],
+    readonly isNumberedHeading: Numbering['isNumberedHeading'],
+    laterPart: () => boolean,
+  ) {
+    this.#laterPart = laterPart;
+    Object.freeze(this);
+  }
+
+  get laterPart(): boolean {
+    return this.#laterPart();
+  }
 }
 
 const PART = /\bPART\s+(\d{1,2}|[IVX]{1,4})\s+OF\s+(?:\d{1,2}|[IVX]{1,4})\b/gi;

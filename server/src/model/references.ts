@@ -209,12 +209,25 @@ export const NO_REFERENCES: References = Object.freeze({ citations: Object.freez
 export function readReferences(cable: Cable, runs: () => readonly (readonly Paragraph[])[], lazy: Lazy): References {
   const citations = lazy('references.citations', () => (findRefCitations(cable).map((c) => (c))), NO_REFERENCES.citations);
   const paragraphs = lazy('references.paragraphs', () => (findParagraphReferences(cable, runs()).map((r) => (r))), NO_REFERENCES.paragraphs);
-  return Object.freeze({
-    get citations() {
-      return citations();
-    },
-    get paragraphs() {
-      return paragraphs();
-    },
-  });
+  return new ReferencesMeaning(citations, paragraphs);
+}
+
+/** A class, so that the getters sit on the prototype: getters in a literal leave the object in V8's dictionary mode. */
+class ReferencesMeaning implements References {
+  readonly #citations: () => readonly RefCitation[];
+  readonly #paragraphs: () => readonly ParagraphReference[];
+
+  constructor(citations: () => readonly RefCitation[], paragraphs: () => readonly ParagraphReference[]) {
+    this.#citations = citations;
+    this.#paragraphs = paragraphs;
+    Object.freeze(this);
+  }
+
+  get citations(): readonly RefCitation[] {
+    return this.#citations();
+  }
+
+  get paragraphs(): readonly ParagraphReference[] {
+    return this.#paragraphs();
+  }
 }

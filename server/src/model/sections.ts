@@ -195,18 +195,34 @@ export function readSections(cable: Cable, lazy: Lazy): Sections {
   const banners = cable.sectionBanners.length ? cableSectionBanners(cable) : [];
   const evidence = sectionEvidence(cable, banners, markers).map((e) => frozen(e));
   const correction = lazy('sections.bannerTotalCorrection', () => bannerTotalFix(cable, evidence), undefined);
-  return Object.freeze({
-    markers: (markers),
-    sectionBanners: (banners),
-    fullForm: hasFullSectionForm(banners),
-    evidence: (evidence),
-    get bannerTotalCorrection() {
-      return correction();
-    },
-    isForeign: (m: PageMarker) => isForeignMarker(cable, m),
-    totalOf: (m: PageMarker) => markerTotal(cable, m),
-    truncatedAfter: (span: Span | undefined) => truncatedAfter(cable, span),
-  });
+  return new SectionsMeaning(cable, markers, banners, hasFullSectionForm(banners), evidence, correction);
+}
+
+/** A class, so that the getter sits on the prototype: a getter in a literal leaves the object in V8's dictionary mode. */
+class SectionsMeaning implements Sections {
+  readonly #correction: () => Sections['bannerTotalCorrection'];
+  readonly isForeign: Sections['isForeign'];
+  readonly totalOf: Sections['totalOf'];
+  readonly truncatedAfter: Sections['truncatedAfter'];
+
+  constructor(
+    cable: Cable,
+    readonly markers: Sections['markers'],
+    readonly sectionBanners: Sections['sectionBanners'],
+    readonly fullForm: boolean,
+    readonly evidence: Sections['evidence'],
+    correction: () => Sections['bannerTotalCorrection'],
+  ) {
+    this.#correction = correction;
+    this.isForeign = (m: PageMarker) => isForeignMarker(cable, m);
+    this.totalOf = (m: PageMarker) => markerTotal(cable, m);
+    this.truncatedAfter = (span: Span | undefined) => truncatedAfter(cable, span);
+    Object.freeze(this);
+  }
+
+  get bannerTotalCorrection(): Sections['bannerTotalCorrection'] {
+    return this.#correction();
+  }
 }
 
 /**

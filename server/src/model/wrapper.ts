@@ -28,12 +28,21 @@ export function readWrapper(cable: Cable, lazy: Lazy): Wrapper {
   }
   const isWrapperLine = (line: number) => marks[line] === 1;
   const last = lazy('wrapper.lastTextLine', () => lastTextLine(cable, isWrapperLine), undefined);
-  return Object.freeze({
-    isWrapperLine,
-    get lastTextLine() {
-      return last();
-    },
-  });
+  return new WrapperMeaning(isWrapperLine, last);
+}
+
+/** A class, so that the getter sits on the prototype: a getter in a literal leaves the object in V8's dictionary mode. */
+class WrapperMeaning implements Wrapper {
+  readonly #last: () => Wrapper['lastTextLine'];
+
+  constructor(readonly isWrapperLine: (line: number) => boolean, last: () => Wrapper['lastTextLine']) {
+    this.#last = last;
+    Object.freeze(this);
+  }
+
+  get lastTextLine(): Wrapper['lastTextLine'] {
+    return this.#last();
+  }
 }
 
 function lastTextLine(cable: Cable, isWrapperLine: (line: number) => boolean): Wrapper['lastTextLine'] {
