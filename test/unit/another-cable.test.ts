@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
 import type { Diagnostic } from '../../server/src/engine/types';
-import { secretariesOfStateOn } from '../../server/src/data/index';
+import { isSecretaryOfStateSurname, secretariesOfStateOn } from '../../server/src/data/index';
 import { lint } from '../../server/src/lint';
 import { modelOf } from '../../server/src/model/index';
 import { spliceAt } from '../../server/src/model/publication';
@@ -277,5 +277,13 @@ describe('the Secretaries of State table (server/data/secretaries_of_state.tsv)'
     assert.deepEqual(on('1992-10-01'), ['EAGLEBURGER']);
     assert.deepEqual(on('1980-05-01'), []);
     assert.deepEqual(on('1968-12-31'), []);
+  });
+
+  it('knows every surname it holds, on any day, and no other (the guard before a signature\'s day is read)', () => {
+    for (const day of ['2009-02-10', '2005-01-26', '1992-10-01', '1975-01-01']) {
+      for (const s of secretariesOfStateOn(day)) assert.equal(isSecretaryOfStateSurname(s.surname), true, s.surname);
+    }
+    assert.equal(isSecretaryOfStateSurname('VAN VOORST'), false);
+    assert.equal(isSecretaryOfStateSurname('Clinton'), false, 'signers are upper case, as the table is');
   });
 });

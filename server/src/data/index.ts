@@ -795,6 +795,13 @@ const secretaryIndex = lazy(() =>
   SECRETARIES_OF_STATE.map(([surname, name, entered, left, source, note]): SecretaryOfState => ({ surname, name, entered, left, source: SOURCES[source]!, note })),
 );
 
+const secretarySurnames = lazy(() => new Set(secretaryIndex().map((s) => s.surname)));
+
+/** A surname some Secretary of State of the table bore (on any day): what a signature must carry before its day is worth reading. */
+export function isSecretaryOfStateSurname(surname: string): boolean {
+  return secretarySurnames().has(surname);
+}
+
 /** The Secretaries of State in office on `day` (two on the day one hands over), none for an invalid day or one the table does not cover (before 1969, after 2016). */
 export function secretariesOfStateOn(day: CableDay): readonly SecretaryOfState[] {
   const iso = isoDay(day);

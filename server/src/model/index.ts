@@ -202,7 +202,7 @@ class Model implements CableModel {
 
   get anotherCable(): AnotherCable {
     if (this.#anotherCable === UNSET) {
-      this.#anotherCable = this.#compute('anotherCable', () => readAnotherCable(this.cable, () => this.classification.bannerAttempts, () => this.dates.cableDate), NO_ANOTHER_CABLE);
+      this.#anotherCable = this.#compute('anotherCable', () => readAnotherCable(this.cable, () => this.classification.bannerAttempts, () => this.dates.cableDate, () => this.signers), NO_ANOTHER_CABLE);
     }
     return this.#anotherCable;
   }

@@ -6,11 +6,10 @@
  */
 import type { Cable } from '../../../grammar/src/ast';
 import { lineIndexAt } from '../../../grammar/src/positions';
-import { postByBannerPost, secretariesOfStateOn } from '../data/index';
+import { isSecretaryOfStateSurname, postByBannerPost, secretariesOfStateOn } from '../data/index';
 import type { BannerAttempt } from './classification';
 import type { CableDate } from './dates';
 import { deStationSerial, envelopeLevel, fmPost } from './envelope';
-import { readSigners } from './signers';
 
 export type PublicationEvidence =
   /** `This record is a partial extract of the original cable…` */
@@ -161,14 +160,19 @@ export function spliceAt(text: string, from: number): { start: number; end: numb
   return undefined;
 }
 
-export function readAnotherCable(cable: Cable, bannerAttempts: () => readonly BannerAttempt[], cableDate: () => CableDate | undefined): AnotherCable {
+export function readAnotherCable(
+  cable: Cable,
+  bannerAttempts: () => readonly BannerAttempt[],
+  cableDate: () => CableDate | undefined,
+  signers: () => readonly string[],
+): AnotherCable {
   const env = cable.envelope;
   // The banner line below the envelope's FM line; a garbled one may have been read as an addressee.
   const fm = env?.fm ?? env?.lines[0];
   const attempt = fm ? bannerAttempts().find((a) => a.range.start.offset > fm.range.end.offset) : undefined;
   const envelope = env !== undefined && bannerOfAnother(cable, attempt);
   const bannerGarbled = env !== undefined && attempt !== undefined && seam(cable, attempt) && envelopeLevel(cable) !== null && deStationSerial(cable) !== null;
-  const text = [...afterSignature(cable), ...spliced(cable), ...departmentBody(cable, cableDate)];
+  const text = [...afterSignature(cable), ...spliced(cable), ...departmentBody(cable, cableDate, signers())];
   if (!envelope && !bannerGarbled && !text.length) return NO_ANOTHER_CABLE;
   const bannerLine = (cable.banner ?? attempt)?.range.start.line ?? -1;
   return Object.freeze({ envelope, bannerGarbled, bannerLine, text: Object.freeze(text), carried: true });
@@ -248,9 +252,10 @@ const DEPARTMENT = /^(?:STATE|SECSTATE|SECTO|PARTO|TOSEC|USDEL)/;
  * post's header. The Department signs every cable with the Secretary's surname; a post signs with
  * its chief of mission's (USUN New York's `RICE` of 2009 is Susan Rice, not the Secretary then).
  */
-function departmentBody(cable: Cable, cableDate: () => CableDate | undefined): ForeignText[] {
-  const signers = readSigners(cable.signature);
-  if (!signers.length) return [];
+function departmentBody(cable: Cable, cableDate: () => CableDate | undefined, signers: readonly string[]): ForeignText[] {
+  // Most signers never were Secretary: nothing below (the sender, the day, who was in office) is
+  // read for them.
+  if (!signers.some(isSecretaryOfStateSurname)) return [];
   const fm = cable.envelope?.fm?.plad?.text.trim();
   const sender = fmPost(cable) ?? (cable.banner ? postByBannerPost(cable.banner.post.text)?.refidPost : undefined);
   if (sender === undefined || DEPARTMENT.test(sender) || (fm !== undefined && DEPARTMENT.test(fm)) || (cable.banner && DEPARTMENT.test(cable.banner.post.text))) return [];
