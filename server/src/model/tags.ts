@@ -74,23 +74,40 @@ const STOP_WORDS = new Set(['THE', 'OF', 'AND', 'FOR', 'WITH', 'FROM', 'BY', 'ON
 
 const SUBJECT_LETTERS = /^[ABCELMOPST][A-Z]{3}$/;
 
-function groupsOfInfo(info: TagInfo | undefined, into: Set<TagKindGroup>): void {
-  if (!info) return;
-  if (info.kind === 'geographic' || info.kind === 'organization') into.add('geographic');
-  else into.add('subject');
+/** The groups a token counts as, as bits: one shared set per combination (`GROUP_SETS`), not a set per token. */
+const GEOGRAPHIC = 1;
+const SUBJECT = 2;
+const GROUP_SETS: readonly ReadonlySet<TagKindGroup>[] = [
+  new Set<TagKindGroup>(),
+  new Set<TagKindGroup>(['geographic']),
+  new Set<TagKindGroup>(['subject']),
+  new Set<TagKindGroup>(['geographic', 'subject']),
+];
+
+function groupsOfInfo(info: TagInfo | undefined): number {
+  if (!info) return 0;
+  return info.kind === 'geographic' || info.kind === 'organization' ? GEOGRAPHIC : SUBJECT;
 }
 
 /** What an unknown code-shaped token was probably meant to be, so that CBL062/063 do not pile on. */
-function groupsOfShape(code: string, into: Set<TagKindGroup>): void {
-  if (/^[A-Z]{2}$/.test(code) || /^[A-Z]{3}$/.test(code)) into.add('geographic');
-  else if (/^K[A-Z]{3}$/.test(code) || SUBJECT_LETTERS.test(code)) into.add('subject');
+function groupsOfShape(code: string): number {
+  if (/^[A-Z]{2}$/.test(code) || /^[A-Z]{3}$/.test(code)) return GEOGRAPHIC;
+  if (/^K[A-Z]{3}$/.test(code) || SUBJECT_LETTERS.test(code)) return SUBJECT;
+  return 0;
 }
 
-function groupsOfUndefined(code: string, into: Set<TagKindGroup>): void {
+function groupsOfUndefined(code: string): number {
   const kind = isSeenUndefinedTag(code)?.likelyKind ?? 'unknown';
-  if (kind.startsWith('geographic') || kind === 'organization') into.add('geographic');
-  else if (kind.startsWith('subject') || kind.startsWith('program')) into.add('subject');
-  else groupsOfShape(code, into);
+  if (kind.startsWith('geographic') || kind === 'organization') return GEOGRAPHIC;
+  if (kind.startsWith('subject') || kind.startsWith('program')) return SUBJECT;
+  return groupsOfShape(code);
+}
+
+/** How many times `ch` occurs in `s`. */
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 /** Known codes at edit distance 1 from `code`, at least four letters long (a slip on a real code). */
@@ -116,11 +133,10 @@ function certainSlip(code: string, suggested: readonly string[]): string | undef
  */
 function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
   const text = cable.text;
-  const tokens: { token: TagToken; line: TagsLine }[] = [];
-  for (const line of tagsLines) for (const token of line.tags) tokens.push({ token, line });
   // Media copies write the whole list in lower case (`Tags: prel, pgov, mops`): read it as codes.
   // A list with any upper-case letter keeps mixed-case tokens as free words (`Human Rights`).
-  const lowerList = tokens.some((t) => /[a-z]/.test(t.token.text)) && !tokens.some((t) => /[A-Z]/.test(t.token.text));
+  const anyToken = (test: RegExp) => tagsLines.some((line) => line.tags.some((t) => test.test(t.text)));
+  const lowerList = anyToken(/[a-z]/) && !anyToken(/[A-Z]/);
 
   const entries: TagEntry[] = [];
   // The nearest codes are a scan of the whole table: look each distinct code up once, since a
@@ -133,46 +149,24 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
   };
   let depth = 0;
   let afterOvip = false;
-  for (const { token, line } of tokens) {
-    let start = token.range.start.offset;
-    let end = token.range.end.offset;
-    const opens = (token.text.match(/\(/g) ?? []).length;
-    const closes = (token.text.match(/\)/g) ?? []).length;
-    const inParens = depth > 0 || opens > 0 || closes > 0;
-    depth = Math.max(0, depth + opens - closes);
-    while (start < end && OPENERS.includes(text[start]!)) start++;
-    while (end > start && CLOSERS.includes(text[end - 1]!)) end--;
-    const written = text.slice(start, end);
-    const code = lowerList ? written.toUpperCase() : written;
-    const groups = new Set<TagKindGroup>();
-    const entry: Mutable<TagEntry> = {
-      token,
-      line,
-      code,
-      written,
-      start,
-      end,
-      range: rangeAt(cable.lines, start, end),
-      status: 'skipped',
-      groups,
-    };
-    entries.push(entry);
+  /** Classifies one token (its status and what it holds); returns the groups it counts as. */
+  const classify = (entry: Mutable<TagEntry>, inParens: boolean, closes: number): number => {
+    const code = entry.code;
     if (code === '' || inParens) {
       // `OVIP (CLINTON, HILLARY), UAE`: the parenthesis closes the personal tag.
       if (depth === 0 && closes > 0) afterOvip = false;
-      continue;
+      return 0;
     }
 
     const info = lookupTag(code);
     if (info) {
       entry.status = 'known';
       entry.info = info;
-      groupsOfInfo(info, groups);
       afterOvip = code === 'OVIP';
-      continue;
+      return groupsOfInfo(info);
     }
     // `OVIP RICE CONDOLEEZZA KISL …`: the name runs until the next known code.
-    if (afterOvip) continue;
+    if (afterOvip) return 0;
     // `EFIN2`: a known four-letter code with digits struck after it. Shorter codes with digits
     // are organization forms (`G-77`, `AU-1`) and bare numbers are header junk (`12958`, dates).
     const glued = /^([A-Z]{4})\d+$/.exec(code);
@@ -181,46 +175,45 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
       entry.nearest = [glued[1]!];
       const certain = once(`certain ${code}`, () => [certainSlip(code, entry.nearest!) ?? ''])[0];
       if (certain) entry.certain = certain;
-      groupsOfInfo(lookupTag(glued[1]!), groups);
-      continue;
+      return groupsOfInfo(lookupTag(glued[1]!));
     }
     if (!/^[A-Z]+$/.test(code)) {
       // Hyphens, slashes, digits, dots: organization forms (`AU-1`) or header junk (`E.O`, `12958`).
       if (isAcceptedUndefinedTag(code)) {
         entry.status = 'accepted';
-        groupsOfUndefined(code, groups);
+        return groupsOfUndefined(code);
       }
-      continue;
+      return 0;
     }
-    if (code.length < 2) continue;
+    if (code.length < 2) return 0;
     const parts = code.length >= 4 ? splitRunTogetherTag(code) : undefined;
     if (parts) {
       entry.status = 'runTogether';
       entry.parts = parts;
-      for (const p of parts) groupsOfInfo(lookupTag(p), groups);
-      continue;
+      let groups = 0;
+      for (const p of parts) groups |= groupsOfInfo(lookupTag(p));
+      return groups;
     }
     if (code.length <= 4) {
       if (isAcceptedUndefinedTag(code)) {
         entry.status = 'accepted';
-        groupsOfUndefined(code, groups);
-      } else if (!STOP_WORDS.has(code)) {
-        entry.status = 'unknown';
-        entry.nearest = once(`nearest ${code}`, () => nearestTags(code, 4));
-        const certain = once(`certain ${code}`, () => [certainSlip(code, entry.nearest!) ?? ''])[0];
-        if (certain) entry.certain = certain;
-        groupsOfShape(code, groups);
-        for (const n of entry.nearest.slice(0, 1)) groupsOfInfo(lookupTag(n), groups);
+        return groupsOfUndefined(code);
       }
-      continue;
+      if (STOP_WORDS.has(code)) return 0;
+      entry.status = 'unknown';
+      entry.nearest = once(`nearest ${code}`, () => nearestTags(code, 4));
+      const certain = once(`certain ${code}`, () => [certainSlip(code, entry.nearest!) ?? ''])[0];
+      if (certain) entry.certain = certain;
+      let groups = groupsOfShape(code);
+      for (const n of entry.nearest.slice(0, 1)) groups |= groupsOfInfo(lookupTag(n));
+      return groups;
     }
     // Five letters or more: an organization acronym the corpus knows, a slip on a known code,
     // or a free word (`ELECTIONS`, `HUMAN RIGHTS`, names).
     const undefinedKind = isSeenUndefinedTag(code)?.likelyKind;
     if (undefinedKind === 'organization') {
       entry.status = 'accepted';
-      groups.add('geographic');
-      continue;
+      return GEOGRAPHIC;
     }
     const slips = once(`slips ${code}`, () => misspellingOf(code));
     if (slips.length > 0) {
@@ -228,10 +221,37 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
       entry.nearest = slips.slice(0, 4);
       const certain = once(`certain ${code}`, () => [certainSlip(code, slips) ?? ''])[0];
       if (certain) entry.certain = certain;
-      groupsOfInfo(lookupTag(slips[0]!), groups);
+      return groupsOfInfo(lookupTag(slips[0]!));
     }
+    return 0;
+  };
+  for (const line of tagsLines) for (const token of line.tags) {
+    const tokenStart = token.range.start.offset;
+    const tokenEnd = token.range.end.offset;
+    let start = tokenStart;
+    let end = tokenEnd;
+    const opens = count(token.text, '(');
+    const closes = count(token.text, ')');
+    const inParens = depth > 0 || opens > 0 || closes > 0;
+    depth = Math.max(0, depth + opens - closes);
+    while (start < end && OPENERS.includes(text[start]!)) start++;
+    while (end > start && CLOSERS.includes(text[end - 1]!)) end--;
+    const written = text.slice(start, end);
+    const entry: Mutable<TagEntry> = {
+      token,
+      line,
+      code: lowerList ? written.toUpperCase() : written,
+      written,
+      start,
+      end,
+      // Most tokens carry no punctuation: their range is the token's.
+      range: start === tokenStart && end === tokenEnd ? token.range : rangeAt(cable.lines, start, end),
+      status: 'skipped',
+      groups: GROUP_SETS[0]!,
+    };
+    entries.push(entry);
+    entry.groups = GROUP_SETS[classify(entry, inParens, closes)]!;
   }
-  for (const e of entries) (e);
   return entries;
 }
 
