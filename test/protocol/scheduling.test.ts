@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { QUIET_MS } from '../../server/src/lsp/scheduler';
-import { EXAMPLES, apiDiagnostics, coreDiagnostics, positionOf, TestClient } from './lsp-client';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
+import { debounceDelay, QUIET_MS } from '../../server/src/lsp/scheduler';
+import { EXAMPLES, apiDiagnostics, coreDiagnostics, positionOf, ROOT, TestClient } from './lsp-client';
 
 const BASE = readFileSync(join(EXAMPLES, 'valid-draft-unclassified.cable'), 'utf8');
 const DEBOUNCE_MS = 50;
@@ -180,6 +181,60 @@ describe('memory given back when the server is quiet after linting', () => {
       assert.ok(Number(m[3]) <= Number(m[2]), `in use above the heap: ${m[0]}`);
       await sleep(QUIET_MS + 500);
       assert.equal(released(client).length, 1, 'a quiet spell that goes on gives back once');
+      assert.deepEqual(client.errorLogs(), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('the young generation collected in the wait before a lint, not in the lint', () => {
+  /** Preloaded into the server: each of its main thread's scavenges, as epoch ms, on stderr. */
+  const PROBE = join(ROOT, 'test', 'protocol', 'fixtures', 'gc-probe.cjs');
+  const epochNow = () => performance.timeOrigin + performance.now();
+
+  it('over 40 edits of a 50 KB cable, the scavenges fall between the lints; the trace says when the server collected', async () => {
+    // Started as the extension starts it: a young generation of 4 MB semi-spaces.
+    const client = await TestClient.start({ nodeFlags: ['-r', PROBE, ...SERVER_NODE_FLAGS] });
+    try {
+      const traces: string[] = [];
+      client.connection.onNotification('$/logTrace', (p: { message: string }) => void traces.push(p.message));
+      await client.connection.sendNotification('$/setTrace', { value: 'verbose' });
+      const text = Array.from({ length: Math.ceil(50_000 / BASE.length) }, () => BASE).join('\n');
+      const uri = 'untitled:young.cable';
+      await client.openAndWait(uri, text);
+      let doc = TextDocument.create(uri, 'cable', 1, text);
+      // From the edit's sending plus the debounce (the lint cannot start sooner) to its diagnostics.
+      const lints: Array<[number, number]> = [];
+      // The young generation grows to its size over the first collections; then the edits count.
+      const WARM = 12;
+      for (let n = 0; n < WARM + 40; n++) {
+        const version = n + 2;
+        const change = tagEdit(doc.getText(), n % 26);
+        doc = TextDocument.update(doc, [change], version);
+        const published = client.nextDiagnostics(uri, version, 60_000);
+        const sent = epochNow();
+        await client.change(uri, version, [change]);
+        await published;
+        if (n >= WARM) lints.push([sent + debounceDelay(doc.getText().length), epochNow()]);
+      }
+      await sleep(200);
+      const scavenges = Buffer.concat(client.stderr)
+        .toString('utf8')
+        .split('\n')
+        .flatMap((line) => {
+          const m = /^gc-probe minor (\d+\.\d+)/.exec(line);
+          return m ? [Number(m[1])] : [];
+        });
+      const from = lints[0]![0];
+      const counted = scavenges.filter((t) => t >= from);
+      const inLints = counted.filter((t) => lints.some(([start, end]) => t >= start && t <= end));
+      // 40 edits of 50 KB bring ~80 MB of young garbage: many scavenges, made in the waits.
+      assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
+      assert.ok(inLints.length <= 2, `${inLints.length} of ${counted.length} scavenges fell inside a lint`);
+      const collected = traces.filter((m) => m.startsWith('cable-lint: young generation collected before linting untitled:young.cable'));
+      assert.ok(collected.length >= 3, `the trace has ${collected.length} collections: ${JSON.stringify(traces.slice(-3))}`);
+      assert.match(collected[0]!, /: \d+\.\d MB left, \d+\.\d MB expected$/);
       assert.deepEqual(client.errorLogs(), []);
     } finally {
       await client.stop();

@@ -96,6 +96,14 @@ export class CableDocuments {
     return value;
   }
 
+  /**
+   * The document moved to a new version: the tree and results of the previous one go now rather
+   * than at the next request, so that a collection in the debounce does not keep them.
+   */
+  changed(doc: TextDocument): void {
+    this.entry(doc);
+  }
+
   /** The memoised value, if computed already. */
   recall<T>(doc: TextDocument, key: string): T | undefined {
     return this.entry(doc).memo.get(key) as T | undefined;

@@ -10,7 +10,7 @@ import { OffThreadLinter, serveLintJobs } from './lint-worker';
 import { nodeHost } from '../host/node/host';
 import { bundleScript, startBundleWorker, workerRole } from '../host/node/bundle-worker';
 import { NodeCableSource, serveIndexJobs } from '../host/node/cable-source';
-import { heapReleaser } from '../host/node/memory';
+import { heapReleaser, youngRoom } from '../host/node/memory';
 import { startServer } from './server';
 
 // The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
@@ -38,6 +38,7 @@ function startLanguageServer(): void {
     offThread: (onError) => new OffThreadLinter(onError, bundleScript() === undefined ? undefined : (onOutput) => startBundleWorker('lint', onOutput)),
     cableSource: (onError) => new NodeCableSource(onError),
     releaseMemory: heapReleaser(),
+    makeRoom: youngRoom(),
   });
   connection.listen();
 }

@@ -76,6 +76,13 @@ export interface ServerOptions {
    * took back to the system and says so through `done` (Node: host/node/memory.ts); without it, nothing.
    */
   releaseMemory?: (done: (before: HeapFigures, after: HeapFigures) => void) => void;
+  /**
+   * Called when an edit of a document linted in place starts its debounce, with the text's length:
+   * collects the young generation now when the coming lint would not fit in what is left of it, so
+   * the collection falls in the wait rather than in the lint (Node: host/node/memory.ts's
+   * `youngRoom`); says what it saw when it collected. Without it, nothing.
+   */
+  makeRoom?: (chars: number) => { room: number; expected: number } | undefined;
 }
 
 /**
@@ -229,8 +236,15 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   }
 
   function schedule(doc: TextDocument, reason: Reason): void {
-    const delay = reason === 'change' ? debounceDelay(doc.getText().length) : 0;
+    const length = doc.getText().length;
+    const delay = reason === 'change' ? debounceDelay(length) : 0;
     debouncer.schedule(doc.uri, delay, () => void validate(doc.uri, reason));
+    // In the wait just started (the debounce counts from before it). Off-thread lints allocate in
+    // the worker's heap, not this one.
+    if (delay > 0 && options.makeRoom && !linter?.wants(length)) {
+      const made = options.makeRoom(length);
+      if (made) connection.tracer.log(`cable-lint: young generation collected before linting ${doc.uri}: ${mb(made.room)} MB left, ${mb(made.expected)} MB expected`);
+    }
   }
 
   function revalidateAll(): void {
@@ -245,6 +259,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   docs.documents.onDidOpen((e) => opening.add(e.document.uri));
   docs.documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    docs.changed(e.document);
     // A lint of the previous version under way off-thread is of no use any more.
     linter?.cancel(uri);
     const reason: Reason = opening.delete(uri) ? 'open' : 'change';
