@@ -10,15 +10,16 @@ import type {
 } from './ast';
 import type { Doc } from './build-header';
 import * as F from './fields';
-import { contentEnd, isSpace } from './chars';
+import { contentEnd, isDashAt, isHeadingAt, isSpace } from './chars';
 import { rangeAt, spanAt } from './positions';
 
 /** Text layer (spec 2.5): paragraphs, portion marks, sub-paragraphs, headings, blocks, markers. */
 
-const NUMBER =
-  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?![\d")\]])(?<gap>[ \t]*)/;
+const NUMBER = F.numbered(
+  /^(?<bullet>- )?(?<pil>¶ ?|\uFFFD|\$\\underline\{\\P\}|\\P)?(?<n>[1-9]\d{0,2})(?<sp1> ?)\.(?<dollar>\$?)(?![\d")\]])(?<gap>[ \t]*)/,
+);
 /** Paragraph starting mid-line in reflowed text: needs a portion mark to be believed. */
-export const MIDLINE_PARAGRAPH = /(?<=\s)(?:¶ ?)?(?<n>[1-9]\d{0,2})\.\s+(?=\((?:TS|S|C|SBU|U)(?:\/[^)]{0,30})?\))/g;
+export const MIDLINE_PARAGRAPH = /(?<=\s)(?:¶ ?)?[1-9]\d{0,2}\.\s+(?=\((?:TS|S|C|SBU|U)(?:\/[^)]{0,30})?\))/g;
 // `XXXXXXXXXXXX`, `(XXXXXXXXXXXX` or `(C XXXXXXXXXXXX`: a redaction run ate the mark or its end.
 const REDACTION = /^\(?(?:(?:TS|S|C|U|SBU)\s+)?X{6,}/;
 
@@ -31,10 +32,10 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
   // Long enough for `(S/REL BULGARIA, CZECH REPUBLIC, ITALY, POLAND, ROMANIA, SLOVAKIA, SLOVENIA, SPAIN)`.
   const s = doc.text.slice(start, Math.min(end, start + 160));
   if (c !== 0x28 && !/^(?:TS|S|C|U|SBU)\)/.test(s)) return undefined;
-  const strict = F.PORTION_MARK.exec(s);
+  const strict = F.PORTION_MARK.re.exec(s);
   if (strict) {
-    const lvl = strict.groups!.lvl!.toUpperCase() as keyof typeof RANK;
-    const ctl = strict.groups!.ctl ?? '';
+    const lvl = F.group(F.PORTION_MARK, strict, 'lvl')!.toUpperCase() as keyof typeof RANK;
+    const ctl = F.group(F.PORTION_MARK, strict, 'ctl') ?? '';
     return {
       kind: 'PortionMark',
       text: strict[0],
@@ -45,9 +46,9 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
       wellFormed: true,
     };
   }
-  const long = F.LONG_PORTION.exec(s);
+  const long = F.LONG_PORTION.re.exec(s);
   if (long) {
-    const word = long.groups!.word!.toUpperCase();
+    const word = F.group(F.LONG_PORTION, long, 'word')!.toUpperCase();
     const lvl = word === 'CONFIDENTIAL' ? 'C' : word === 'SECRET' ? 'S' : word === 'TOP SECRET' ? 'TS' : 'U';
     return {
       kind: 'PortionMark',
@@ -59,9 +60,9 @@ export function portionMarkAt(doc: Doc, start: number, end: number): PortionMark
       wellFormed: true,
     };
   }
-  const like = F.PORTION_LIKE.exec(s);
+  const like = F.PORTION_LIKE.re.exec(s);
   if (like) {
-    const inner = like.groups!.inner ?? like.groups!.bare!.slice(0, -1);
+    const inner = F.group(F.PORTION_LIKE, like, 'inner') ?? F.group(F.PORTION_LIKE, like, 'bare')!.slice(0, -1);
     // Only a parenthesis that holds a classification token is a (malformed) mark:
     // `(Afghanistan)` is a topic label. Mistyped marks count too: `( C)`, `(SE)`, `(N/SF)`.
     if (/^\s*(?:TS|S|C|U|SBU|CONF|CONFIDENTIAL|SECRET|UNCLAS|UNCLASSIFIED|SBU\/?\w*)(?:[\/ ][A-Z\/ ,]*)?$/.test(inner) ||
@@ -110,11 +111,11 @@ function joinFirstWords(t: string, n: number): string {
 /** Reads the number (and mark) of a paragraph whose number starts at `start`. */
 export function paragraphAt(doc: Doc, start: number, end: number, midLine: boolean): Paragraph | undefined {
   const s = doc.text.slice(start, end);
-  const m = NUMBER.exec(s);
-  if (!m?.groups) return undefined;
-  const g = m.groups;
+  const m = NUMBER.re.exec(s);
+  if (!m) return undefined;
+  const g = (name: string) => F.group(NUMBER, m, name);
   // The number ends before the gap, the last group (indices would slow every match down).
-  const numberEnd = start + m[0].length - g.gap!.length;
+  const numberEnd = start + m[0].length - g('gap')!.length;
   let after = start + m[0].length;
   // `3.. (SBU)`: a doubled full stop (05PARIS4760).
   const doubled = after < end && doc.text.charCodeAt(after) === 0x2e ? /^\.(?!\.)[ \t]*/.exec(doc.text.slice(after, Math.min(end, after + 8))) : null;
@@ -129,15 +130,16 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   }
   const leadStart = mark ? mark.range.end.offset : after;
   const leadText = doc.text.slice(leadStart, Math.min(end, leadStart + 200)).trim();
+  const pil = g('pil');
   const p = {
     kind: 'Paragraph',
     range: rangeAt(doc.lines, start, end),
     numberText: spanAt(doc.lines, doc.text, start, numberEnd),
-    written: Number(g.n),
-    number: Number(g.n),
-    pilcrow: Boolean(g.pil && (g.pil.startsWith('¶') || g.pil === '\uFFFD')),
-    latex: Boolean(g.pil && g.pil.includes('\\')),
-    bullet: Boolean(g.bullet),
+    written: Number(g('n')),
+    number: Number(g('n')),
+    pilcrow: Boolean(pil && (pil.startsWith('¶') || pil === '\uFFFD')),
+    latex: Boolean(pil && pil.includes('\\')),
+    bullet: Boolean(g('bullet')),
   } as Paragraph;
   // Built in steps, the optional field in its place: a spread inside an object literal makes V8
   // define every property after it one by one, a microsecond a node.
@@ -152,7 +154,7 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   return p;
 }
 
-const SUBPARA = /^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/d;
+const SUBPARA = F.numbered(/^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/);
 
 export function subParagraphAt(doc: Doc, start: number, end: number): Omit<SubParagraph, 'parentKind' | 'parentIndex'> | undefined {
   // Most text lines start with a letter and a second letter: no item label. `A.`, `a)` and
@@ -165,39 +167,31 @@ export function subParagraphAt(doc: Doc, start: number, end: number): Omit<SubPa
     if (doc.text.charCodeAt(start + 2) !== 0x29) return undefined;
   } else if (c0 !== 0xb6 && !isSpace(c0)) return undefined;
   const s = doc.text.slice(start, end);
-  const m = SUBPARA.exec(s);
-  if (!m?.groups) return undefined;
-  const g = m.groups;
-  const which = g.u ? 'u' : g.p ? 'p' : 'b';
-  const [a, b] = m.indices!.groups![which]!;
-  const ls = which === 'p' ? start + a - 1 : start + a;
-  const le = start + b + 1;
+  const m = SUBPARA.re.exec(s);
+  if (!m) return undefined;
+  const u = F.group(SUBPARA, m, 'u');
+  const paren = F.group(SUBPARA, m, 'p');
+  const which = u ? 'u' : paren ? 'p' : 'b';
+  // The label follows `¶?\s*`, which nothing in a label can extend: `A.`, `(a)` or `a)` starts there.
+  let ls = start;
+  if (doc.text.charCodeAt(ls) === 0xb6) ls++;
+  while (isSpace(doc.text.charCodeAt(ls))) ls++;
+  const le = ls + (which === 'p' ? 3 : 2);
   return {
     kind: 'SubParagraph',
     range: rangeAt(doc.lines, start, end),
-    letter: (g.u ?? g.p ?? g.b)!,
+    letter: (u ?? paren ?? F.group(SUBPARA, m, 'b'))!,
     letterSpan: spanAt(doc.lines, doc.text, ls, le),
     style: which === 'u' ? 'dot' : which === 'p' ? 'paren' : 'bracket',
   };
 }
 
-const HEADING = /^[A-Z0-9][A-Z0-9 ,.'&/()-]{2,}:?$/;
-const DASHES = /^-{3,}\s*$/;
-
 export function isHeadingText(s: string): boolean {
-  const t = s.trim();
-  // A sentence starts with a capital and a small letter: HEADING fails there, so it is not run.
-  return t.length <= 80 && headingStart(t.charCodeAt(0), t.charCodeAt(1)) && HEADING.test(t) && /[A-Z]{2}/.test(t) && !/^(?:END|NNNN|BT)\b/.test(t);
+  return isHeadingAt(s, 0, s.length);
 }
 
 export function isDashRule(s: string): boolean {
-  return s.charCodeAt(0) === 0x2d && DASHES.test(s);
-}
-
-/** Whether two characters may open HEADING: `[A-Z0-9]`, then one of `[A-Z0-9 ,.'&/()-]`. */
-function headingStart(c0: number, c1: number): boolean {
-  if (!((c0 >= 0x41 && c0 <= 0x5a) || (c0 >= 0x30 && c0 <= 0x39))) return false;
-  return (c1 >= 0x41 && c1 <= 0x5a) || (c1 >= 0x26 && c1 <= 0x39) || c1 === 0x20;
+  return isDashAt(s, 0, s.length);
 }
 
 export function heading(doc: Doc, start: number, end: number, dashed: boolean): Heading {
@@ -341,7 +335,7 @@ function contextOf(text: string, start: number): number {
  * (`SUMMAR`, `COMMENT`, `NOTE`, `BEGIN`, `END`) starts a word inside it, and then only with the
  * patterns whose keywords start a word in what they read, followed as the pattern needs.
  */
-export function readBlockMarks(doc: Doc, segments: readonly number[]): BlockMark[] {
+export function readBlockMarks(doc: Doc, segments: ArrayLike<number>): BlockMark[] {
   const out: BlockMark[] = [];
   if (segments.length === 0) return out;
   const { text } = doc;

@@ -16,14 +16,14 @@ export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
   const s = doc.text.slice(start, end);
   const m = F.DTG.re.exec(s);
   const dtg: Dtg = { kind: 'EnvelopeLine', lineKind: 'dtg', text: s, range: rangeAt(doc.lines, start, end), wellFormed: false };
-  if (!m?.groups) return dtg;
-  const g = m.groups;
+  if (!m) return dtg;
+  const g = (name: string) => F.group(F.DTG, m, name);
   const sp = (name: string) => {
     const x = F.part(F.DTG, m, start, name);
     return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
   };
-  const month = F.MONTHS.indexOf(g.mon!.toUpperCase()) + 1;
-  const tail = g.tail ?? '';
+  const month = F.MONTHS.indexOf(g('mon')!.toUpperCase()) + 1;
+  const tail = g('tail') ?? '';
   // `MAY 081`: a year that runs on into a digit is not the DTG's two-digit year.
   const whole = !/^\d/.test(tail);
   const tailStart = end - tail.length + (tail.length - tail.trimStart().length);
@@ -32,13 +32,13 @@ export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
   if (whole) dtg.parts = { day: sp('dd')!, hour: sp('hh')!, minute: sp('mi')!, month: sp('mon')!, year: sp('yy')! };
   if (tailStart < end) dtg.tail = spanAt(doc.lines, doc.text, tailStart, end);
   dtg.precedence = sp('prec');
-  if (g.infoPrec) dtg.infoPrecedence = sp('infoPrec');
+  if (g('infoPrec')) dtg.infoPrecedence = sp('infoPrec');
   dtg.value = sp('value');
-  dtg.day = Number(g.dd);
-  dtg.hour = Number(g.hh);
-  dtg.minute = Number(g.mi);
+  dtg.day = Number(g('dd'));
+  dtg.hour = Number(g('hh'));
+  dtg.minute = Number(g('mi'));
   if (month > 0) dtg.month = month;
-  dtg.year = F.fullYear(g.yy!);
+  dtg.year = F.fullYear(g('yy')!);
   return dtg;
 }
 
@@ -87,15 +87,15 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
         wellFormed: Boolean(m),
         routingIndicator: spanAt(doc.lines, doc.text, start + ri[0].length - ri[1]!.length, start + ri[0].length),
       };
-      if (m?.groups) {
-        const g = m.groups;
+      if (m) {
+        const g = (name: string) => F.group(F.DE_LINE, m, name);
         line.stationSerial = sp(F.DE_LINE, m, 'ssn');
-        if (g.part) line.part = sp(F.DE_LINE, m, 'part');
+        if (g('part')) line.part = sp(F.DE_LINE, m, 'part');
         line.julian = sp(F.DE_LINE, m, 'julian');
         line.julianParts = { day: sp(F.DE_LINE, m, 'ddd')!, hour: sp(F.DE_LINE, m, 'hh')!, minute: sp(F.DE_LINE, m, 'mi')! };
-        line.dayOfYear = Number(g.ddd);
-        line.hour = Number(g.hh);
-        line.minute = Number(g.mi);
+        line.dayOfYear = Number(g('ddd'));
+        line.hour = Number(g('hh'));
+        line.minute = Number(g('mi'));
       }
       return line;
     }

@@ -6,11 +6,12 @@
  */
 import type { IToken } from 'chevrotain';
 import { distance } from 'fastest-levenshtein';
+import { group, numbered } from './fields';
 
 export type MisspeltField = 'tags' | 'subject';
 
 /** First word, then the punctuation after it (or a blank), then the rest of the line. */
-const LEAD = /^[ \t]*(?<word>[A-Za-z]{2,9})(?<punct>[ \t]*[:;,.])?(?<rest>[ \t]+\S.*|\S.*)?$/;
+const LEAD = numbered(/^[ \t]*(?<word>[A-Za-z]{2,9})(?<punct>[ \t]*[:;,.])?(?<rest>[ \t]+\S.*|\S.*)?$/);
 /** A tags list starts with a code (`PREL`, `(CLINTON`, `prel,`). */
 const TAGS_START = /^[ \t]*\(?[A-Za-z]{2,6}(?:[\s,;()]|$)/;
 
@@ -30,9 +31,12 @@ function oneSlip(word: string, target: string): boolean {
  */
 export function misspeltFieldOf(image: string): MisspeltField | undefined {
   if (image.length > 400) return undefined;
-  const m = LEAD.exec(image);
-  if (!m?.groups) return undefined;
-  const { word, punct, rest } = m.groups as { word: string; punct?: string; rest?: string };
+  // The parser asks this of most lines before the text: read by number (fields.ts, Numbered).
+  const m = LEAD.re.exec(image);
+  if (!m) return undefined;
+  const word = group(LEAD, m, 'word')!;
+  const punct = group(LEAD, m, 'punct');
+  const rest = group(LEAD, m, 'rest');
   const upper = word.toUpperCase();
   const mark = punct?.trim();
   if (!rest?.trim()) return undefined;

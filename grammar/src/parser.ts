@@ -47,13 +47,13 @@ function sameLine(prev: IToken, next: IToken): boolean {
 }
 
 const LEVEL_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET'];
-const BANNER_SHAPE = /^(?<lvl>(?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +(?:SECTION +\S+ +OF +\S+ +)?[A-Z][A-Z .'-]*? +\d{1,8}\s*(?:[A-Z ,]*)$/;
+const BANNER_SHAPE = /^((?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +(?:SECTION +\S+ +OF +\S+ +)?[A-Z][A-Z .'-]*? +\d{1,8}\s*(?:[A-Z ,]*)$/;
 
 /**
  * A section banner whose serial the printout cut off (`C O N F I D E N T I A L SECTION 01 OF 02
  * TEL AVIV`, 06TELAVIV4032): still the banner line, and CBL021 says what it lacks.
  */
-const SERIAL_CUT_BANNER = /^(?<lvl>(?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +SECTION +\d{1,3} +OF +\d{1,3} +[A-Z][A-Z .'-]*[A-Z]$/;
+const SERIAL_CUT_BANNER = /^((?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +SECTION +\d{1,3} +OF +\d{1,3} +[A-Z][A-Z .'-]*[A-Z]$/;
 
 /**
  * A line shaped like a banner whose level is a misspelling of a real one (edit distance
@@ -72,7 +72,7 @@ export function looksLikeBanner(t: IToken): boolean {
   const trimmed = image.trim();
   const m = BANNER_SHAPE.exec(trimmed) ?? SERIAL_CUT_BANNER.exec(trimmed);
   if (!m) return false;
-  const lvl = m.groups!.lvl!.replace(/ /g, '');
+  const lvl = m[1]!.replace(/ /g, ''); // the level: group 1 of both shapes, unnamed (fields.ts, Numbered)
   return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
 }
 

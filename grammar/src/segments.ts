@@ -7,7 +7,7 @@ import type { Cable } from './ast';
 import { type Doc, tokenEnd } from './build-header';
 import * as T from './lexer';
 import type { FieldKind } from './parser';
-import { contentEnd } from './chars';
+import { contentEnd, isDashAt, skipSpace, spaceEnd } from './chars';
 import { lineIndexAt } from './positions';
 
 /** Publisher lines after the text (`===== CABLE ENDS =====`, site footers). */
@@ -43,6 +43,21 @@ export function lineBefore(doc: Doc, offset: number): string {
   if (at === 0) return '';
   const prev = doc.lines[at - 1]!;
   return doc.text.slice(prev.start, prev.end);
+}
+
+/**
+ * Whether a short capitalised line stands alone: the line above is blank, a dash rule, or ends a
+ * sentence or a label (`.`, `:`). Read in place, without a copy of that line.
+ */
+export function standsAlone(doc: Doc, offset: number): boolean {
+  const at = lineIndexAt(doc.lines, offset);
+  if (at === 0) return true;
+  const above = doc.lines[at - 1]!;
+  const from = skipSpace(doc.text, above.start, above.end);
+  const to = spaceEnd(doc.text, from, above.end);
+  if (from === to || isDashAt(doc.text, from, to)) return true;
+  const last = doc.text.charCodeAt(to - 1);
+  return last === 0x2e || last === 0x3a;
 }
 
 /**

@@ -10,8 +10,9 @@ import { extendParagraphs, extendSubParagraphs, numberParagraphs, textEndOf } fr
 import * as T from './lexer';
 import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
+import { isDashAt, isHeadingAt, skipSpace, spaceEnd } from './chars';
 import { midLineParagraphs, previewOf } from './reflowed';
-import { FIELD_TOKEN, Finder, hasField, isTrailer, lineBefore, type Segment, segmentOf, TRAILER } from './segments';
+import { FIELD_TOKEN, Finder, hasField, isTrailer, type Segment, segmentOf, standsAlone, TRAILER } from './segments';
 import type { Deferred } from './walk';
 
 export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number, deferred: Deferred): void {
@@ -25,8 +26,12 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   const paragraphs: Paragraph[] = [];
   /** Body offsets where numbering may restart (headings, quoted text). */
   const restartPoints: number[] = [];
-  /** Where block marks may be: read only when asked for (`readBlockMarks`). */
-  const markSegments: number[] = [];
+  /**
+   * Where block marks may be, read only when asked for (`readBlockMarks`): `[start, end, paragraph
+   * index]` per segment, in a typed array, whose numbers live outside the collected heap.
+   */
+  const markSegments = new Int32Array(body.length * 3);
+  let marked = 0;
 
   // A paragraph run into a line needs a portion mark, so its `(`: where the next `(` lies rules
   // out most lines without the pattern (each search starts past the last one found).
@@ -54,8 +59,9 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   for (let i = 0; i < body.length; i++) {
     const seg = body[i]!;
     const t = seg.token.tokenType;
-    const s = text.slice(seg.start, seg.end);
+    // The segment's text is copied only where a pattern or the tree needs it: most lines need none.
     if (afterEom) {
+      const s = text.slice(seg.start, seg.end);
       if (TRAILER.test(s) || cable.endOfMessage?.trailing || /^\d{4}-\d{2}-\d{2}/.test(s) || cable.partialExtract) {
         cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
       } else if (cable.endOfMessage) {
@@ -64,7 +70,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       continue;
     }
     if (isTrailer(text, seg.start, seg.end)) {
-      cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+      cable.wrapper.push({ kind: 'Wrapper', role: 'trailer', text: text.slice(seg.start, seg.end), range: rangeAt(doc.lines, seg.start, seg.end) });
       continue;
     }
     // `1...`, `¶1. (C...`, `¶1. (SBU) SUMMARY.  The UN Security Council failed on Augu...`:
@@ -77,7 +83,9 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       i = previewEnd;
       continue;
     }
-    markSegments.push(seg.start, seg.end, paragraphs.length - 1);
+    markSegments[marked++] = seg.start;
+    markSegments[marked++] = seg.end;
+    markSegments[marked++] = paragraphs.length - 1;
 
     if (t === T.EndOfMessageLine) {
       cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, seg.start, seg.start + 4) };
@@ -117,7 +125,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       }
       continue;
     }
-    if (t === T.ParagraphLine || (t === T.ClassifiedByLine && /^(?:¶ ?)?1\./.test(s))) {
+    if (t === T.ParagraphLine || (t === T.ClassifiedByLine && /^(?:¶ ?)?1\./.test(text.slice(seg.start, seg.end)))) {
       const p = B.paragraphAt(doc, seg.start, seg.end, false);
       if (p) {
         addParagraph(p);
@@ -128,15 +136,19 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       }
     }
     if (t === T.CaptionLine) continue;
-    if (t === T.TextLine && paragraphs.length === 0 && seg.end - seg.start <= 60 && TRUNCATED.test(s)) {
-      // `Classif...` after the REF list: the publisher's cut-off preview (08RIGA497).
-      cable.wrapper.push({ kind: 'Wrapper', role: 'preview', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
-      continue;
+    if (t === T.TextLine && paragraphs.length === 0 && seg.end - seg.start <= 60) {
+      const s = text.slice(seg.start, seg.end);
+      if (TRUNCATED.test(s)) {
+        // `Classif...` after the REF list: the publisher's cut-off preview (08RIGA497).
+        cable.wrapper.push({ kind: 'Wrapper', role: 'preview', text: s, range: rangeAt(doc.lines, seg.start, seg.end) });
+        continue;
+      }
     }
 
     // Plain text: heading, sub-paragraph, dashed heading, continuation.
-    const trimmed = s.trim();
-    if (B.isDashRule(trimmed)) continue;
+    const from = skipSpace(text, seg.start, seg.end);
+    const to = spaceEnd(text, from, seg.end);
+    if (isDashAt(text, from, to)) continue;
     const prevDash = i > 0 && isDashSegment(text, body[i - 1]!);
     const nextDash = i + 1 < body.length && isDashSegment(text, body[i + 1]!);
     const sub = B.subParagraphAt(doc, seg.start, seg.end);
@@ -144,8 +156,8 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       subs.push({ ...sub, parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1 });
       // A lettered heading standing alone (`¶A. SITE ASSESSMENTS AND MEETINGS CONDUCTED`, its items
       // numbered from 1 again under it, 08ASTANA54) restarts the numbering as a heading does.
-      if (isStandalone(doc, seg) && B.isHeadingText(s.slice(sub.letterSpan.range.end.offset - seg.start))) restartPoints.push(seg.start);
-    } else if ((prevDash && nextDash && trimmed.length <= 80) || (B.isHeadingText(trimmed) && isStandalone(doc, seg))) {
+      if (standsAlone(doc, seg.start) && isHeadingAt(text, sub.letterSpan.range.end.offset, seg.end)) restartPoints.push(seg.start);
+    } else if ((prevDash && nextDash && to - from <= 80) || (isHeadingAt(text, from, to) && standsAlone(doc, seg.start))) {
       cable.headings.push(B.heading(doc, seg.start, seg.end, prevDash && nextDash));
       parent = { kind: 'heading', index: cable.headings.length - 1 };
       restartPoints.push(seg.start);
@@ -158,7 +170,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     lastText = seg;
   }
 
-  deferred.blockMarks = blockMarksReader(doc, markSegments);
+  deferred.blockMarks = blockMarksReader(doc, markSegments.subarray(0, marked));
   numberParagraphs(doc, paragraphs, restartPoints);
   if (paragraphs.length || subs.length) {
     const textEnd = textEndOf(doc, cable, body);
@@ -197,7 +209,7 @@ const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
  * How to read the block marks later, holding only what that needs: a closure made inside
  * buildText would keep all of its scope (every segment and its token) alive with the tree.
  */
-function blockMarksReader(doc: Doc, markSegments: number[]): () => BlockMark[] {
+function blockMarksReader(doc: Doc, markSegments: Int32Array): () => BlockMark[] {
   return () => B.readBlockMarks(doc, markSegments);
 }
 
@@ -205,11 +217,6 @@ export function isDashSegment(text: string, seg: Segment): boolean {
   // A visible character other than `-` up front rules the segment out without a copy.
   const c = text.charCodeAt(seg.start);
   if (seg.start < seg.end && c > 0x20 && c < 0x7f && c !== 0x2d) return false;
-  return B.isDashRule(text.slice(seg.start, seg.end).trim());
-}
-
-/** Whether a short capitalised line stands alone (blank or boundary above and below). */
-function isStandalone(doc: Doc, seg: Segment): boolean {
-  const before = lineBefore(doc, seg.start).trim();
-  return before === '' || B.isDashRule(before) || /[.:]$/.test(before);
+  const from = skipSpace(text, seg.start, seg.end);
+  return isDashAt(text, from, spaceEnd(text, from, seg.end));
 }

@@ -109,7 +109,6 @@ export function build(text: string): Cable {
     cable.wrapper.push({ kind: 'Wrapper', role, text: text.slice(start, end), range: rangeAt(lines, start, end) });
 
   const envLines: EnvelopeLine[] = [];
-  const body: Segment[] = [];
   const fields: { field: FieldKind; segments: Segment[] }[] = [];
   let headerEnd = 0;
   /** The preview's header and cut-off text, [start, end]; its envelope is read as a copy like any other. */
@@ -202,7 +201,7 @@ export function build(text: string): Cable {
     preview[0] = Math.min(preview[0]!, seg.start);
     preview[1] = Math.max(preview[1]!, seg.end);
   }
-  for (const t of bodyTokens) body.push(segmentOf(doc, t));
+  const body = bodyTokens.map((t) => segmentOf(doc, t));
 
   if (preview[1]! >= 0) wrapper('preview', preview[0]!, preview[1]!);
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isDashRule, isHeadingText, readBlockMarks, subParagraphAt } from '../../grammar/src/build-body';
 import type { BlockMark } from '../../grammar/src/ast';
-import { contentEnd } from '../../grammar/src/chars';
+import { contentEnd, isDashAt, isHeadingAt } from '../../grammar/src/chars';
 import { lex } from '../../grammar/src/lexer';
 import { lineIndexAt, rangeAt, splitLines } from '../../grammar/src/positions';
-import { Finder, isTrailer, segmentOf, TRAILER } from '../../grammar/src/segments';
+import { Finder, isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../grammar/src/segments';
 import { seeded } from '../seeded';
 
 /**
@@ -20,6 +20,7 @@ const PIECES = [
   'TABLE OF CONTENTS', 'table of contents', 'xBEGIN TEXT', '-BEGIN QUOTE', 'END', 'A.', 'a)', '(b)', '(B)', '¶', 'B. ', 'b) ',
   'HEADING', 'SECTION 2', 'The', 'word', '---', '-', '=', '====== CABLE ENDS ======', 'Visit our Web Site', 'WikiLeaks',
   'keep us strong', '2010ABC12 - Classification: x', '1', '9', 'K', 'w', 'v', '\\', 'Ünï', '(', ')', ':', '.', ',',
+  'NNNN', 'BT', 'ENDING', 'END_', 'BTX', 'AB', "O'NEIL & CO/", 'A:', 'x'.repeat(70), '_', 'A LONG TITLE IN CAPITALS, WITH ITS WORDS',
 ];
 
 function generated(rnd: () => number, pieces: number): string {
@@ -76,6 +77,68 @@ describe('text layer shortcuts answer as their patterns', () => {
       }
     }
     for (const [k, v] of Object.entries(seen)) assert.ok(v > 20, `${k} ${v}`);
+  });
+
+  it('headings, dash rules and lines standing alone are read in place as the patterns read a trimmed copy', () => {
+    const rnd = seeded(31);
+    const HEADING = /^[A-Z0-9][A-Z0-9 ,.'&/()-]{2,}:?$/;
+    const heading = (t: string) => t.length <= 80 && HEADING.test(t) && /[A-Z]{2}/.test(t) && !/^(?:END|NNNN|BT)\b/.test(t);
+    const seen = { heading: 0, notHeading: 0, dash: 0, alone: 0, notAlone: 0 };
+    for (let n = 0; n < 4000; n++) {
+      const text = generated(rnd, 1 + Math.floor(rnd() * 14));
+      const lines = splitLines(text);
+      for (let k = 0; k < 6; k++) {
+        // Any range of the text, as the text layer asks (a segment, the rest of one after a label).
+        const a = Math.floor(rnd() * (text.length + 1));
+        const b = a + Math.floor(rnd() * (text.length - a + 1));
+        const t = text.slice(a, b).trim();
+        const where = `${JSON.stringify(text)} [${a}, ${b})`;
+        assert.equal(isHeadingAt(text, a, b), heading(t), where);
+        assert.equal(isDashAt(text, a, b), /^-{3,}\s*$/.test(text.slice(a, b)), where);
+        const before = lineBefore({ text, lines }, a).trim();
+        const alone = before === '' || /^-{3,}\s*$/.test(before) || /[.:]$/.test(before);
+        assert.equal(standsAlone({ text, lines }, a), alone, where);
+        if (heading(t)) seen.heading++;
+        else if (HEADING.test(t)) seen.notHeading++;
+        if (/^-{3,}/.test(text.slice(a, b))) seen.dash++;
+        if (alone && before !== '') seen.alone++;
+        if (!alone) seen.notAlone++;
+      }
+    }
+    // Heading-shaped lines of every length around the limit, from the characters a heading allows and a few it does not.
+    const ALPHABET = ['A', 'B', 'E', 'N', 'D', 'T', '1', ' ', ',', '.', "'", '&', '/', '(', ')', '-', ':', 'x', '_', '\t'];
+    for (let n = 0; n < 6000; n++) {
+      let line = '';
+      for (let len = Math.floor(rnd() * 90); line.length < len; ) line += ALPHABET[Math.floor(rnd() * (rnd() < 0.9 ? 16 : ALPHABET.length))];
+      const t = line.trim();
+      assert.equal(isHeadingAt(line, 0, line.length), heading(t), JSON.stringify(line));
+      if (heading(t) && t.length > 70) seen.heading++;
+    }
+    for (const [k, v] of Object.entries(seen)) assert.ok(v > 20, `${k} ${v}`);
+  });
+
+  it("a lettered item's label is where the d flag puts it", () => {
+    const rnd = seeded(37);
+    const SUBPARA = /^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/d;
+    const LABELS = ['A. ', 'b) ', '(c) ', '(D) ', '¶E. ', '¶ (f) ', '  g) ', '\u00a0H.\t', '¶\u2003(i)  '];
+    let checked = 0;
+    for (let n = 0; n < 2000; n++) {
+      const text = generated(rnd, Math.floor(rnd() * 3)) + '\n' + LABELS[Math.floor(rnd() * LABELS.length)] + generated(rnd, 1 + Math.floor(rnd() * 4));
+      const lines = splitLines(text);
+      for (const token of lex(text).tokens) {
+        const seg = segmentOf({ text, lines }, token);
+        const m = SUBPARA.exec(text.slice(seg.start, seg.end));
+        const sub = subParagraphAt({ text, lines }, seg.start, seg.end);
+        assert.equal(sub !== undefined, m !== null, JSON.stringify(text));
+        if (!m || !sub) continue;
+        const which = m.groups!.u ? 'u' : m.groups!.p ? 'p' : 'b';
+        const [a, b] = m.indices!.groups![which]!;
+        const from = seg.start + (which === 'p' ? a - 1 : a);
+        assert.deepEqual([sub.letter, sub.letterSpan.range.start.offset, sub.letterSpan.range.end.offset], [m.groups![which], from, seg.start + b + 1], JSON.stringify(text));
+        checked++;
+      }
+    }
+    assert.ok(checked > 500, `checked ${checked}`);
   });
 
   it('the block marks read from one keyword search are those of every pattern on every segment that holds a keyword', () => {

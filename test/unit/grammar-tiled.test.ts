@@ -28,7 +28,7 @@ const CASES: [string, F.TiledPattern, string[]][] = [
 describe('grammar: tiled patterns read group offsets as the d flag does', () => {
   for (const [name, pattern, lines] of CASES) {
     it(name, () => {
-      const reference = new RegExp(pattern.re.source, `${pattern.re.flags}d`);
+      const reference = new RegExp(pattern.written.source, `${pattern.written.flags}d`);
       for (const line of lines) {
         const want = reference.exec(line);
         const m = pattern.re.exec(line);
@@ -41,6 +41,28 @@ describe('grammar: tiled patterns read group offsets as the d flag does', () => 
       }
     });
   }
+
+  it('a numbered pattern runs without names and reads each group as the named pattern does', () => {
+    const NUMBERED: [F.Numbered, string[]][] = [
+      ...CASES.map(([, p, lines]) => [p, lines] as [F.Numbered, string[]]),
+      [F.PORTION_MARK, ['(C)', '(S//NF)', '(s/rel to usa, gbr)', '(SBU)', '(TS/ORCON/NOFORN) x', '(X)']],
+      [F.PORTION_LIKE, ['(C )', 'S) text', '(Afghanistan)', '(N/SF)', '()']],
+      [F.LONG_PORTION, ['(CONFIDENTIAL)', '(secret noforn) x', '(TOP SECRET', '(UNCLASSIFIED//FOUO)']],
+    ];
+    let matched = 0;
+    for (const [p, lines] of NUMBERED) {
+      assert.doesNotMatch(p.re.source, /\(\?<[A-Za-z]/, p.written.source);
+      for (const line of lines) {
+        const want = p.written.exec(line);
+        const m = p.re.exec(line);
+        assert.deepEqual(m && [...m], want && [...want], `${p.written.source} on ${JSON.stringify(line)}`);
+        if (!want || !m) continue;
+        matched++;
+        for (const [name, value] of Object.entries(want.groups!)) assert.equal(F.group(p, m, name), value, `${name} of ${JSON.stringify(line)}`);
+      }
+    }
+    assert.ok(matched >= 20, `matched ${matched}`);
+  });
 
   it('a group that holds groups starts at its first one', () => {
     const p = F.tiled(/^(?<all>(?<a>\d+)(-)(?<b>\d+))(?<rest>.*)$/);
