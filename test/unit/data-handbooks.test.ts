@@ -21,6 +21,7 @@ import {
   splitRunTogetherTag,
   TAG_EDITIONS,
   tagOn,
+  tagReadingsOn,
 } from '../../server/src/data';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -170,6 +171,24 @@ describe('data: TAGS by date (current table and handbooks)', () => {
     assert.equal(isoDay({ year: 1985, month: 3, day: 1 }), '1985-03-01');
     assert.deepEqual(tagOn('WTO', { year: 1985, month: 3, day: 1 })!.reading?.meaning, 'Warsaw Pact Organization');
     assert.deepEqual(tagOn('WTO', new Date('2026-12-06T00:00:00Z'))!.reading?.meaning, 'World Trade Organization');
+  });
+
+  it('reads a list of codes on one day as tagOn reads each (tagReadingsOn: the TAGS list of a cable)', () => {
+    // Every code, on days before, between and after the sources' dates, and on the days they start.
+    const days = ['1960-05-01', '1974-06-27', '1974-06-28', '1980-01-01', '1994-12-31', '1995-01-01', '2009-02-10', '2022-02-17', '2026-12-06'];
+    for (const day of days) {
+      const readingOn = tagReadingsOn(day);
+      for (const t of allKnownTags()) assert.equal(readingOn(t.code), tagOn(t.code, day)!.reading, `${t.code} ${day}`);
+      assert.equal(readingOn('NOTATAG'), undefined);
+    }
+    // Every source is dated 1974 or later: before it, a reading can only come from a later source;
+    // after the newest (2022), never.
+    for (const t of allKnownTags()) {
+      const early = tagOn(t.code, '1960-05-01')!;
+      assert.equal(early.fromLaterSource, early.reading !== undefined, t.code);
+      assert.equal(tagOn(t.code, '2026-12-06')!.fromLaterSource, false, t.code);
+    }
+    assert.equal(tagReadingsOn('not a day')('WTO'), undefined, 'an invalid day reads no code');
   });
 });
 

@@ -261,18 +261,26 @@ const sourceIndex = lazy(() => {
   return { byCode, corpusCount };
 });
 
+/** The source that speaks for a code on `day` (YYYY-MM-DD): see `DatedTag.reading`. */
+function readingIn(sources: readonly TagSource[], day: string): TagSource | undefined {
+  let later: TagSource | undefined;
+  for (const s of sources) {
+    if (s.partial || (s.historic && day >= HISTORIC_UNTIL)) continue;
+    // Newest first: the first dated on or before the day is the latest such; failing that, the
+    // last one that speaks is the earliest of those after the day.
+    if (s.date <= day) return s;
+    later = s;
+  }
+  return later;
+}
+
 function readTag(code: string, day: string): DatedTag | undefined {
   const { byCode, corpusCount } = sourceIndex();
   const sources = byCode.get(code);
   if (!sources) return undefined;
-  const speaks = (s: TagSource) => !s.partial && !(s.historic && day >= HISTORIC_UNTIL);
-  // Newest first: the first dated on or before the day is the latest such.
-  let reading = sources.find((s) => speaks(s) && s.date <= day);
-  let fromLaterSource = false;
-  if (!reading) {
-    for (const s of sources) if (speaks(s)) reading = s; // the earliest of those after the day
-    fromLaterSource = reading !== undefined;
-  }
+  const reading = readingIn(sources, day);
+  // A reading dated after the day is one because none on or before it speaks.
+  const fromLaterSource = reading !== undefined && reading.date > day;
   const historic = reading ? undefined : sources.find((s) => s.historic);
   return {
     code,
@@ -282,6 +290,20 @@ function readTag(code: string, day: string): DatedTag | undefined {
     ...(historic ? { historic } : {}),
     sources,
     corpusCount: corpusCount.get(code) ?? 0,
+  };
+}
+
+/**
+ * `tagOn(code, day).reading` for many codes on one day (a cable's TAGS list): the day is read
+ * once, and no record is built for each code.
+ */
+export function tagReadingsOn(day: CableDay): (code: string) => TagSource | undefined {
+  const iso = isoDay(day);
+  if (iso === undefined) return () => undefined;
+  const { byCode } = sourceIndex();
+  return (code) => {
+    const sources = byCode.get(code);
+    return sources ? readingIn(sources, iso) : undefined;
   };
 }
 

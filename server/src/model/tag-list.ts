@@ -5,7 +5,7 @@
  * included. Each entry keeps the tokens it comes from, and its meaning on the cable's day.
  */
 import type { Range } from '../../../grammar/src/ast';
-import { lookupTag, tagOn, type TagKind, type TagStatus } from '../data/index';
+import { lookupTag, type TagKind, tagReadingsOn, type TagSource, type TagStatus } from '../data/index';
 import type { CableDate } from './dates';
 import type { TagEntry, Tags } from './tags';
 
@@ -86,13 +86,14 @@ export function readTagList(text: string, tags: Tags, date: CableDate | undefine
   }
   const seen = new Set<string>();
   const index: IndexTag[] = [];
+  const readingOn = date ? tagReadingsOn(date) : undefined;
   for (const g of groups) {
     if (seen.has(g.code)) continue;
     seen.add(g.code);
     const first = g.entries[0]!.token.range;
     const last = g.entries[g.entries.length - 1]!.token.range;
     // Written out field by field: spreading the description into the record was most of this meaning's cost.
-    const d = describe(g.code, g.personal, g.entries, date);
+    const d = describe(g.code, g.personal, g.entries, readingOn);
     index.push(Object.freeze({ code: d.code, kind: d.kind, meaning: d.meaning, trust: d.trust, range: { start: first.start, end: last.end }, entries: Object.freeze(g.entries) }));
   }
   return Object.freeze({
@@ -102,12 +103,17 @@ export function readTagList(text: string, tags: Tags, date: CableDate | undefine
   });
 }
 
-function describe(code: string, personal: boolean, entries: readonly TagEntry[], date: CableDate | undefined): Pick<IndexTag, 'code' | 'kind' | 'meaning' | 'trust'> {
+/** `readingOn`: the meanings on the cable's day; undefined for an undated draft, read as of today. */
+function describe(
+  code: string,
+  personal: boolean,
+  entries: readonly TagEntry[],
+  readingOn: ((code: string) => TagSource | undefined) | undefined,
+): Pick<IndexTag, 'code' | 'kind' | 'meaning' | 'trust'> {
   if (personal) return { code, kind: 'personal', meaning: null, trust: null };
-  const dated = date ? tagOn(code, date) : undefined;
-  const reading = dated?.reading;
+  const reading = readingOn?.(code);
   if (reading) return { code, kind: reading.kind, meaning: reading.meaning, trust: reading.status };
-  const info = date ? undefined : lookupTag(code);
+  const info = readingOn ? undefined : lookupTag(code);
   if (info) return { code, kind: info.kind, meaning: info.meaning, trust: info.status };
   const status = entries[0]!.status;
   const codeLike = status === 'unknown' || status === 'misspelt' || status === 'accepted' || /^[A-Z]{2,4}$/.test(code);
