@@ -185,7 +185,8 @@ function addresseeLines(cable: Cable, attempts: readonly BannerAttempt[]): Addre
     // A PLAD may itself start with an R-word (ROME, RIYADH): only a listed indicator or the
     // RU/RH family that every State indicator belongs to counts as a missing slash.
     const at = a.plad?.range.start.offset ?? 0;
-    const after = a.plad && !a.routingIndicator ? line.text.slice(at - line.range.start.offset) : '';
+    // Only a PLAD that starts with `R` can start with an indicator: no copy of the others is read.
+    const after = a.plad && !a.routingIndicator && line.text.charCodeAt(at - line.range.start.offset) === 0x52 ? line.text.slice(at - line.range.start.offset) : '';
     const ri = RI_WITHOUT_SLASH.exec(after);
     if (ri && (lookupRoutingIndicator(ri[1]!) || /^R[UH]/.test(ri[1]!))) {
       entry.unjoined = {
@@ -195,7 +196,9 @@ function addresseeLines(cable: Cable, attempts: readonly BannerAttempt[]): Addre
         listed: Boolean(lookupRoutingIndicator(ri[1]!)),
       };
     }
-    const seq = BAD_SEQUENCE.exec(line.text);
+    // The sequence number ends the line: a line that does not end in a digit has none to read.
+    const last = line.text.charCodeAt(line.text.length - 1);
+    const seq = last >= 0x30 && last <= 0x39 ? BAD_SEQUENCE.exec(line.text) : null;
     if (seq && seq[1]!.length !== 4) {
       const [s, e] = seq.indices![1]!;
       entry.sequence = spanAt(cable.lines, cable.text, line.range.start.offset + s, line.range.start.offset + e);
