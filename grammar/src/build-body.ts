@@ -11,7 +11,7 @@ import type {
 import type { Doc } from './build-header';
 import * as F from './fields';
 import { contentEnd, isDashAt, isHeadingAt, isSpace } from './chars';
-import { rangeAt, spanAt } from './positions';
+import { positionAt, rangeAt, spanAt } from './positions';
 
 /** Text layer (spec 2.5): paragraphs, portion marks, sub-paragraphs, headings, blocks, markers. */
 
@@ -113,9 +113,8 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   const s = doc.text.slice(start, end);
   const m = NUMBER.re.exec(s);
   if (!m) return undefined;
-  const g = (name: string) => F.group(NUMBER, m, name);
   // The number ends before the gap, the last group (indices would slow every match down).
-  const numberEnd = start + m[0].length - g('gap')!.length;
+  const numberEnd = start + m[0].length - F.group(NUMBER, m, 'gap')!.length;
   let after = start + m[0].length;
   // `3.. (SBU)`: a doubled full stop (05PARIS4760).
   const doubled = after < end && doc.text.charCodeAt(after) === 0x2e ? /^\.(?!\.)[ \t]*/.exec(doc.text.slice(after, Math.min(end, after + 8))) : null;
@@ -130,28 +129,29 @@ export function paragraphAt(doc: Doc, start: number, end: number, midLine: boole
   }
   const leadStart = mark ? mark.range.end.offset : after;
   const leadText = doc.text.slice(leadStart, Math.min(end, leadStart + 200)).trim();
-  const pil = g('pil');
-  const p = {
-    kind: 'Paragraph',
-    range: rangeAt(doc.lines, start, end),
-    numberText: spanAt(doc.lines, doc.text, start, numberEnd),
-    written: Number(g('n')),
-    number: Number(g('n')),
-    pilcrow: Boolean(pil && (pil.startsWith('¶') || pil === '\uFFFD')),
-    latex: Boolean(pil && pil.includes('\\')),
-    bullet: Boolean(g('bullet')),
-  } as Paragraph;
-  // Built in steps, the optional field in its place: a spread inside an object literal makes V8
-  // define every property after it one by one, a microsecond a node.
-  if (mark) p.portionMark = mark;
-  p.lead = firstWords(leadText, 8);
-  p.midLine = midLine;
-  p.restart = false;
-  p.ambiguous = false;
-  p.redactedLead = REDACTION.test(leadText);
-  p.artefact = false;
-  p.nested = false;
-  return p;
+  const pil = F.group(NUMBER, m, 'pil');
+  const n = Number(F.group(NUMBER, m, 'n'));
+  // The paragraph and its number start at one position: one object for both.
+  const from = positionAt(doc.lines, start);
+  const range = { start: from, end: positionAt(doc.lines, end) };
+  const numberText = { text: doc.text.slice(start, numberEnd), range: { start: from, end: positionAt(doc.lines, numberEnd) } };
+  const pilcrow = Boolean(pil && (pil.startsWith('¶') || pil === '\uFFFD'));
+  const latex = Boolean(pil && pil.includes('\\'));
+  const bullet = Boolean(F.group(NUMBER, m, 'bullet'));
+  const lead = firstWords(leadText, 8);
+  const redactedLead = REDACTION.test(leadText);
+  // One literal each way, every field in its place (`portionMark` only when there is one): a node
+  // built in steps outgrows its literal's slots, and V8 keeps the rest in a separate, regrown array.
+  if (mark) {
+    return {
+      kind: 'Paragraph', range, numberText, written: n, number: n, pilcrow, latex, bullet, portionMark: mark, lead, midLine,
+      restart: false, ambiguous: false, redactedLead, artefact: false, nested: false,
+    };
+  }
+  return {
+    kind: 'Paragraph', range, numberText, written: n, number: n, pilcrow, latex, bullet, lead, midLine,
+    restart: false, ambiguous: false, redactedLead, artefact: false, nested: false,
+  };
 }
 
 const SUBPARA = F.numbered(/^¶?\s*(?:(?<u>[A-Z])\.|\((?<p>[a-zA-Z])\)|(?<b>[a-z])\))\s+\S/);

@@ -4,7 +4,7 @@
  */
 import type { Cable, Paragraph, SubParagraph } from './ast';
 import type { Doc } from './build-header';
-import { firstAbove, lineIndexAt, rangeAt } from './positions';
+import { firstAbove, lineIndexAt, positionAt } from './positions';
 import * as T from './lexer';
 import { isTrailer, lineBefore, type Segment } from './segments';
 
@@ -127,7 +127,8 @@ export function extendParagraphs(doc: Doc, paragraphs: Paragraph[], cable: Cable
       if (next !== undefined && next < end) end = next;
       while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
     }
-    p.range = rangeAt(doc.lines, start, Math.max(end, p.numberText.range.end.offset));
+    // The start stays where it is: only the end moves.
+    p.range = { start: p.range.start, end: positionAt(doc.lines, Math.max(start, end, p.numberText.range.end.offset)) };
   }
 }
 
@@ -216,7 +217,7 @@ export function extendSubParagraphs(doc: Doc, subs: SubParagraph[], paragraphs: 
         break;
       }
     }
-    s.range = rangeAt(doc.lines, start, textEnd.lastBefore(next, s.range.end.offset));
+    s.range = { start: s.range.start, end: positionAt(doc.lines, Math.max(start, textEnd.lastBefore(next, s.range.end.offset))) };
   });
 }
 
