@@ -207,8 +207,8 @@ export interface References {
 export const NO_REFERENCES: References = Object.freeze({ citations: Object.freeze([]), paragraphs: Object.freeze([]) });
 
 export function readReferences(cable: Cable, runs: () => readonly (readonly Paragraph[])[], lazy: Lazy): References {
-  const citations = lazy('references.citations', () => (findRefCitations(cable).map((c) => (c))), NO_REFERENCES.citations);
-  const paragraphs = lazy('references.paragraphs', () => (findParagraphReferences(cable, runs()).map((r) => (r))), NO_REFERENCES.paragraphs);
+  const citations = lazy('references.citations', () => findRefCitations(cable), NO_REFERENCES.citations);
+  const paragraphs = lazy('references.paragraphs', () => findParagraphReferences(cable, runs()), NO_REFERENCES.paragraphs);
   return new ReferencesMeaning(citations, paragraphs);
 }
 

@@ -130,8 +130,15 @@ export const CBL122: Rule = {
     const { wrapper } = ctx.model;
     const text = cable.text;
     // `¶` is a publication artefact (CBL123); the parser reads a `\uFFFD` before a number as one.
-    const pilcrowAt = new Set<number>();
-    for (const p of cable.paragraphs) if (p.pilcrow) pilcrowAt.add(p.numberText.range.start.offset);
+    // Gathered at the first `\uFFFD` only: most texts have none.
+    let pilcrowAt: Set<number> | undefined;
+    const isPilcrow = (i: number) => {
+      if (!pilcrowAt) {
+        pilcrowAt = new Set<number>();
+        for (const p of cable.paragraphs) if (p.pilcrow) pilcrowAt.add(p.numberText.range.start.offset);
+      }
+      return pilcrowAt.has(i);
+    };
     let reports = 0;
     // A published record shows the publisher's typography (media copies: 12,895 runs on 435
     // corpus cables, curly quotes mostly): one summary per text, with one fix for all of it.
@@ -153,7 +160,7 @@ export const CBL122: Rule = {
         outside.lastIndex = Math.max(line.end, i + 1);
         continue;
       }
-      if (text[i] === '\uFFFD' && pilcrowAt.has(i)) continue;
+      if (text[i] === '\uFFFD' && isPilcrow(i)) continue;
       let j = i;
       while (j < line.end) {
         const d = text.charCodeAt(j);
