@@ -231,7 +231,10 @@ describe('the young generation collected in the wait before a lint, not in the l
       const inLints = counted.filter((t) => lints.some(([start, end]) => t >= start && t <= end));
       // 40 edits of 50 KB bring ~80 MB of young garbage: many scavenges, made in the waits.
       assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
-      assert.ok(inLints.length <= 2, `${inLints.length} of ${counted.length} scavenges fell inside a lint`);
+      // The previous server: 23 of 24 inside (in a lint, or between it and its diagnostics' arrival,
+      // where V8's own scavenge task ran). This one: 0 of 38-39 in four runs on a quiet machine; a
+      // quarter leaves room for a loaded one (a room that ignored V8's task: 3-5 of ~30 at load 4-9).
+      assert.ok(inLints.length <= counted.length / 4, `${inLints.length} of ${counted.length} scavenges fell inside a lint`);
       const collected = traces.filter((m) => m.startsWith('cable-lint: young generation collected before linting untitled:young.cable'));
       assert.ok(collected.length >= 3, `the trace has ${collected.length} collections: ${JSON.stringify(traces.slice(-3))}`);
       assert.match(collected[0]!, /: \d+\.\d MB left, \d+\.\d MB expected$/);

@@ -7,10 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { MARGIN, MEASURED_FROM_CHARS, PRIOR_BYTES_PER_CHAR, youngRoom, type YoungFigures } from '../../server/src/host/node/memory';
+import { MARGIN, MEASURED_FROM_CHARS, PRIOR_BYTES_PER_CHAR, V8_TASK_TRIGGER, youngRoom, type YoungFigures } from '../../server/src/host/node/memory';
 
 const MB = 1024 * 1024;
 const KB100 = 100 * 1024;
+/** What must stay free of a young generation of `capacity` so that V8's own collection task does not run after the lint. */
+const headroom = (capacity: number) => (1 - V8_TASK_TRIGGER) * capacity;
 
 /** A young generation whose figures the test sets; a collection leaves `survivors` in it. */
 function fakeYoung(capacity = 16 * MB, survivors = 1 * MB) {
@@ -29,20 +31,20 @@ function fakeYoung(capacity = 16 * MB, survivors = 1 * MB) {
 describe('youngRoom: a collection in the wait, not in the lint', () => {
   it('before any edit was measured, expects the prior cost per character', () => {
     const enough = fakeYoung();
-    enough.young.used = 16 * MB - KB100 * PRIOR_BYTES_PER_CHAR;
-    assert.equal(enough.makeRoom(KB100), undefined, 'exactly enough room: nothing to do');
+    enough.young.used = 16 * MB - headroom(16 * MB) - KB100 * PRIOR_BYTES_PER_CHAR;
+    assert.equal(enough.makeRoom(KB100), undefined, 'exactly enough room below V8\'s trigger: nothing to do');
     assert.equal(enough.collections(), 0);
     const short = fakeYoung();
-    short.young.used = 16 * MB - KB100 * PRIOR_BYTES_PER_CHAR + 1;
-    assert.deepEqual(short.makeRoom(KB100), { room: KB100 * PRIOR_BYTES_PER_CHAR - 1, expected: KB100 * PRIOR_BYTES_PER_CHAR });
+    short.young.used = 16 * MB - headroom(16 * MB) - KB100 * PRIOR_BYTES_PER_CHAR + 1;
+    assert.deepEqual(short.makeRoom(KB100), { room: headroom(16 * MB) + KB100 * PRIOR_BYTES_PER_CHAR - 1, expected: KB100 * PRIOR_BYTES_PER_CHAR });
     assert.equal(short.collections(), 1);
     assert.equal(short.young.used, 1 * MB, 'collected');
   });
 
-  it('does nothing when the work would not fit in an empty young generation either', () => {
+  it('does nothing when the work would not fit below V8\'s trigger in an empty young generation either', () => {
     const h = fakeYoung(16 * MB);
     h.young.used = 15 * MB;
-    const chars = Math.ceil((16 * MB + 1) / PRIOR_BYTES_PER_CHAR);
+    const chars = Math.ceil((16 * MB - headroom(16 * MB) + 1) / PRIOR_BYTES_PER_CHAR);
     assert.equal(h.makeRoom(chars), undefined);
     assert.equal(h.collections(), 0);
   });
@@ -56,7 +58,7 @@ describe('youngRoom: a collection in the wait, not in the lint', () => {
     }
     // Expected now 1 MB with the margin for the same text: that much room suffices, less does not.
     assert.ok(MARGIN > 1 && MARGIN < 2);
-    h.young.used = 64 * MB - MARGIN * MB;
+    h.young.used = 64 * MB - headroom(64 * MB) - MARGIN * MB;
     assert.equal(h.makeRoom(KB100), undefined, 'room for the learned cost, well below the prior 3.2 MB');
     assert.equal(h.collections(), 0);
     h.young.used += 1 * MB;
@@ -73,7 +75,7 @@ describe('youngRoom: a collection in the wait, not in the lint', () => {
       h.young.used += n === 4 ? 40 * MB : 1 * MB;
       if (h.young.used > 50 * MB) h.young.used = 50 * MB;
     }
-    h.young.used = 64 * MB - MARGIN * MB + 1;
+    h.young.used = 64 * MB - headroom(64 * MB) - MARGIN * MB + 1;
     assert.equal(h.makeRoom(KB100)?.expected, MARGIN * MB, 'one 40 MB gap among 1 MB gaps');
   });
 
@@ -84,7 +86,7 @@ describe('youngRoom: a collection in the wait, not in the lint', () => {
     h.young.used = 2 * MB; // V8 scavenged between the two edits: no measure
     h.makeRoom(MEASURED_FROM_CHARS - 1);
     // What the small text's edit took (anything) is not counted either: the prior still holds.
-    h.young.used = 64 * MB - KB100 * PRIOR_BYTES_PER_CHAR + 1;
+    h.young.used = 64 * MB - headroom(64 * MB) - KB100 * PRIOR_BYTES_PER_CHAR + 1;
     const made = h.makeRoom(KB100);
     assert.equal(made?.expected, KB100 * PRIOR_BYTES_PER_CHAR);
   });
@@ -101,7 +103,7 @@ describe('youngRoom: a collection in the wait, not in the lint', () => {
     };
     const before = young();
     assert.ok(before.used > 0);
-    const made = makeRoom(Math.floor(before.capacity / PRIOR_BYTES_PER_CHAR));
+    const made = makeRoom(Math.floor((before.capacity * V8_TASK_TRIGGER) / PRIOR_BYTES_PER_CHAR));
     assert.ok(made, `no collection with ${before.used} of ${before.capacity} bytes used`);
     assert.ok(young().used < before.used, `young generation not smaller after the collection: ${young().used} vs ${before.used}`);
   });
