@@ -78,9 +78,10 @@ export interface ServerOptions {
   releaseMemory?: (done: (before: HeapFigures, after: HeapFigures) => void) => void;
   /**
    * Called when an edit of a document linted in place starts its debounce, with the text's length:
-   * collects the young generation now when the coming lint would not fit in what is left of it, so
-   * the collection falls in the wait rather than in the lint (Node: host/node/memory.ts's
-   * `youngRoom`); says what it saw when it collected. Without it, nothing.
+   * collects the young generation now when the coming lint would not fit in what is left of it
+   * below V8's own collection trigger, so the collection falls in the wait rather than in or right
+   * after the lint (Node: host/node/memory.ts's `youngRoom`); says what it saw when it collected.
+   * Without it, nothing.
    */
   makeRoom?: (chars: number) => { room: number; expected: number } | undefined;
 }

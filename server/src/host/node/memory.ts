@@ -145,12 +145,9 @@ export function youngRoom(
     const expected = chars * perChar();
     // Room left below V8's own trigger, and whether the work fits below it at all.
     const headroom = (1 - V8_TASK_TRIGGER) * young.capacity;
-    if (young.room - headroom >= expected || expected > young.capacity - headroom) {
-      previous = { used: young.used, chars };
-      return undefined;
-    }
-    collect();
-    previous = { used: figures().used, chars };
-    return { room: young.room, expected };
+    const needed = young.room - headroom < expected && expected <= young.capacity - headroom;
+    if (needed) collect();
+    previous = { used: needed ? figures().used : young.used, chars };
+    return needed ? { room: young.room, expected } : undefined;
   };
 }
