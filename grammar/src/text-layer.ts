@@ -28,10 +28,10 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   const restartPoints: number[] = [];
   /**
    * Where block marks may be, read only when asked for (`readBlockMarks`): `[start, end, paragraph
-   * index]` per segment, in a typed array, whose numbers live outside the collected heap.
+   * index]` per segment. A plain array of small integers: a typed array costs an ArrayBuffer per
+   * cable, whose allocation and external-memory accounting took a twentieth of the text layer.
    */
-  const markSegments = new Int32Array(body.length * 3);
-  let marked = 0;
+  const markSegments: number[] = [];
 
   // A paragraph run into a line needs a portion mark, so its `(`: where the next `(` lies rules
   // out most lines without the pattern (each search starts past the last one found).
@@ -83,9 +83,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       i = previewEnd;
       continue;
     }
-    markSegments[marked++] = seg.start;
-    markSegments[marked++] = seg.end;
-    markSegments[marked++] = paragraphs.length - 1;
+    markSegments.push(seg.start, seg.end, paragraphs.length - 1);
 
     if (t === T.EndOfMessageLine) {
       cable.endOfMessage = { kind: 'EndOfMessage', range: rangeAt(doc.lines, seg.start, seg.start + 4) };
@@ -170,7 +168,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     lastText = seg;
   }
 
-  deferred.blockMarks = blockMarksReader(doc, markSegments.subarray(0, marked));
+  deferred.blockMarks = blockMarksReader(doc, markSegments);
   numberParagraphs(doc, paragraphs, restartPoints);
   if (paragraphs.length || subs.length) {
     const textEnd = textEndOf(doc, cable, body);
@@ -209,7 +207,7 @@ const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
  * How to read the block marks later, holding only what that needs: a closure made inside
  * buildText would keep all of its scope (every segment and its token) alive with the tree.
  */
-function blockMarksReader(doc: Doc, markSegments: Int32Array): () => BlockMark[] {
+function blockMarksReader(doc: Doc, markSegments: readonly number[]): () => BlockMark[] {
   return () => B.readBlockMarks(doc, markSegments);
 }
 
