@@ -401,13 +401,14 @@ function marksIn(doc: Doc, context: number, start: number, end: number, paragrap
 export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: boolean): PageMarker | undefined {
   const e = contentEnd(doc.text, start, end);
   const s = doc.text.slice(start, e);
+  const strict = F.PAGE_MARKER.re.exec(s);
+  const m = strict ?? F.PAGE_MARKER_LOOSE.re.exec(s);
+  if (!m) return undefined;
+  const p = strict ? F.PAGE_MARKER : F.PAGE_MARKER_LOOSE;
   const sp = (m: RegExpExecArray, name: string) => {
-    const x = F.sub(doc.text, start, m, name);
+    const x = F.part(p, m, start, name);
     return x ? spanAt(doc.lines, doc.text, x.start, x.end) : undefined;
   };
-  const strict = F.PAGE_MARKER.exec(s);
-  const m = strict ?? F.PAGE_MARKER_LOOSE.exec(s);
-  if (!m?.groups) return undefined;
   const markerEnd = strict ? e : start + m[0].length;
   const marker: PageMarker = {
     kind: 'PageMarker',
@@ -416,11 +417,11 @@ export function pageMarkerAt(doc: Doc, start: number, end: number, midLine: bool
     range: rangeAt(doc.lines, start, markerEnd),
     post: sp(m, 'post'),
     serial: sp(m, 'serial'),
-    number: Number(m.groups.n),
+    number: Number(F.group(p, m, 'n')),
     numberText: sp(m, 'n'),
   } as PageMarker;
-  if (m.groups.k) marker.decimal = sp(m, 'k');
-  marker.total = Number(m.groups.m);
+  if (F.group(p, m, 'k')) marker.decimal = sp(m, 'k');
+  marker.total = Number(F.group(p, m, 'm'));
   marker.totalText = sp(m, 'm');
   marker.wellFormed = Boolean(strict);
   marker.midLine = midLine;
@@ -458,10 +459,12 @@ export function legacyPageAt(doc: Doc, start: number, end: number): PageMarker {
 
 // Surnames with a lower-case particle (`van Voorst`, 09REYKJAVIK72; `de la Cruz`) count too.
 const PARTICLE = "(?:van|von|de|da|del|della|der|den|du|dos|la|le|al|el|bin|di|ten|ter)";
+// Only whether it matches is read: no group (a named one costs V8 a dictionary per match).
 const SIGNATURE = new RegExp(
-  `^(?<names>(?:${PARTICLE} )*[A-Z][A-Za-z'-]+(?:[ -](?:${PARTICLE} )*[A-Z][A-Za-z'-]+){0,2})\\.?$`,
+  `^(?:(?:${PARTICLE} )*[A-Z][A-Za-z'-]+(?:[ -](?:${PARTICLE} )*[A-Z][A-Za-z'-]+){0,2})\\.?$`,
 );
-const APPENDED_SIGNATURE = /[.!?)"]\s+(?<names>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+){0,2}?)(?:,?\s+JR)?\.?\s*$/d;
+// Tiled (see TiledPattern): read on the last line of every cable.
+export const APPENDED_SIGNATURE = F.tiled(/([.!?)"]\s+)(?<names>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+){0,2}?)(?:,?\s+JR)?\.?\s*$/);
 const NOT_SIGNATURE = /^(?:END\b|NNNN|BT$|SIPDIS|NOFORN|SENSITIVE|COMMENT|SUMMARY|NOTE)/i;
 
 export function signatureOwnLine(doc: Doc, start: number, end: number): Signature | undefined {
@@ -473,11 +476,10 @@ export function signatureOwnLine(doc: Doc, start: number, end: number): Signatur
 
 export function signatureAppended(doc: Doc, start: number, end: number): Signature | undefined {
   const s = doc.text.slice(start, end);
-  const m = APPENDED_SIGNATURE.exec(s);
-  if (!m?.groups) return undefined;
-  const names = m.groups.names!;
+  const m = APPENDED_SIGNATURE.re.exec(s);
+  if (!m) return undefined;
+  const { start: a, text: names } = F.part(APPENDED_SIGNATURE, m, 0, 'names')!;
   if (NOT_SIGNATURE.test(names) || /^(?:The|This|He|She|It|We|They|Post|Embassy|I)\b/.test(names)) return undefined;
-  const [a] = m.indices!.groups!.names!;
   const tail = s.slice(a).trimEnd();
   return { kind: 'Signature', text: tail, range: rangeAt(doc.lines, start + a, start + a + tail.length), appended: true };
 }

@@ -33,18 +33,19 @@ function span(doc: Doc, start: number, end: number): Span {
 
 const trimEnd = contentEnd;
 
+/** `loose`: a match of LOOSE_BANNER_AT at `start` (with the `d` flag's offsets); else the line is read with BANNER. */
 export function buildBanner(doc: Doc, start: number, end: number, loose?: RegExpExecArray): Banner | undefined {
-  const s = doc.text.slice(start, end);
-  const m = loose ?? F.BANNER.exec(s.trimEnd());
-  if (!m?.groups) return undefined;
-  const lvl = F.sub(doc.text, start, m, 'lvl')!;
+  const m = loose ?? F.BANNER.re.exec(doc.text.slice(start, end).trimEnd());
+  if (!m) return undefined;
+  const at = loose ? (name: string) => F.sub(doc.text, start, m, name) : (name: string) => F.part(F.BANNER, m, start, name);
+  const lvl = at('lvl')!;
   const { level, spaced } = F.levelOf(lvl.text);
-  const post = F.sub(doc.text, start, m, 'post')!;
-  const serial = F.sub(doc.text, start, m, 'serial')!;
-  const rest = F.sub(doc.text, start, m, 'rest');
-  const section = F.sub(doc.text, start, m, 'section');
-  const n = F.sub(doc.text, start, m, 'n');
-  const total = F.sub(doc.text, start, m, 'm');
+  const post = at('post')!;
+  const serial = at('serial')!;
+  const rest = at('rest');
+  const section = at('section');
+  const n = at('n');
+  const total = at('m');
   const restTrimmed = rest && rest.text.trim() ? rest : undefined;
   const glued = restTrimmed ? F.captionMatches(restTrimmed.text.slice(0, 60)) : [];
   const lineEnd = trimEnd(doc.text, start, end);
@@ -93,9 +94,9 @@ export function buildEo(doc: Doc, start: number, end: number, midLine: boolean):
   end = trimEnd(doc.text, start, end);
   const s = doc.text.slice(start, end);
   const canonical = F.EO_CANONICAL.test(s);
-  const m = F.EO_LOOSE.exec(s);
-  const order = m ? F.sub(doc.text, start, m, 'eo') : undefined;
-  const body = m ? F.sub(doc.text, start, m, 'body') : undefined;
+  const m = F.EO_LOOSE.re.exec(s);
+  const order = m ? F.part(F.EO_LOOSE, m, start, 'eo') : undefined;
+  const body = m ? F.part(F.EO_LOOSE, m, start, 'body') : undefined;
   let bodyKind: EoLine['bodyKind'] = 'other';
   let decl: Span | undefined;
   if (body) {
@@ -103,9 +104,9 @@ export function buildEo(doc: Doc, start: number, end: number, midLine: boolean):
     if (/^N\s*\/\s*A\b/i.test(b)) bodyKind = 'N/A';
     else if (F.DNG_VALUE.test(b)) bodyKind = 'DNG';
     else if (/DECL/i.test(b)) bodyKind = 'DECL';
-    const dm = F.DECL_VALUE.exec(b);
+    const dm = F.DECL_VALUE.re.exec(b);
     if (dm && (bodyKind === 'DECL' || bodyKind === 'DNG')) {
-      const d = F.sub(doc.text, body.start, dm, 'decl');
+      const d = F.part(F.DECL_VALUE, dm, body.start, 'decl');
       if (d && d.text.trim()) {
         const dEnd = trimEnd(doc.text, d.start, d.end);
         decl = span(doc, d.start, dEnd);
@@ -147,8 +148,8 @@ function pageBreaks(doc: Doc, from: number, to: number): [number, number][] {
 /** TAGS field; `segments` are [start, end) pieces (first holds the keyword). */
 export function buildTags(doc: Doc, segments: [number, number][], midLine: boolean): TagsLine {
   const [s0, e0] = segments[0]!;
-  const km = F.TAGS_KEYWORD.exec(doc.text.slice(s0, e0));
-  const kw = km ? F.sub(doc.text, s0, km, 'kw')! : { start: s0, end: s0 + 4, text: doc.text.slice(s0, s0 + 4) };
+  const km = F.TAGS_KEYWORD.re.exec(doc.text.slice(s0, e0));
+  const kw = km ? F.part(F.TAGS_KEYWORD, km, s0, 'kw')! : { start: s0, end: s0 + 4, text: doc.text.slice(s0, s0 + 4) };
   const listStart = km ? s0 + km[0].length : s0 + 4;
   const tags: TagToken[] = [];
   let afterOvip = false;
@@ -188,8 +189,8 @@ export function buildTags(doc: Doc, segments: [number, number][], midLine: boole
 
 export function buildSubject(doc: Doc, segments: [number, number][], midLine: boolean): SubjectLine {
   const [s0, e0] = segments[0]!;
-  const km = F.SUBJECT_KEYWORD.exec(doc.text.slice(s0, e0));
-  const kwEnd = km ? s0 + km.indices![1]![1] : s0;
+  const km = F.SUBJECT_KEYWORD.re.exec(doc.text.slice(s0, e0));
+  const kwEnd = km ? F.part(F.SUBJECT_KEYWORD, km, s0, 'kw')!.end : s0;
   const textStart = km ? s0 + km[0].length : s0;
   const textSpans: Span[] = [];
   segments.forEach(([s, e], i) => {
@@ -214,17 +215,20 @@ export function buildSubject(doc: Doc, segments: [number, number][], midLine: bo
 // glued to the previous number (`STATE 021770B. STATE 039585`, 08STATE99666) or to its target
 // (`D.07 MANAMA 1070`, `B.TRIPOLI 566`), and repeated keywords (`REF: REF (A) …`, `REF A: …;
 // REF B: …`, one `REF A …` line per item).
-const ITEM_LABEL =
-  /(?:^|\s|(?<=\d))(?<lead>(?:REF:?\s+)?¶?\s*)(?:(?<a>[A-Za-z])\.(?=\s|$|\d|[A-Z]{2})|(?<b>[A-Za-z])\)(?=\s|$|[A-Z0-9])|\((?<c>[A-Za-z])\)(?=\s|$|[A-Z0-9])|(?<e>[A-Z]):(?=\s)|(?<f>[A-Z])(?=\s+\S))/dg;
+// Tiled (see TiledPattern): read for every REF list.
+export const ITEM_LABEL = F.tiled(
+  /(^|\s|(?<=\d))(?<lead>(?:REF:?\s+)?¶?\s*)(?:(?<a>[A-Za-z])\.(?=\s|$|\d|[A-Z]{2})|(?<b>[A-Za-z])\)(?=\s|$|[A-Z0-9])|(\()(?<c>[A-Za-z])\)(?=\s|$|[A-Z0-9])|(?<e>[A-Z]):(?=\s)|(?<f>[A-Z])(?=\s+\S))/g,
+);
+const LABEL_KINDS = ['a', 'b', 'c', 'e'] as const;
 /** `REF A SECRETARY'S LETTER` ⏎ `REF B SECSTATE 76108` (09ABUDHABI754): one keyword per item. */
 const KEYWORD_PER_ITEM = /^REF\s+[A-Z]:?\s+\S/;
 
 export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
   const [s0, e0] = segments[0]!;
-  const km = F.REF_KEYWORD.exec(doc.text.slice(s0, e0));
-  const kwEnd = km ? s0 + km.indices![1]![1] : s0 + 3;
+  const km = F.REF_KEYWORD.re.exec(doc.text.slice(s0, e0));
+  const kwEnd = km ? F.part(F.REF_KEYWORD, km, s0, 'kw')!.end : s0 + 3;
   const perItem = segments.filter(([s, e]) => KEYWORD_PER_ITEM.test(doc.text.slice(s, e))).length >= 2;
-  const firstStart = km ? s0 + (perItem ? km.indices![1]![1] : km[0].length) : s0 + 3;
+  const firstStart = km ? (perItem ? kwEnd : s0 + km[0].length) : s0 + 3;
   // Item labels: a letter label at a segment start, or after whitespace within a line of
   // one-line lists (`REF: A. STATE 1 B. STATE 2`).
   const labels: { letter: string; start: number; end: number; cut: number; style: RefItem['style'] }[] = [];
@@ -243,17 +247,17 @@ export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
       a = s + page[0].length;
     }
     const piece = doc.text.slice(a, e);
-    ITEM_LABEL.lastIndex = 0;
-    for (const m of piece.matchAll(ITEM_LABEL)) {
-      const g = m.groups!;
-      const which = g.a ? 'a' : g.b ? 'b' : g.c ? 'c' : g.e ? 'e' : 'f';
-      const letter = g[which]!;
-      const keyword = /REF/.test(g.lead!);
+    ITEM_LABEL.re.lastIndex = 0;
+    for (const m of piece.matchAll(ITEM_LABEL.re)) {
+      const which = LABEL_KINDS.find((k) => F.group(ITEM_LABEL, m, k)) ?? 'f';
+      const label = F.part(ITEM_LABEL, m, 0, which)!;
+      const letter = label.text;
+      const keyword = /REF/.test(F.group(ITEM_LABEL, m, 'lead')!);
       // `A:` and a bare letter are labels only after their own REF keyword.
       const ownKeyword = keyword || (i === 0 && m.index === 0 && KEYWORD_PER_ITEM.test(doc.text.slice(s0, e0)));
       if ((which === 'e' || which === 'f') && !ownKeyword) continue;
       if (which === 'f' && !perItem) continue;
-      const [ls, le] = m.indices!.groups![which]!;
+      const { start: ls, end: le } = label;
       // Only a label at the start of a piece or after a previous item's target counts;
       // a lone capital inside a title (`U.S.`) is not a label: require a following word.
       const labelStart = a + (which === 'c' ? ls - 1 : ls);
@@ -334,12 +338,12 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
   const [s0, e0] = segments[0]!;
   const [ls, le] = segments[segments.length - 1]!;
   const end = trimEnd(doc.text, ls, le);
-  const m = F.CLASSIFIED_BY.exec(doc.text.slice(s0, e0));
+  const m = F.CLASSIFIED_BY.re.exec(doc.text.slice(s0, e0));
   const authStart = m ? s0 + m[0].length : s0;
-  const kw = m ? F.sub(doc.text, s0, m, 'kw') : undefined;
+  const kw = m ? F.part(F.CLASSIFIED_BY, m, s0, 'kw') : undefined;
   const kwEnd = kw ? kw.end + (doc.text[kw.end] === ':' ? 1 : 0) : 0;
   const whole = doc.text.slice(s0, end);
-  const rm = F.REASON_CITE.exec(whole);
+  const rm = F.REASON_CITE.re.exec(whole);
   const reasonIdx = rm ? s0 + rm.index : -1;
   const reasonWord = /\b(?:for\s+)?reasons?\b|\bper\s+1|\bE\.?O\.?\s*1/i.exec(doc.text.slice(authStart, end));
   let authEnd = end;
@@ -351,10 +355,10 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
   let reasonSection: string | undefined;
   let reasonSectionSpan: Span | undefined;
   if (rm) {
-    const sec = F.sub(doc.text, s0, rm, 'sec')!;
+    const sec = F.part(F.REASON_CITE, rm, s0, 'sec')!;
     reasonSection = sec.text.replace(/\s/g, '').replace(/[,/]/, '.');
     reasonSectionSpan = span(doc, sec.start, sec.end);
-    const letters = F.sub(doc.text, s0, rm, 'letters');
+    const letters = F.part(F.REASON_CITE, rm, s0, 'letters');
     if (letters) {
       for (const lm of letters.text.matchAll(/(?<![A-Za-z])[a-h](?![A-Za-z])/gi)) {
         const a = letters.start + lm.index!;
@@ -371,7 +375,7 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
   }
   node.reasonLetters = reasonLetters;
   node.derivedFrom = /\bDerived\s+from\b/i.test(whole);
-  node.numbered = Boolean(m?.groups?.numbered);
+  node.numbered = Boolean(m && F.group(F.CLASSIFIED_BY, m, 'numbered'));
   node.midLine = midLine;
   return node;
 }

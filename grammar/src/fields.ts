@@ -136,8 +136,10 @@ export const ADDRESSEE = tiled(
   /^(?:(?<kw>TO|INFO|XMT|FM)( +))?(?:(?<ri>R[A-Z]{3,})(\/))?(?<plad>[A-Z0-9].*?)(?:( +)(?<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?:( +)(?<mcn>\d{4}))?[ \\]*$/,
 );
 
-export const BANNER =
-  /^(?<lvl>UNCLAS(?: E F T O| EFTO)?|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt]|T O P {1,2}S E C R E T|[Uu] [Nn] [Cc] [Ll] [Aa] [Ss]|UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|Unclas|Confidential|Secret) +(?<section>[Ss][Ee][Cc][Tt][Ii][Oo][Nn] +(?<n>\d{1,3}) +[Oo][Ff] +(?<m>\d{1,3}) +)?(?<post>[A-Za-z][A-Za-z .'-]*?[A-Za-z]) +(?<serial>\d{4,8})(?![\d/])(?<rest>.*)$/d;
+/** The banner line, tiled (see TiledPattern): read on every cable and every section banner. */
+export const BANNER = tiled(
+  /^(?<lvl>UNCLAS(?: E F T O| EFTO)?|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt]|T O P {1,2}S E C R E T|[Uu] [Nn] [Cc] [Ll] [Aa] [Ss]|UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|Unclas|Confidential|Secret)( +)(?<section>([Ss][Ee][Cc][Tt][Ii][Oo][Nn] +)(?<n>\d{1,3})( +[Oo][Ff] +)(?<m>\d{1,3})( +))?(?<post>[A-Za-z][A-Za-z .'-]*?[A-Za-z])( +)(?<serial>\d{4,8})(?![\d/])(?<rest>.*)$/,
+);
 
 /**
  * A banner anywhere in the header region, tolerant of garbled letter spacing
@@ -203,10 +205,13 @@ export function captionMatches(s: string): { name: string; start: number; end: n
 
 export const PASS_LINE = /^(?:[A-Z][A-Z/ ,.&-]*? )?(?:FOR|PASS|PLEASE PASS|PASS TO|ALSO FOR)\b/i;
 
-export const PAGE_MARKER =
-  /^(?<post>[A-Za-z][A-Za-z .]{0,9}) (?<serial>\d{8}) {1,2}(?<n>\d{3})(?:\.(?<k>\d))? [Oo][Ff] (?<m>\d{3})[ \\]*$/d;
-export const PAGE_MARKER_LOOSE =
-  /^(?<post>[A-Za-z][A-Za-z .'-]{0,16}?) +(?<serial>\d{1,8}) +(?<n>\d{1,3})(?:\.(?<k>\d))? +[Oo][Ff] +(?<m>\d{1,3})(?!\d)/d;
+/** The page marker and its loose form, tiled (see TiledPattern): read on every page. */
+export const PAGE_MARKER = tiled(
+  /^(?<post>[A-Za-z][A-Za-z .]{0,9})( )(?<serial>\d{8})( {1,2})(?<n>\d{3})(?:(\.)(?<k>\d))?( [Oo][Ff] )(?<m>\d{3})[ \\]*$/,
+);
+export const PAGE_MARKER_LOOSE = tiled(
+  /^(?<post>[A-Za-z][A-Za-z .'-]{0,16}?)( +)(?<serial>\d{1,8})( +)(?<n>\d{1,3})(?:(\.)(?<k>\d))?( +[Oo][Ff] +)(?<m>\d{1,3})(?!\d)/,
+);
 /** A page marker run into reflowed text. */
 export const PAGE_MARKER_MIDLINE = /(?<post>[A-Z][A-Z.]{1,9}(?: [A-Z]{2,9})?) (?<serial>\d{8}) {1,2}(?<n>\d{3})(?:\.(?<k>\d))? OF (?<m>\d{3})\b/dg;
 export const LEGACY_PAGE =
@@ -214,18 +219,20 @@ export const LEGACY_PAGE =
 
 export const EO_CANONICAL =
   /^E\.O\. (?<eo>12958|13292|13526|12356|11652): (?<body>N\/A|DECL: (?<decl>.+)|DNG: (?:CO|SE) \S+(?:,? DECL: (?<decl2>.+))?)$/;
-export const EO_LOOSE = /(?<kw>(?:E\.? ?[O0]\.?|EO) *:? *(?<eo>1\d{4}))\s*:?\s*(?<body>.*)$/di;
-export const DECL_VALUE = /DECL(?:ASSIFY)?\s*[:.]?\s*(?<decl>.*?)\s*(?=\bTAGS?\b|$)/di;
+// The header fields' patterns below are tiled (see TiledPattern): each runs once or more a cable.
+export const EO_LOOSE = tiled(/(?<kw>((?:E\.? ?[O0]\.?|EO) *:? *)(?<eo>1\d{4}))(\s*:?\s*)(?<body>.*)$/i);
+export const DECL_VALUE = tiled(/(DECL(?:ASSIFY)?\s*[:.]?\s*)(?<decl>.*?)\s*(?=\bTAGS?\b|$)/i);
 export const DNG_VALUE = /DNG\s*:/i;
 
 /** The keyword as written, misspelt or not (`TAGS:`, `TAS:`, `TAGS;`): the parser decided it is the field. */
-export const TAGS_KEYWORD = /^(?<kw>[A-Za-z]{2,9})(?:[ \t]*[:;,.]|\s)\s*/di;
-export const SUBJECT_KEYWORD = /^(?<kw>[A-Za-z]{2,9})[ \t]*[:;,.]?\s*/di;
-export const REF_KEYWORD = /^(?<kw>REF(?:S|\(S\)|TELS|TEL)?)\s*[:.]?\s*/di;
+export const TAGS_KEYWORD = tiled(/^(?<kw>[A-Za-z]{2,9})(?:[ \t]*[:;,.]|\s)\s*/i);
+export const SUBJECT_KEYWORD = tiled(/^(?<kw>[A-Za-z]{2,9})[ \t]*[:;,.]?\s*/i);
+export const REF_KEYWORD = tiled(/^(?<kw>REF(?:S|\(S\)|TELS|TEL)?)\s*[:.]?\s*/i);
 
-export const CLASSIFIED_BY = /^(?<numbered>(?:¶ ?)?1\.\s*)?(?:\((?:U|C|S|SBU)\)\s*)?(?<kw>CLASSIFIED\s+BY)\s*:?\s*/di;
-export const REASON_CITE =
-  /(?<sec>1\s?[.,/]\s?[45])(?!\d)\s*(?<letters>\(?[a-h]\)?(?:\s*(?:,|and|&|\/|\+)\s*\(?[a-h]\)?)*)?/di;
+export const CLASSIFIED_BY = tiled(/^(?<numbered>(?:¶ ?)?1\.\s*)?((?:\((?:U|C|S|SBU)\)\s*)?)(?<kw>CLASSIFIED\s+BY)\s*:?\s*/i);
+export const REASON_CITE = tiled(
+  /(?<sec>1\s?[.,/]\s?[45])(?!\d)(\s*)(?<letters>\(?[a-h]\)?(?:\s*(?:,|and|&|\/|\+)\s*\(?[a-h]\)?)*)?/i,
+);
 export const LETTER = /[a-h]/gi;
 
 /** Portion mark after a paragraph number (spec 2.2), case-insensitive for media copies. */

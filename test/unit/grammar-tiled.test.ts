@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APPENDED_SIGNATURE } from '../../grammar/src/build-body';
+import { ITEM_LABEL } from '../../grammar/src/build-header';
 import * as F from '../../grammar/src/fields';
 
 /**
@@ -62,6 +66,59 @@ describe('grammar: tiled patterns read group offsets as the d flag does', () => 
       }
     }
     assert.ok(matched >= 20, `matched ${matched}`);
+  });
+
+  /**
+   * The header's and the text layer's patterns that ran with the `d` flag until they were tiled: on
+   * every line of the committed sample of real cables, and on every line that starts at each
+   * keyword, run with and without the `d` flag, every group's offsets agree (global ones: every match).
+   */
+  it('header and text patterns: the same offsets as the d flag on every line of the real sample', () => {
+    const TILED: [string, F.TiledPattern, string[]][] = [
+      ['BANNER', F.BANNER, ['C O N F I D E N T I A L SECTION 01 OF 03 BAGHDAD 001234', 'UNCLAS  SECTION 2 OF 2  STATE 12345 SIPDIS', 'SECRET ANKARA 004567 NOFORN', 'Confidential Tel Aviv 1234']],
+      ['PAGE_MARKER', F.PAGE_MARKER, ['BAGHDAD 00001234  002.2 OF 004', 'STATE 00012345 001 OF 002 \\']],
+      ['PAGE_MARKER_LOOSE', F.PAGE_MARKER_LOOSE, ['USUN NEW YORK 1234 2 of 3', "Port-au-Prince 12 01.5 OF 2x"]],
+      ['EO_LOOSE', F.EO_LOOSE, ['E.O. 12958: DECL: 10/20/2015 TAGS: PREL', 'EO 12958 N/A', 'E. 0. 12958 :  DNG: CO 01/01/2020']],
+      ['DECL_VALUE', F.DECL_VALUE, ['DECL: 10/20/2015  TAGS', 'DECLASSIFY ON 1.4 (B)   ', 'DNG: CO, DECL: ']],
+      ['TAGS_KEYWORD', F.TAGS_KEYWORD, ['TAGS: PREL PGOV', 'TAS;PREL', 'TAGS  EFIN']],
+      ['SUBJECT_KEYWORD', F.SUBJECT_KEYWORD, ['SUBJECT: THE TALKS', 'UBJECT THE TALKS', 'SUBJ:  X']],
+      ['REF_KEYWORD', F.REF_KEYWORD, ['REF: A. STATE 1', 'REFTELS  B) X', 'REF(S). STATE 2']],
+      ['CLASSIFIED_BY', F.CLASSIFIED_BY, ['Classified By: Ambassador X', '1. (C) CLASSIFIED BY  DCM', '¶ 1.(SBU) classified by: A']],
+      ['REASON_CITE', F.REASON_CITE, ['for reasons 1.4 (b) and (d)', 'REASON 1.5 B, D', '1,4(A)/(B)', '1.4']],
+      ['ITEM_LABEL', ITEM_LABEL, ['A. STATE 1 B. STATE 2', 'REF: REF (A) QUITO 83; REF B) QUITO 91', 'D.07 MANAMA 1070 E: X', 'REF A SECRETARY']],
+      ['APPENDED_SIGNATURE', APPENDED_SIGNATURE, ['We agree. JONES', 'done." SMITH JR.', 'ok) Van Voorst  ']],
+    ];
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+    const sample = readdirSync(dir).filter((f) => f.endsWith('.txt')).flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\r\n|\r|\n/));
+    // Each line also from each place a pattern could start reading it: after each space.
+    const lines = [...new Set(sample.flatMap((l) => [l, l.trimEnd(), ...[...l.matchAll(/ (?=\S)/g)].slice(0, 12).map((m) => l.slice(m.index + 1))]))];
+    let compared = 0;
+    for (const [name, pattern, own] of TILED) {
+      const reference = new RegExp(pattern.written.source, `${pattern.written.flags}d`);
+      const global = pattern.re.global;
+      let matched = 0;
+      for (const line of [...own, ...lines]) {
+        reference.lastIndex = 0;
+        pattern.re.lastIndex = 0;
+        const want = global ? [...line.matchAll(reference)] : [reference.exec(line)].filter((m) => m !== null);
+        const got = global ? [...line.matchAll(pattern.re)] : [pattern.re.exec(line)].filter((m) => m !== null);
+        assert.equal(got.length, want.length, `${name} on ${JSON.stringify(line)}`);
+        want.forEach((w, i) => {
+          const m = got[i]!;
+          assert.equal(m.index, w.index, `${name} on ${JSON.stringify(line)}`);
+          for (const [group, pair] of Object.entries(w.indices!.groups!)) {
+            const at = F.part(pattern, m, 7, group);
+            assert.deepEqual(at && [at.start - 7, at.end - 7], pair, `${name}: ${group} of ${JSON.stringify(line)}`);
+            assert.equal(F.group(pattern, m, group), w.groups![group], `${name}: ${group} of ${JSON.stringify(line)}`);
+            compared++;
+          }
+          matched++;
+        });
+      }
+      for (const line of own) assert.ok(line.match(new RegExp(reference.source, reference.flags.replace('g', ''))), `${name} should match its own case ${JSON.stringify(line)}`);
+      assert.ok(matched >= own.length, `${name} matched ${matched}`);
+    }
+    assert.ok(lines.length > 20_000 && compared > 20_000, `${lines.length} lines, ${compared} groups compared`);
   });
 
   it('a group that holds groups starts at its first one', () => {
