@@ -42,6 +42,9 @@ export function dtgFrom(doc: Doc, start: number, end: number): Dtg {
   return dtg;
 }
 
+/** A routing indicator on a precedence line; searched by `exec` (`matchAll` copies the pattern per call). */
+const ROUTING = /R[A-Z]{3,}/g;
+
 export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
   const [start, end] = trimmed(doc, t);
   const text = doc.text.slice(start, end);
@@ -59,9 +62,10 @@ export function envelopeLine(doc: Doc, t: IToken): EnvelopeLine {
     case T.PrecedenceLine: {
       const m = /^[ZOPR]{1,2}/.exec(text)!;
       const ris: PrecedenceLine['routingIndicators'] = [];
-      for (const r of text.matchAll(/R[A-Z]{3,}/g)) {
-        if (r.index! < 2) continue;
-        ris.push(spanAt(doc.lines, doc.text, start + r.index!, start + r.index! + r[0].length));
+      ROUTING.lastIndex = 0;
+      for (let r = ROUTING.exec(text); r; r = ROUTING.exec(text)) {
+        if (r.index < 2) continue;
+        ris.push(spanAt(doc.lines, doc.text, start + r.index, start + r.index + r[0].length));
       }
       const line: PrecedenceLine = {
         kind: 'EnvelopeLine',

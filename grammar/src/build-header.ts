@@ -123,6 +123,10 @@ export function buildEo(doc: Doc, start: number, end: number, midLine: boolean):
 }
 
 const CODE_SHAPED = /^[A-Z][A-Z0-9]{1,}(?:[-/][A-Z0-9]+)*$/;
+/** A token of a TAGS list: parenthesised groups (personal tags `(CLINTON, HILLARY)`) are one. */
+const TAG_TOKEN = /\([^)]*\)?|[^\s,;()]+/g;
+/** A letter of a reason citation (`1.4 (b) and (d)`). */
+const REASON_LETTER = /(?<![A-Za-z])[a-h](?![A-Za-z])/gi;
 
 const LEVEL_WORD = /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)\s*\\?$/;
 const PAGE_AT = /(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+)?\bPAGE +\d{2} /g;
@@ -136,11 +140,12 @@ function pageBreaks(doc: Doc, from: number, to: number): [number, number][] {
   const piece = doc.text.slice(from, to);
   if (LEVEL_WORD.test(piece.trim())) return [[from, to]];
   const out: [number, number][] = [];
+  // Searched by `exec`, here and below: `matchAll` copies a global pattern on every call.
   PAGE_AT.lastIndex = 0;
-  for (const m of piece.matchAll(PAGE_AT)) {
-    const page = m.index! + m[0].lastIndexOf('PAGE');
+  for (let m = PAGE_AT.exec(piece); m; m = PAGE_AT.exec(piece)) {
+    const page = m.index + m[0].lastIndexOf('PAGE');
     const header = F.LEGACY_PAGE.exec(piece.slice(page));
-    if (header) out.push([from + m.index!, from + page + header[0].length]);
+    if (header) out.push([from + m.index, from + page + header[0].length]);
   }
   return out;
 }
@@ -157,11 +162,10 @@ export function buildTags(doc: Doc, segments: [number, number][], midLine: boole
     const from = i === 0 ? listStart : s;
     const piece = doc.text.slice(from, e);
     const breaks = pageBreaks(doc, from, e);
-    // Parenthesised groups (personal tags `(CLINTON, HILLARY)`) are one token.
-    const re = /\([^)]*\)?|[^\s,;()]+/g;
-    for (const m of piece.matchAll(re)) {
+    TAG_TOKEN.lastIndex = 0;
+    for (let m = TAG_TOKEN.exec(piece); m; m = TAG_TOKEN.exec(piece)) {
       let raw = m[0];
-      let a = from + m.index!;
+      let a = from + m.index;
       if (breaks.some(([x, y]) => a >= x && a < y)) continue;
       // Trailing punctuation and `\` line ends are not part of a code.
       const stripped = raw.replace(/[.\\]+$/, '');
@@ -247,8 +251,9 @@ export function buildRefs(doc: Doc, segments: [number, number][]): RefList {
       a = s + page[0].length;
     }
     const piece = doc.text.slice(a, e);
-    ITEM_LABEL.re.lastIndex = 0;
-    for (const m of piece.matchAll(ITEM_LABEL.re)) {
+    const re = ITEM_LABEL.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(piece); m; m = re.exec(piece)) {
       const which = LABEL_KINDS.find((k) => F.group(ITEM_LABEL, m, k)) ?? 'f';
       const label = F.part(ITEM_LABEL, m, 0, which)!;
       const letter = label.text;
@@ -360,8 +365,9 @@ export function buildClassifiedBy(doc: Doc, segments: [number, number][], midLin
     reasonSectionSpan = span(doc, sec.start, sec.end);
     const letters = F.part(F.REASON_CITE, rm, s0, 'letters');
     if (letters) {
-      for (const lm of letters.text.matchAll(/(?<![A-Za-z])[a-h](?![A-Za-z])/gi)) {
-        const a = letters.start + lm.index!;
+      REASON_LETTER.lastIndex = 0;
+      for (let lm = REASON_LETTER.exec(letters.text); lm; lm = REASON_LETTER.exec(letters.text)) {
+        const a = letters.start + lm.index;
         reasonLetters.push(span(doc, a, a + 1));
       }
     }

@@ -196,9 +196,11 @@ const CAPTION_RE = new RegExp(`\\b(?:${CAPTION_NAMES.join('|')})\\b|C O R R E C 
 /** The caption words of a line, upper-cased, with where each is written in `s`. */
 export function captionMatches(s: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
-  for (const m of s.matchAll(CAPTION_RE)) {
+  // By `exec`: `matchAll` copies a global pattern on every call.
+  CAPTION_RE.lastIndex = 0;
+  for (let m = CAPTION_RE.exec(s); m; m = CAPTION_RE.exec(s)) {
     const name = m[0].toUpperCase().startsWith('C O R') ? 'CORRECTED COPY' : m[0].toUpperCase();
-    out.push({ name, start: m.index!, end: m.index! + m[0].length });
+    out.push({ name, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

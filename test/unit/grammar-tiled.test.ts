@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPENDED_SIGNATURE } from '../../grammar/src/build-body';
 import { ITEM_LABEL } from '../../grammar/src/build-header';
+import { MIDLINE_FIELD } from '../../grammar/src/header-repair';
 import * as F from '../../grammar/src/fields';
 
 /**
@@ -119,6 +120,19 @@ describe('grammar: tiled patterns read group offsets as the d flag does', () => 
       assert.ok(matched >= own.length, `${name} matched ${matched}`);
     }
     assert.ok(lines.length > 20_000 && compared > 20_000, `${lines.length} lines, ${compared} groups compared`);
+
+    // A global pattern run by numbers: every match in the same place, each group as named.
+    let fields = 0;
+    for (const line of ['E.O. 12958: DECL: 10/20/2015 TAGS: PREL SUBJECT: X Classified By: Y', 'tags: a subj : b', ...lines]) {
+      const want = [...line.matchAll(MIDLINE_FIELD.written)];
+      const got = [...line.matchAll(MIDLINE_FIELD.re)];
+      assert.deepEqual(got.map((m) => [m.index, m[0]]), want.map((m) => [m.index, m[0]]), `MIDLINE_FIELD on ${JSON.stringify(line)}`);
+      want.forEach((w, i) => {
+        for (const [name, value] of Object.entries(w.groups!)) assert.equal(F.group(MIDLINE_FIELD, got[i]!, name), value, `${name} of ${JSON.stringify(line)}`);
+        fields++;
+      });
+    }
+    assert.ok(fields > 300, `${fields} field keywords`);
   });
 
   it('a group that holds groups starts at its first one', () => {
