@@ -10,9 +10,17 @@ import { isTrailer, lineBefore, type Segment } from './segments';
 
 /**
  * Normalises paragraph numbers: detects the `1`+N pilcrow artefact (CBL084), CBL085
- * ambiguous line starts, and restarts after headings or quoted text (CBL083).
+ * ambiguous line starts, and restarts after headings or quoted text (CBL083). `restartPoints`:
+ * where headings stand; `quoteOpensIn(from, to)`: whether a line opening quoted text ends in
+ * [from, to), asked only of a paragraph numbered 1 after another (few of them), so that the
+ * text is searched for quotations only there.
  */
-export function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoints: number[]): void {
+export function numberParagraphs(
+  doc: Doc,
+  paragraphs: Paragraph[],
+  restartPoints: number[],
+  quoteOpensIn: (from: number, to: number) => boolean = () => false,
+): void {
   // Pilcrow artefact: every number without an explicit ¶ / \P reads as `1` + expected. A number
   // that already reads as expected is one the user has fixed (quick fixes go one line at a
   // time), so it neither counts nor breaks the run.
@@ -44,6 +52,8 @@ export function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoint
   let last: Paragraph | undefined;
   let restartIdx = 0;
   const sortedRestarts = [...restartPoints].sort((a, b) => a - b);
+  /** Restart points below this were weighed for an earlier paragraph. */
+  let weighedTo = -Infinity;
   for (const p of paragraphs) {
     if (artefactMode && artefacts.has(p)) {
       p.number = Number(String(p.written).slice(1));
@@ -54,6 +64,8 @@ export function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoint
       if (last && sortedRestarts[restartIdx]! > last.range.start.offset) sawRestartPoint = true;
       restartIdx++;
     }
+    const weighFrom = weighedTo;
+    weighedTo = Math.max(weighedTo, p.range.start.offset);
     const expected = last ? last.number + 1 : 1;
     if (!p.midLine && p.number !== expected && !p.portionMark) {
       const before = lineBefore(doc, p.range.start.offset).trimEnd();
@@ -64,7 +76,7 @@ export function numberParagraphs(doc: Doc, paragraphs: Paragraph[], restartPoint
         continue;
       }
     }
-    if (p.number === 1 && last && sawRestartPoint) p.restart = true;
+    if (p.number === 1 && last && (sawRestartPoint || quoteOpensIn(Math.max(weighFrom, last.range.start.offset + 1), p.range.start.offset))) p.restart = true;
     last = p;
   }
   markNested(doc, paragraphs);

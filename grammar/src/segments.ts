@@ -60,37 +60,6 @@ export function standsAlone(doc: Doc, offset: number): boolean {
   return last === 0x2e || last === 0x3a;
 }
 
-/**
- * `pattern.test(text.slice(start, end))` for segments asked about in text order, from one search
- * of the text instead of one per segment: the next match found is kept, and a segment before it
- * holds none. Exact for a pattern that matches no line break or tab at its start and looks at no
- * character before a segment's first (`\b` there sees a separator either way); a match that runs
- * on past the segment's end is checked on the segment alone.
- */
-export class Finder {
-  private readonly global: RegExp;
-  private at = -1;
-  private end = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly pattern: RegExp,
-  ) {
-    this.global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
-  }
-
-  within(start: number, end: number): boolean {
-    if (this.at < start && this.at !== Infinity) {
-      this.global.lastIndex = start;
-      const m = this.global.exec(this.text);
-      this.at = m ? m.index : Infinity;
-      this.end = m ? m.index + m[0].length : Infinity;
-    }
-    if (this.at >= end) return false;
-    return this.end <= end || this.pattern.test(this.text.slice(start, end));
-  }
-}
-
 export const FIELD_TOKEN = new Map<unknown, FieldKind>([
   [T.EoLine, 'eo'],
   [T.TagsLine, 'tags'],

@@ -12,7 +12,7 @@ import { fieldContinues, TRUNCATED } from './parser';
 import { rangeAt } from './positions';
 import { isDashAt, isHeadingAt, skipSpace, spaceEnd } from './chars';
 import { midLineParagraphs, previewOf } from './reflowed';
-import { FIELD_TOKEN, Finder, hasField, isTrailer, type Segment, segmentOf, standsAlone, TRAILER } from './segments';
+import { FIELD_TOKEN, hasField, isTrailer, type Segment, segmentOf, standsAlone, TRAILER } from './segments';
 import type { Deferred } from './walk';
 
 export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: number, deferred: Deferred): void {
@@ -44,7 +44,8 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     if (nextParen < seg.end) midLineParagraphs(doc, seg, from, addParagraph);
   };
 
-  const quoteOpens = new Finder(text, QUOTE_OPEN);
+  /** `[start, end]` of each plain-text segment, where quoted text may open (`quoteOpensIn`). */
+  const textSegments: number[] = [];
 
   const addParagraph = (p: Paragraph) => {
     const prev = paragraphs[paragraphs.length - 1];
@@ -164,12 +165,12 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       // (`SUBJECT: … REF: VILNIUS 663 1. (SBU)` ⏎ `The neutrality …`, 08VILNIUS668).
       midLine(seg, seg.start);
     }
-    if (quoteOpens.within(seg.start, seg.end)) restartPoints.push(seg.end);
+    textSegments.push(seg.start, seg.end);
     lastText = seg;
   }
 
   deferred.blockMarks = blockMarksReader(doc, markSegments);
-  numberParagraphs(doc, paragraphs, restartPoints);
+  numberParagraphs(doc, paragraphs, restartPoints, quoteOpensIn(text, textSegments));
   if (paragraphs.length || subs.length) {
     const textEnd = textEndOf(doc, cable, body);
     extendParagraphs(doc, paragraphs, cable, textEnd);
@@ -201,7 +202,29 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
 }
 
 /** Quoted text or a table of contents follows: the numbering may start again below. */
-const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
+export const QUOTE_OPEN = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
+
+/**
+ * Whether one of `segments` (`[start, end]` pairs in text order) whose end lies in [from, to) opens
+ * quoted text: the end of such a segment is where numbering may restart. Searched only when asked,
+ * not on every line: a search of every text line for the words was a fortieth of the parse.
+ */
+export function quoteOpensIn(text: string, segments: readonly number[]): (from: number, to: number) => boolean {
+  return (from, to) => {
+    // The first pair ending at or after `from` (the ends ascend, as the segments do).
+    let lo = 0;
+    let hi = segments.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[2 * mid + 1]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = 2 * lo; i < segments.length && segments[i + 1]! < to; i += 2) {
+      if (QUOTE_OPEN.test(text.slice(segments[i]!, segments[i + 1]!))) return true;
+    }
+    return false;
+  };
+}
 
 /**
  * How to read the block marks later, holding only what that needs: a closure made inside

@@ -5,7 +5,9 @@ import type { BlockMark } from '../../grammar/src/ast';
 import { contentEnd, isDashAt, isHeadingAt } from '../../grammar/src/chars';
 import { lex } from '../../grammar/src/lexer';
 import { lineIndexAt, rangeAt, splitLines } from '../../grammar/src/positions';
-import { Finder, isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../grammar/src/segments';
+import { isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../grammar/src/segments';
+import { QUOTE_OPEN, quoteOpensIn } from '../../grammar/src/text-layer';
+import { marksEntireText, ENTIRE_TEXT } from '../../grammar/src/walk';
 import { seeded } from '../seeded';
 
 /**
@@ -30,27 +32,51 @@ function generated(rnd: () => number, pieces: number): string {
 }
 
 describe('text layer shortcuts answer as their patterns', () => {
-  it('Finder.within is the pattern on the segment, for segments asked in text order (some skipped)', () => {
+  it('quoteOpensIn is the pattern on each segment whose end lies in the window (some segments not text)', () => {
     const rnd = seeded(14);
-    const pattern = /\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS/i;
+    assert.equal(QUOTE_OPEN.source, String.raw`\bBEGIN\s+(?:TEXT|QUOTE)|TABLE OF CONTENTS`);
     let hits = 0;
+    let misses = 0;
     let runOn = 0;
     for (let n = 0; n < 3000; n++) {
       const text = generated(rnd, 1 + Math.floor(rnd() * 40));
       const lines = splitLines(text);
-      const finder = new Finder(text, pattern);
-      for (const token of lex(text).tokens) {
-        if (rnd() < 0.3) continue;
-        const seg = segmentOf({ text, lines }, token);
-        const expected = pattern.test(text.slice(seg.start, seg.end));
-        assert.equal(finder.within(seg.start, seg.end), expected, `${JSON.stringify(text)} [${seg.start}, ${seg.end})`);
+      const segs = lex(text).tokens.filter(() => rnd() >= 0.3).map((token) => segmentOf({ text, lines }, token));
+      const opensIn = quoteOpensIn(text, segs.flatMap((s) => [s.start, s.end]));
+      for (let k = 0; k < 6; k++) {
+        const from = Math.floor(rnd() * (text.length + 2)) - 1;
+        const to = from + Math.floor(rnd() * (text.length + 2));
+        const expected = segs.some((s) => s.end >= from && s.end < to && QUOTE_OPEN.test(text.slice(s.start, s.end)));
+        assert.equal(opensIn(from, to), expected, `${JSON.stringify(text)} [${from}, ${to})`);
         if (expected) hits++;
-        if (!expected && new RegExp(pattern.source, 'gi').test(text.slice(seg.start))) runOn++;
+        else misses++;
       }
+      for (const s of segs) if (!QUOTE_OPEN.test(text.slice(s.start, s.end)) && QUOTE_OPEN.test(text.slice(s.start))) runOn++;
     }
-    // The generator reaches both answers and the case of a match that runs on past a segment.
-    assert.ok(hits > 100, `hits ${hits}`);
+    // Both answers, and words that run on past a segment's end (which must not count).
+    assert.ok(hits > 100 && misses > 100, `hits ${hits}, misses ${misses}`);
     assert.ok(runOn > 100, `run-on ${runOn}`);
+  });
+
+  it('the header says ENTIRE TEXT only where its words are', () => {
+    const rnd = seeded(41);
+    // Each slot of the marked forms, with what breaks it.
+    const SLOTS = [
+      ['', 'x', 'TOP ', '\n', 'xx '],
+      ['SECRET', 'CONFIDENTIAL', 'unclassified', '(', '( C', '(S/NF', '(TS', '(LOU', 'SECRE', ''],
+      [' - ', '--', '-', ')', ') -', ' ', '', '\n-'],
+      ['ENTIRE', 'entire', 'Entire', 'ENTIR', 'ENTIRE\n'],
+      [' TEXT', '\tTEXT', '  text', 'TEXT', ' TEXTS', ' TEX'],
+      ['', '.', ')', 'x', '\n1.'],
+    ];
+    let marked = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      for (const slot of SLOTS) s += slot[Math.floor(rnd() * slot.length)];
+      assert.equal(marksEntireText(s), ENTIRE_TEXT.test(s), JSON.stringify(s));
+      if (ENTIRE_TEXT.test(s)) marked++;
+    }
+    assert.ok(marked > 200, `marked ${marked}`);
   });
 
   it('the first-character tests never skip a segment the pattern matches', () => {

@@ -103,6 +103,16 @@ const ENVELOPE = [
 ].join('\n');
 
 describe('grammar: corpus variants (false-positive triage)', () => {
+  it('numbering restarts at 1 below a line opening quoted text or a table of contents, not above the last paragraph', () => {
+    const restarts = (lines: string[]) => parseCable(['UNCLAS ROME 001234', '', 'SUBJECT: X', '', ...lines].join('\n')).paragraphs.map((p) => [p.number, p.restart]);
+    const paragraphs = ['1. One.', '', '2. Two.', ''];
+    assert.deepEqual(restarts([...paragraphs, 'The letter reads: BEGIN TEXT:', '', '1. Quoted.', '']), [[1, false], [2, false], [1, true]]);
+    assert.deepEqual(restarts([...paragraphs, 'table of contents', '1. Quoted.', '']), [[1, false], [2, false], [1, true]]);
+    // The words above the last paragraph, or run on past their line, restart nothing.
+    assert.deepEqual(restarts(['BEGIN TEXT:', '', ...paragraphs, '1. Again.', '']), [[1, false], [2, false], [1, false]]);
+    assert.deepEqual(restarts([...paragraphs, 'We BEGIN', 'TEXT here.', '1. Again.', '']), [[1, false], [2, false], [1, false]]);
+  });
+
   it('a garbled banner right after the addressees ends the envelope without a syntax error (10BAGHDAD290, 06MADRID779)', () => {
     for (const banner of ['O N F I D E N T I A L BAGHDAD 000290', 'C C O N F I D E N T I A L SECTION 01 OF 02 BAGHDAD 000290']) {
       const cable = parseCable(`${ENVELOPE}\n${banner}\n\nSIPDIS\n\nE.O. 12958: DECL: 02/04/2020\nTAGS: PGOV IZ\nSUBJECT: TEST\n\n1. (C) Text.\n`);
