@@ -189,7 +189,9 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
 /** A class, so that the getters sit on the prototype: getters in a literal leave the object in V8's dictionary mode. */
 class ClassificationMeaning implements Classification {
   readonly classified: boolean;
-  readonly captionInsertion: Classification['captionInsertion'];
+  // The tree in a private field, its parts as methods: a closure over it stored in a field kept
+  // every linted tree alive through the young generation's collections (ARCHITECTURE.md).
+  readonly #cable: Cable;
   readonly #stated: () => Classification['statedInHeader'];
   readonly #attempts: () => readonly BannerAttempt[];
 
@@ -204,7 +206,7 @@ class ClassificationMeaning implements Classification {
     attempts: () => readonly BannerAttempt[],
   ) {
     this.classified = (bannerRank ?? 0) >= 1;
-    this.captionInsertion = (caption: string) => captionInsertion(cable, caption);
+    this.#cable = cable;
     this.#stated = stated;
     this.#attempts = attempts;
     Object.freeze(this);
@@ -216,6 +218,10 @@ class ClassificationMeaning implements Classification {
 
   get bannerAttempts(): readonly BannerAttempt[] {
     return this.#attempts();
+  }
+
+  captionInsertion(caption: string): Correction | undefined {
+    return captionInsertion(this.#cable, caption);
   }
 }
 

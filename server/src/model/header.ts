@@ -54,17 +54,23 @@ export function readHeader(cable: Cable, lazy: Lazy): Header {
  */
 class HeaderMeaning implements Header {
   readonly #reason: () => boolean;
+  // The tree in a private field, its parts as methods: a closure over it stored in a field kept
+  // every linted tree alive through the young generation's collections (ARCHITECTURE.md).
+  readonly #cable: Cable;
   readonly keywordRange = keywordRange;
-  readonly missingFieldRange: Header['missingFieldRange'];
 
   constructor(cable: Cable, readonly fields: readonly HeaderField[], readonly tagsLines: readonly TagsLine[], reason: () => boolean) {
     this.#reason = reason;
-    this.missingFieldRange = (after) => missingFieldRange(cable, after);
+    this.#cable = cable;
     Object.freeze(this);
   }
 
   get classifiedByHasReason(): boolean {
     return this.#reason();
+  }
+
+  missingFieldRange(after: readonly (Node | undefined)[]): Range {
+    return missingFieldRange(this.#cable, after);
   }
 }
 

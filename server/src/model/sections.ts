@@ -201,9 +201,9 @@ export function readSections(cable: Cable, lazy: Lazy): Sections {
 /** A class, so that the getter sits on the prototype: a getter in a literal leaves the object in V8's dictionary mode. */
 class SectionsMeaning implements Sections {
   readonly #correction: () => Sections['bannerTotalCorrection'];
-  readonly isForeign: Sections['isForeign'];
-  readonly totalOf: Sections['totalOf'];
-  readonly truncatedAfter: Sections['truncatedAfter'];
+  // The tree in a private field, its parts as methods: a closure over it stored in a field kept
+  // every linted tree alive through the young generation's collections (ARCHITECTURE.md).
+  readonly #cable: Cable;
 
   constructor(
     cable: Cable,
@@ -214,14 +214,24 @@ class SectionsMeaning implements Sections {
     correction: () => Sections['bannerTotalCorrection'],
   ) {
     this.#correction = correction;
-    this.isForeign = (m: PageMarker) => isForeignMarker(cable, m);
-    this.totalOf = (m: PageMarker) => markerTotal(cable, m);
-    this.truncatedAfter = (span: Span | undefined) => truncatedAfter(cable, span);
+    this.#cable = cable;
     Object.freeze(this);
   }
 
   get bannerTotalCorrection(): Sections['bannerTotalCorrection'] {
     return this.#correction();
+  }
+
+  isForeign(m: PageMarker): boolean {
+    return isForeignMarker(this.#cable, m);
+  }
+
+  totalOf(m: PageMarker): number | undefined {
+    return markerTotal(this.#cable, m);
+  }
+
+  truncatedAfter(span: Span | undefined): boolean {
+    return truncatedAfter(this.#cable, span);
   }
 }
 
