@@ -11,6 +11,7 @@ import * as F from './fields';
 import * as T from './lexer';
 import { looksLikeBanner, TRUNCATED } from './parser';
 import { FIELD_TOKEN, type Segment } from './segments';
+import { isSpace } from './chars';
 
 /**
  * A row of a publisher's record metadata (spec 4.2): the keyed rows (`id: 59852`, `refid:
@@ -19,6 +20,22 @@ import { FIELD_TOKEN, type Segment } from './segments';
  */
 export const METADATA =
   /^(?:\d{1,7}|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\/\d{1,2}\/\d{4}(?: \d{1,2}:\d{2})?|\d{2}[A-Z]{3,}\d+|(?:Embassy|Consulate|Mission|Secretary of State|US Mission|USUN|REO|American Institute)\b.*|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?:\/\/[A-Z ]+)?|(?:id|date|refid|origin|classification|destination|header):.*|null|Cable Text:|End Cable Text)\s*\\?\s*$/;
+/**
+ * Every character a METADATA row may start with (after leading blanks): a digit, or the first
+ * letter of a name or key it lists.
+ */
+const METADATA_START = new Set('0123456789ECMSURAidrochn'.split('').map((c) => c.charCodeAt(0)));
+
+/**
+ * `METADATA.test(image.trim())`, asked of the first lines of every cable: the pattern runs only on a
+ * line that starts as one of its rows can.
+ */
+export function isMetadata(image: string): boolean {
+  let i = 0;
+  while (i < image.length && isSpace(image.charCodeAt(i))) i++;
+  return METADATA_START.has(image.charCodeAt(i)) && METADATA.test(image.trim());
+}
+
 /** The record's own reference id, keyed or as a cell (`refid: 06LIMA1358`, `04THEHAGUE1446`). */
 const RECORD_ID = /^(?:refid:\s*)?\d{2}[A-Z]{3,}0*(?<serial>\d+)\s*$/;
 /** How far into the text a preview's metadata may start, in segments. */
@@ -47,10 +64,10 @@ export function completeCopyStart(doc: Doc, tokens: readonly IToken[]): number {
       continue;
     }
     if (FIELD_TOKEN.has(t.tokenType)) header = true;
-    if (!header || !METADATA.test(t.image.trim())) continue;
+    if (!header || !isMetadata(t.image)) continue;
     let j = i;
     let recordSerial: number | undefined;
-    for (; j < tokens.length && METADATA.test(tokens[j]!.image.trim()); j++) {
+    for (; j < tokens.length && isMetadata(tokens[j]!.image); j++) {
       const id = RECORD_ID.exec(tokens[j]!.image.trim());
       if (id && recordSerial === undefined) recordSerial = Number(id.groups!.serial);
     }
@@ -108,11 +125,38 @@ export function previewOf(doc: Doc, body: Segment[], i: number): number {
  * What MIDLINE_PARAGRAPH needs around its portion mark: far cheaper to rule out first, and a
  * paragraph line's own mark (just after `from`) lacks the full stop.
  */
-const MIDLINE_MARK = /\.\s+\((?:TS|S|C|SBU|U)[\/)]/;
+export const MIDLINE_MARK = /\.\s+\((?:TS|S|C|SBU|U)[\/)]/;
+
+/**
+ * `MIDLINE_MARK.test(text.slice(from, end))`, read from each `(` outward: a search of a long line
+ * for the pattern cost more than the rest of reading its paragraphs.
+ */
+export function hasMidLineMark(text: string, from: number, end: number): boolean {
+  for (let open = text.indexOf('(', from); open >= 0 && open < end; open = text.indexOf('(', open + 1)) {
+    // A full stop, then at least one blank, right before the `(`.
+    let k = open - 1;
+    while (k >= from && isSpace(text.charCodeAt(k))) k--;
+    if (k === open - 1 || k < from || text.charCodeAt(k) !== 0x2e) continue;
+    if (levelThenClose(text, open + 1, end)) return true;
+  }
+  return false;
+}
+
+/** `(?:TS|S|C|SBU|U)[/)]` at `at`, within `end`. */
+function levelThenClose(text: string, at: number, end: number): boolean {
+  const close = (i: number) => i < end && (text.charCodeAt(i) === 0x2f || text.charCodeAt(i) === 0x29);
+  const c = text.charCodeAt(at);
+  if (at >= end) return false;
+  if (c === 0x43 || c === 0x55) return close(at + 1); // C, U
+  if (c === 0x54) return at + 1 < end && text.charCodeAt(at + 1) === 0x53 && close(at + 2); // TS
+  if (c !== 0x53) return false;
+  // S, or SBU
+  return close(at + 1) || (at + 2 < end && text.charCodeAt(at + 1) === 0x42 && text.charCodeAt(at + 2) === 0x55 && close(at + 3));
+}
 
 export function midLineParagraphs(doc: Doc, seg: Segment, from: number, add: (p: Paragraph) => void): void {
+  if (!hasMidLineMark(doc.text, from, seg.end)) return;
   const s = doc.text.slice(from, seg.end);
-  if (!MIDLINE_MARK.test(s)) return;
   B.MIDLINE_PARAGRAPH.lastIndex = 0;
   for (const m of s.matchAll(B.MIDLINE_PARAGRAPH)) {
     const a = from + m.index!;

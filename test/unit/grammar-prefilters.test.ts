@@ -7,6 +7,7 @@ import { lex } from '../../grammar/src/lexer';
 import { lineIndexAt, rangeAt, splitLines } from '../../grammar/src/positions';
 import { isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../grammar/src/segments';
 import { QUOTE_OPEN, quoteOpensIn } from '../../grammar/src/text-layer';
+import { hasMidLineMark, isMetadata, METADATA, MIDLINE_MARK } from '../../grammar/src/reflowed';
 import { marksEntireText, ENTIRE_TEXT } from '../../grammar/src/walk';
 import { seeded } from '../seeded';
 
@@ -56,6 +57,41 @@ describe('text layer shortcuts answer as their patterns', () => {
     // Both answers, and words that run on past a segment's end (which must not count).
     assert.ok(hits > 100 && misses > 100, `hits ${hits}, misses ${misses}`);
     assert.ok(runOn > 100, `run-on ${runOn}`);
+  });
+
+  it('a mid-line portion mark is read from each parenthesis as the pattern reads the line', () => {
+    const rnd = seeded(52);
+    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const BITS = ['.', ' ', '(', 'x', 'word', '1.', 'S)', '(C)'];
+    let marked = 0;
+    for (let n = 0; n < 20_000; n++) {
+      // Bits, then a mark's parts each with what breaks it, then bits.
+      let text = '';
+      for (let i = Math.floor(rnd() * 4); i > 0; i--) text += pick(BITS);
+      text += pick(['.', '.', ',', '']) + pick(['', ' ', '  ', '\u3000', '\t ']) + pick(['(', '(', '[']);
+      text += pick(['TS', 'S', 'C', 'SBU', 'U', 'T', 'SB', 'X', '']) + pick(['/', ')', '', 'x']);
+      for (let i = Math.floor(rnd() * 4); i > 0; i--) text += pick(BITS);
+      const from = Math.floor(rnd() * (text.length + 1));
+      const end = from + Math.floor(rnd() * (text.length - from + 1));
+      const expected = MIDLINE_MARK.test(text.slice(from, end));
+      assert.equal(hasMidLineMark(text, from, end), expected, `${JSON.stringify(text)} [${from}, ${end})`);
+      if (expected) marked++;
+    }
+    assert.ok(marked > 100, `marked ${marked}`);
+  });
+
+  it('a metadata row is tried only where its first character allows, and answers as the pattern', () => {
+    const rnd = seeded(53);
+    const BITS = [' ', '\u3000', '\ufeff', '\t', '1', '2008-01-02', ' 12:30', '06LIMA1358', '12/31/2008', 'Embassy', 'Consulate', 'Mission', 'Secretary of State', 'US Mission', 'USUN', 'REO', 'American Institute', 'UNCLASSIFIED', 'SECRET', '//NOFORN', 'id:', 'date:', 'refid:', 'origin:', 'classification:', 'destination:', 'header:', 'null', 'Cable Text:', 'End Cable Text', '\\', 'x', 'The', 'Embassyx', 'Null'];
+    let rows = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      for (let i = Math.floor(rnd() * 4); i >= 0; i--) s += BITS[Math.floor(rnd() * BITS.length)];
+      const expected = METADATA.test(s.trim());
+      assert.equal(isMetadata(s), expected, JSON.stringify(s));
+      if (expected) rows++;
+    }
+    assert.ok(rows > 1_000, `rows ${rows}`);
   });
 
   it('the header says ENTIRE TEXT only where its words are', () => {
