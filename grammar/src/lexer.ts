@@ -24,12 +24,13 @@ function whole(name: string, body: string, flags = ''): TokenType {
 }
 
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\u2028\f\v\u00a0]+/, group: Lexer.SKIPPED });
-export const LineBreak = createToken({
-  name: 'LineBreak',
-  pattern: /\r\n|\r|\n/,
-  group: Lexer.SKIPPED,
-  line_breaks: true,
-});
+/**
+ * `\n` as a one-character string, which the lexer compares without running a pattern (one line
+ * break a line: a pattern for all three forms was a ninth of the lexer's time); `\r\n` and a lone
+ * `\r` apart.
+ */
+export const LineBreak = createToken({ name: 'LineBreak', pattern: '\n', group: Lexer.SKIPPED, line_breaks: true });
+export const CarriageReturn = createToken({ name: 'CarriageReturn', pattern: /\r\n?/, group: Lexer.SKIPPED, line_breaks: true });
 
 // ---- envelope (ACP-127 format lines)
 /**
@@ -116,6 +117,7 @@ export const TextLine = createToken({ name: 'TextLine', pattern: /[^\r\n\t\u2028
 /** Order matters: the first pattern that matches wins, so specific shapes come first. */
 export const allTokens: TokenType[] = [
   LineBreak,
+  CarriageReturn,
   Blank,
   TransmissionIdLine,
   PrecedenceLine,

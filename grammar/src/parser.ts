@@ -313,7 +313,7 @@ class CableParser extends EmbeddedActionsParser {
 
   // Built once: a fresh array of closures per body line was a tenth of the parse time.
   private readonly anySegmentAlts = T.allTokens
-    .filter((t) => t !== T.LineBreak && t !== T.Blank)
+    .filter((t) => t !== T.LineBreak && t !== T.CarriageReturn && t !== T.Blank)
     .map((t) => ({ ALT: () => this.CONSUME(t) }));
 
   private anySegment = this.RULE('anySegment', (): IToken => this.OR(this.anySegmentAlts));

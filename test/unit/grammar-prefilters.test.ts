@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { isDashRule, isHeadingText, readBlockMarks, subParagraphAt } from '../../grammar/src/build-body';
 import type { BlockMark } from '../../grammar/src/ast';
 import { contentEnd, isDashAt, isHeadingAt } from '../../grammar/src/chars';
-import { lex } from '../../grammar/src/lexer';
+import { Lexer, createToken } from 'chevrotain';
+import { allTokens, CarriageReturn, lex, LineBreak } from '../../grammar/src/lexer';
 import { lineIndexAt, rangeAt, splitLines } from '../../grammar/src/positions';
 import { isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../grammar/src/segments';
 import { QUOTE_OPEN, quoteOpensIn } from '../../grammar/src/text-layer';
@@ -57,6 +58,23 @@ describe('text layer shortcuts answer as their patterns', () => {
     // Both answers, and words that run on past a segment's end (which must not count).
     assert.ok(hits > 100 && misses > 100, `hits ${hits}, misses ${misses}`);
     assert.ok(runOn > 100, `run-on ${runOn}`);
+  });
+
+  it('line breaks as a character and a pattern: the same tokens, lines and columns as one pattern for all three', () => {
+    const one = createToken({ name: 'LineBreak', pattern: /\r\n|\r|\n/, group: Lexer.SKIPPED, line_breaks: true });
+    const quiet = console.warn;
+    console.warn = () => undefined;
+    const reference = new Lexer([one, ...allTokens.filter((t) => t !== LineBreak && t !== CarriageReturn)], { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+    console.warn = quiet;
+    const rnd = seeded(54);
+    const fields = (t: object) => { const { tokenType, tokenTypeIdx, ...rest } = t as { tokenType: { name: string }; tokenTypeIdx: number }; return { ...rest, type: tokenType.name }; };
+    let breaks = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = generated(rnd, 1 + Math.floor(rnd() * 40));
+      assert.deepEqual(lex(text).tokens.map(fields), reference.tokenize(text).tokens.map(fields), JSON.stringify(text));
+      breaks += (text.match(/\r\n|\r|\n/g) ?? []).length;
+    }
+    assert.ok(breaks > 2_000, `breaks ${breaks}`);
   });
 
   it('a mid-line portion mark is read from each parenthesis as the pattern reads the line', () => {
