@@ -112,7 +112,8 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
       cable.pageMarkers.push(B.legacyPageAt(doc, seg.start, seg.end));
       continue;
     }
-    const fieldKind = FIELD_TOKEN.get(t);
+    // Text and paragraph lines, nearly all segments, are no field line: no look-up for them.
+    const fieldKind = t === T.TextLine || t === T.ParagraphLine ? undefined : FIELD_TOKEN.get(t);
     if (fieldKind && paragraphs.length === 0 && !hasField(cable, fieldKind)) {
       // A field after a pass line or another stray line that ended the header: read its
       // continuation lines as the header would have.
@@ -183,7 +184,7 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
   // Signature: the last text line, or a name appended to the last paragraph.
   if (lastText) {
     const s = text.slice(lastText.start, lastText.end);
-    const glued = /^(.*\S)\s+NNNN\s*$/.exec(s);
+    const glued = gluedEndOfMessage(text, lastText.start, lastText.end);
     const end = glued ? lastText.start + glued[1]!.length : lastText.end;
     if (glued && !cable.endOfMessage) {
       const at = lastText.start + s.lastIndexOf('NNNN');
@@ -232,6 +233,19 @@ export function quoteOpensIn(text: string, segments: readonly number[]): (from: 
  */
 function blockMarksReader(doc: Doc, markSegments: readonly number[]): () => BlockMark[] {
   return () => B.readBlockMarks(doc, markSegments);
+}
+
+/** What ends with a glued `NNNN`: the text before it and its blanks. */
+const GLUED_EOM = /^(.*\S)\s+NNNN\s*$/;
+
+/**
+ * `GLUED_EOM.exec(text.slice(start, end))`, run only on a segment that ends with `NNNN` (blanks
+ * aside): the last line of text may be a whole reflowed cable, which the pattern reads to its end
+ * and back.
+ */
+export function gluedEndOfMessage(text: string, start: number, end: number): RegExpExecArray | null {
+  const e = spaceEnd(text, start, end);
+  return e - start >= 4 && text.startsWith('NNNN', e - 4) ? GLUED_EOM.exec(text.slice(start, end)) : null;
 }
 
 export function isDashSegment(text: string, seg: Segment): boolean {

@@ -7,7 +7,7 @@ import { Lexer, createToken } from 'chevrotain';
 import { allTokens, CarriageReturn, lex, LineBreak } from '../../grammar/src/lexer';
 import { lineIndexAt, rangeAt, splitLines } from '../../grammar/src/positions';
 import { isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../grammar/src/segments';
-import { QUOTE_OPEN, quoteOpensIn } from '../../grammar/src/text-layer';
+import { gluedEndOfMessage, QUOTE_OPEN, quoteOpensIn } from '../../grammar/src/text-layer';
 import { hasMidLineMark, isMetadata, METADATA, MIDLINE_MARK } from '../../grammar/src/reflowed';
 import { marksEntireText, ENTIRE_TEXT } from '../../grammar/src/walk';
 import { seeded } from '../seeded';
@@ -75,6 +75,25 @@ describe('text layer shortcuts answer as their patterns', () => {
       breaks += (text.match(/\r\n|\r|\n/g) ?? []).length;
     }
     assert.ok(breaks > 2_000, `breaks ${breaks}`);
+  });
+
+  it('an end of message glued to the last line is looked for only where the line ends with NNNN', () => {
+    const rnd = seeded(55);
+    const pick = (xs: string[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const pattern = /^(.*\S)\s+NNNN\s*$/;
+    let glued = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let i = Math.floor(rnd() * 4); i >= 0; i--) text += pick(['word', ' ', '.', 'NNNN', 'NNN', '\u3000', '\u2029', '\\']);
+      text += pick(['', ' ', '  ', '\t']) + pick(['NNNN', 'NNN', 'xNNNN', '']) + pick(['', ' ', '\u00a0', ' \\', 'x']);
+      const start = Math.floor(rnd() * 3);
+      const end = start + Math.floor(rnd() * (text.length - start + 1));
+      const want = pattern.exec(text.slice(start, end));
+      const got = gluedEndOfMessage(text, start, end);
+      assert.deepEqual(got && [...got], want && [...want], `${JSON.stringify(text)} [${start}, ${end})`);
+      if (want) glued++;
+    }
+    assert.ok(glued > 300, `glued ${glued}`);
   });
 
   it('a mid-line portion mark is read from each parenthesis as the pattern reads the line', () => {
