@@ -76,6 +76,8 @@ export const NO_BLOCKS: Blocks = Object.freeze({
 export function readBlocks(cable: Cable): Blocks {
   const a = analyse(cable);
   const marks = a.marks ?? [];
+  // Most cables mark no block: nothing to pair, and no maps, sets or closures to build for them.
+  if (marks.length === 0) return NO_BLOCKS;
   const spans: BlockSpan[] = [];
   const byMark = new Map<BlockMark, BlockSpan>();
   const headings = new Set(a.summaryHeadings);
@@ -151,6 +153,22 @@ interface Analysis {
   /** Paragraph index (in `cable.paragraphs`, -1 before paragraph 1) of every mark. */
   paragraphOf: Map<BlockMark, number>;
 }
+
+/** The analysis of a text without block marks (readBlocks answers NO_BLOCKS for it). */
+const NOTHING_TO_PAIR: Analysis = {
+  marks: [],
+  closers: new Map(),
+  openerOf: new Map(),
+  implicitEnds: new Map(),
+  unclosedAtEnd: [],
+  unclosedComments: [],
+  orphans: [],
+  crossed: [],
+  reopened: [],
+  unclosedNotes: [],
+  summaryHeadings: [],
+  paragraphOf: new Map(),
+};
 
 interface Open {
   mark: BlockMark;
@@ -228,6 +246,9 @@ function analyse(cable: Cable): Analysis {
     return i >= 0 && text[i] === '(' ? i : undefined;
   };
 
+  // Most cables mark no block: nothing below has anything to pair, and the headings, the
+  // paragraph index and the bracket scan are read only for marks.
+  if (marks.length === 0) return NOTHING_TO_PAIR;
   const result: Analysis = {
     closers: new Map(),
     openerOf: new Map(),
@@ -241,12 +262,6 @@ function analyse(cable: Cable): Analysis {
     summaryHeadings: [],
     paragraphOf: new Map(),
   };
-  // Most cables mark no block: nothing below has anything to pair, and the headings, the
-  // paragraph index and the bracket scan are read only for marks.
-  if (marks.length === 0) {
-    result.marks = marks;
-    return result;
-  }
   /** Index of the first `END NOTE` after each mark (marks.length when none). */
   const nextNoteEnd = new Array<number>(marks.length);
   for (let j = marks.length - 1, next = marks.length; j >= 0; j--) {
