@@ -44,7 +44,8 @@ function cleanFix(fix: Fix): Fix {
 /** The diagnostic with its message, its related messages and its fixes' titles made one printable line each. */
 export function printableDiagnostic(d: Diagnostic): Diagnostic {
   d.message = oneLine(d.message);
-  if (d.related) d.related = d.related.map((r) => (NEEDS_WORK.test(r.message) ? { ...r, message: oneLine(r.message) } : r));
-  if (d.fixes) d.fixes = d.fixes.map(cleanFix);
+  // Lists are copied only when something in them needs rewriting: almost never.
+  if (d.related?.some((r) => NEEDS_WORK.test(r.message))) d.related = d.related.map((r) => (NEEDS_WORK.test(r.message) ? { ...r, message: oneLine(r.message) } : r));
+  if (d.fixes?.some((f) => NEEDS_WORK.test(f.title))) d.fixes = d.fixes.map(cleanFix);
   return d;
 }
