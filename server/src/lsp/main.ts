@@ -10,8 +10,11 @@ import { OffThreadLinter, serveLintJobs } from './lint-worker';
 import { nodeHost } from '../host/node/host';
 import { bundleScript, startBundleWorker, workerRole } from '../host/node/bundle-worker';
 import { NodeCableSource, serveIndexJobs } from '../host/node/cable-source';
-import { heapReleaser, youngRoom } from '../host/node/memory';
+import { allocateYoung, heapReleaser, youngRoom } from '../host/node/memory';
 import { startServer } from './server';
+
+// Before any parse: a keystroke's tree must die young (memory.ts says why).
+allocateYoung();
 
 // The bundle is also the lint worker's script (lint-worker.ts): a worker serves jobs, no LSP.
 // So is it the workspace index's (host/node/cable-source.ts): a worker parses files into facts.
