@@ -154,21 +154,25 @@ interface Analysis {
   paragraphOf: Map<BlockMark, number>;
 }
 
+/** An analysis before anything is paired (its marks are set last). */
+function unpaired(): Analysis {
+  return {
+    closers: new Map(),
+    openerOf: new Map(),
+    implicitEnds: new Map(),
+    unclosedAtEnd: [],
+    unclosedComments: [],
+    orphans: [],
+    crossed: [],
+    reopened: [],
+    unclosedNotes: [],
+    summaryHeadings: [],
+    paragraphOf: new Map(),
+  };
+}
+
 /** The analysis of a text without block marks (readBlocks answers NO_BLOCKS for it). */
-const NOTHING_TO_PAIR: Analysis = {
-  marks: [],
-  closers: new Map(),
-  openerOf: new Map(),
-  implicitEnds: new Map(),
-  unclosedAtEnd: [],
-  unclosedComments: [],
-  orphans: [],
-  crossed: [],
-  reopened: [],
-  unclosedNotes: [],
-  summaryHeadings: [],
-  paragraphOf: new Map(),
-};
+const NOTHING_TO_PAIR: Analysis = Object.assign(unpaired(), { marks: [] });
 
 interface Open {
   mark: BlockMark;
@@ -249,19 +253,7 @@ function analyse(cable: Cable): Analysis {
   // Most cables mark no block: nothing below has anything to pair, and the headings, the
   // paragraph index and the bracket scan are read only for marks.
   if (marks.length === 0) return NOTHING_TO_PAIR;
-  const result: Analysis = {
-    closers: new Map(),
-    openerOf: new Map(),
-    implicitEnds: new Map(),
-    unclosedAtEnd: [],
-    unclosedComments: [],
-    orphans: [],
-    crossed: [],
-    reopened: [],
-    unclosedNotes: [],
-    summaryHeadings: [],
-    paragraphOf: new Map(),
-  };
+  const result = unpaired();
   /** Index of the first `END NOTE` after each mark (marks.length when none). */
   const nextNoteEnd = new Array<number>(marks.length);
   for (let j = marks.length - 1, next = marks.length; j >= 0; j--) {
