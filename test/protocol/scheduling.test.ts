@@ -31,6 +31,37 @@ function tagEdit(text: string, n: number): TextDocumentContentChangeEvent {
   return { range: { start: at, end: at }, text: `QZ${String.fromCharCode(65 + n)} ` };
 }
 
+/** About `chars` characters of cable: the valid draft, repeated. */
+function repeatedDraft(chars: number): string {
+  return Array.from({ length: Math.ceil(chars / BASE.length) }, () => BASE).join('\n');
+}
+
+/**
+ * Opens `text` at `uri` and types `count` TAGS edits into it, each awaited to its diagnostics.
+ * `edited` hears each edit: its index, when it was sent and when its diagnostics arrived
+ * (`performance.now()`), and the length of the text it made.
+ */
+async function typeTagEdits(
+  client: TestClient,
+  uri: string,
+  text: string,
+  count: number,
+  edited: (n: number, sent: number, published: number, length: number) => void = () => undefined,
+): Promise<void> {
+  await client.openAndWait(uri, text);
+  let doc = TextDocument.create(uri, 'cable', 1, text);
+  for (let n = 0; n < count; n++) {
+    const version = n + 2;
+    const change = tagEdit(doc.getText(), n % 26);
+    doc = TextDocument.update(doc, [change], version);
+    const published = client.nextDiagnostics(uri, version, 60_000);
+    const sent = performance.now();
+    await client.change(uri, version, [change]);
+    await published;
+    edited(n, sent, performance.now(), doc.getText().length);
+  }
+}
+
 describe('scheduling over stdio: debounce and stale results', () => {
   let client: TestClient;
   before(async () => {
@@ -151,21 +182,9 @@ describe('memory given back when the server is quiet after linting', () => {
     const client = await TestClient.start();
     try {
       // ~200 KB: linted in place (the off-thread limit is 256 KB), so the burst fills this heap.
-      const text = Array.from({ length: Math.ceil(200_000 / BASE.length) }, () => BASE).join('\n');
-      const uri = 'untitled:quiet.cable';
-      await client.openAndWait(uri, text);
-      let doc = TextDocument.create(uri, 'cable', 1, text);
       // The last edit's sending: its lint, and so the server's last work, ends after it.
       let lastSent = 0;
-      for (let n = 0; n < 8; n++) {
-        const version = n + 2;
-        const change = tagEdit(doc.getText(), n);
-        doc = TextDocument.update(doc, [change], version);
-        const published = client.nextDiagnostics(uri, version, 60_000);
-        lastSent = performance.now();
-        await client.change(uri, version, [change]);
-        await published;
-      }
+      await typeTagEdits(client, 'untitled:quiet.cable', repeatedDraft(200_000), 8, (_, sent) => (lastSent = sent));
       const lastWork = performance.now();
       assert.deepEqual(released(client), [], 'nothing given back while linting');
       let at: number | undefined;
@@ -191,7 +210,17 @@ describe('memory given back when the server is quiet after linting', () => {
 describe('the young generation collected in the wait before a lint, not in the lint', () => {
   /** Preloaded into the server: each of its main thread's scavenges, as epoch ms, on stderr. */
   const PROBE = join(ROOT, 'test', 'protocol', 'fixtures', 'gc-probe.cjs');
-  const epochNow = () => performance.timeOrigin + performance.now();
+  /** A `performance.now()` of this process on the probe's clock (epoch ms). */
+  const epoch = (now: number) => performance.timeOrigin + now;
+  /** The scavenges the probe saw: when each started, and what the old generation held then. */
+  const scavengesOf = (client: TestClient) =>
+    Buffer.concat(client.stderr)
+      .toString('utf8')
+      .split('\n')
+      .flatMap((line) => {
+        const m = /^gc-probe minor (\d+\.\d+) \S+ old (\d+)$/.exec(line);
+        return m ? [{ at: Number(m[1]), old: Number(m[2]) }] : [];
+      });
 
   it('over 40 edits of a 50 KB cable, the scavenges fall between the lints; the trace says when the server collected', async () => {
     // Started as the extension starts it: a young generation of 4 MB semi-spaces.
@@ -200,34 +229,16 @@ describe('the young generation collected in the wait before a lint, not in the l
       const traces: string[] = [];
       client.connection.onNotification('$/logTrace', (p: { message: string }) => void traces.push(p.message));
       await client.connection.sendNotification('$/setTrace', { value: 'verbose' });
-      const text = Array.from({ length: Math.ceil(50_000 / BASE.length) }, () => BASE).join('\n');
-      const uri = 'untitled:young.cable';
-      await client.openAndWait(uri, text);
-      let doc = TextDocument.create(uri, 'cable', 1, text);
       // From the edit's sending plus the debounce (the lint cannot start sooner) to its diagnostics.
       const lints: Array<[number, number]> = [];
       // The young generation grows to its size over the first collections; then the edits count.
       const WARM = 12;
-      for (let n = 0; n < WARM + 40; n++) {
-        const version = n + 2;
-        const change = tagEdit(doc.getText(), n % 26);
-        doc = TextDocument.update(doc, [change], version);
-        const published = client.nextDiagnostics(uri, version, 60_000);
-        const sent = epochNow();
-        await client.change(uri, version, [change]);
-        await published;
-        if (n >= WARM) lints.push([sent + debounceDelay(doc.getText().length), epochNow()]);
-      }
+      await typeTagEdits(client, 'untitled:young.cable', repeatedDraft(50_000), WARM + 40, (n, sent, published, length) => {
+        if (n >= WARM) lints.push([epoch(sent) + debounceDelay(length), epoch(published)]);
+      });
       await sleep(200);
-      const scavenges = Buffer.concat(client.stderr)
-        .toString('utf8')
-        .split('\n')
-        .flatMap((line) => {
-          const m = /^gc-probe minor (\d+\.\d+)/.exec(line);
-          return m ? [Number(m[1])] : [];
-        });
       const from = lints[0]![0];
-      const counted = scavenges.filter((t) => t >= from);
+      const counted = scavengesOf(client).map((s) => s.at).filter((t) => t >= from);
       const inLints = counted.filter((t) => lints.some(([start, end]) => t >= start && t <= end));
       // 40 edits of 50 KB bring ~80 MB of young garbage: many scavenges, made in the waits.
       assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
@@ -247,30 +258,14 @@ describe('the young generation collected in the wait before a lint, not in the l
   it('over 60 edits of a 50 KB cable, what reaches the old generation is the text, not each edit\'s tree', async () => {
     const client = await TestClient.start({ nodeFlags: ['-r', PROBE, ...SERVER_NODE_FLAGS] });
     try {
-      const text = Array.from({ length: Math.ceil(50_000 / BASE.length) }, () => BASE).join('\n');
-      const uri = 'untitled:old.cable';
-      await client.openAndWait(uri, text);
-      let doc = TextDocument.create(uri, 'cable', 1, text);
       const WARM = 10;
       const EDITS = 60;
       let from = 0;
-      for (let n = 0; n < WARM + EDITS; n++) {
-        const version = n + 2;
-        const change = tagEdit(doc.getText(), n % 26);
-        doc = TextDocument.update(doc, [change], version);
-        const published = client.nextDiagnostics(uri, version, 60_000);
-        if (n === WARM) from = epochNow();
-        await client.change(uri, version, [change]);
-        await published;
-      }
+      await typeTagEdits(client, 'untitled:old.cable', repeatedDraft(50_000), WARM + EDITS, (n, sent) => {
+        if (n === WARM) from = epoch(sent);
+      });
       await sleep(200);
-      const olds = Buffer.concat(client.stderr)
-        .toString('utf8')
-        .split('\n')
-        .flatMap((line) => {
-          const m = /^gc-probe minor (\d+\.\d+) \S+ old (\d+)$/.exec(line);
-          return m && Number(m[1]) >= from ? [Number(m[2])] : [];
-        });
+      const olds = scavengesOf(client).filter((s) => s.at >= from).map((s) => s.old);
       assert.ok(olds.length >= 10, `only ${olds.length} scavenges over the counted edits`);
       // What the old generation gained between one scavenge and the next (a full collection's drop
       // is not a gain): promotion, and objects V8 allocated there directly.
