@@ -80,15 +80,37 @@ export async function rssAfterOpening(cables: readonly CorpusCable[]): Promise<{
 }
 
 /**
+ * How the client learns a change's diagnostics. `push`: the server publishes them after its
+ * debounce (Neovim, Helix, Emacs, any client without LSP 3.17 pull). `pull`: what VS Code's
+ * client does, a `textDocument/diagnostic` request sent right behind every `didChange`
+ * (vscode-languageclient's `diagnosticPullOptions.onChange`, on by default); no debounce, so the
+ * edits come at a fast typist's pace (`TYPIST_MS` apart), not back to back: the pause between
+ * keys is the server's idle time, as the debounce is in push mode.
+ */
+export type DiagnosticsMode = 'push' | 'pull';
+
+/** The pause before each pulled edit: ten keys a second. */
+export const TYPIST_MS = 100;
+
+/**
  * Opens `text` and types `edits` single characters at random places (seeded): a letter typed,
  * a character deleted or a space typed, in turn, each at an independent random offset.
  */
-export async function editLatency(name: string, text: string, edits: number, seed: number, log: (s: string) => void): Promise<LatencyFigures> {
-  const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS });
+export async function editLatency(name: string, text: string, edits: number, seed: number, log: (s: string) => void, mode: DiagnosticsMode = 'push'): Promise<LatencyFigures> {
+  const client = await TestClient.start({ nodeFlags: SERVER_NODE_FLAGS, pull: mode === 'pull' });
   try {
     const uri = `untitled:bench-${name}`;
     const t0 = performance.now();
-    const first = await client.openAndWait(uri, text);
+    let resultId: string | undefined;
+    let first: number;
+    if (mode === 'pull') {
+      await client.open(uri, text);
+      const report = await client.pull(uri);
+      first = report.kind === 'full' ? report.items.length : 0;
+      resultId = report.resultId;
+    } else {
+      first = (await client.openAndWait(uri, text)).length;
+    }
     const openMs = performance.now() - t0;
     let doc = TextDocument.create(uri, 'cable', 1, text);
     const rnd = seeded(seed);
@@ -106,7 +128,16 @@ export async function editLatency(name: string, text: string, edits: number, see
           : { range: { start: at, end: at }, text: kind === 2 ? ' ' : letter };
       const version = i + 2;
       doc = TextDocument.update(doc, [change], version);
-      debounces.push(debounceDelay(doc.getText().length));
+      debounces.push(mode === 'pull' ? 0 : debounceDelay(doc.getText().length));
+      if (mode === 'pull') {
+        await new Promise((r) => setTimeout(r, TYPIST_MS));
+        const start = performance.now();
+        await client.change(uri, version, [change]);
+        const report = await client.pull(uri, resultId);
+        times.push(performance.now() - start);
+        resultId = report.resultId;
+        continue;
+      }
       const published = client.nextDiagnostics(uri, version, 120_000);
       const start = performance.now();
       await client.change(uri, version, [change]);
@@ -125,10 +156,10 @@ export async function editLatency(name: string, text: string, edits: number, see
       totalP50: round(quantile(times, 0.5)),
       totalP95: round(quantile(times, 0.95)),
       openMs: round(openMs),
-      diagnostics: first.length,
+      diagnostics: first,
     };
     log(
-      `  ${name}: ${figures.kb} KB, ${edits} edits: work p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms ` +
+      `  ${name} (${mode}): ${figures.kb} KB, ${edits} edits: work p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms ` +
         `(+ debounce ${debounce} ms; as felt p50 ${figures.totalP50} ms, p95 ${figures.totalP95} ms); open ${figures.openMs} ms`,
     );
     return figures;

@@ -8,7 +8,8 @@
  *      diagnostics alone (what the editor computes) and of lex + parse, as ratios to a bare scan of the same strings in the same process
  *      (bench/inprocess.ts, bundled);
  *   2. markdownlint (default rules) on a 2 MB slice of the same strings;
- *   3. didChange → publishDiagnostics over real LSP, debounce given apart (bench/lsp.ts);
+ *   3. didChange → publishDiagnostics over real LSP, debounce given apart, and didChange →
+ *      textDocument/diagnostic as VS Code pulls them (bench/lsp.ts);
  *   4. start-up, RSS with 200 cables open, bundle sizes;
  *   5. scaling with the number and size of cables and the length of a line;
  *   6. the CLI over the whole corpus, one thread and with workers, against `cat`;
@@ -34,7 +35,7 @@ import { build } from 'esbuild';
 import { topSelfTime, topTotalTime } from '../bench/cpuprofile-top';
 import { corpusDir, readCorpus, syntheticCable, syntheticSource } from '../bench/corpus';
 import type { InProcessOptions } from '../bench/inprocess';
-import { editLatency, indexingFigures, rssAfterOpening, startupTimes, type LatencyFigures } from '../bench/lsp';
+import { editLatency, indexingFigures, rssAfterOpening, startupTimes, TYPIST_MS, type LatencyFigures } from '../bench/lsp';
 import { median, round } from '../bench/stats';
 import { ROOT } from '../test/protocol/lsp-client';
 
@@ -155,6 +156,7 @@ function profile(what: string, corpus: string): void {
 
 type Results = Record<string, unknown> & {
   lsp?: Record<string, LatencyFigures>;
+  lspPull?: Record<string, LatencyFigures>;
 };
 
 function table(r: Results): string {
@@ -190,6 +192,10 @@ function table(r: Results): string {
       k === '100KB' ? `p95 < ${GOALS.p95At100KbMs} ms` : '',
       k === '100KB' ? ok(l && l.p95 < GOALS.p95At100KbMs) : '',
     ]);
+  }
+  for (const [k, label] of [['largestCorpus', 'largest corpus cable'], ['100KB', '100 KB cable'], ['1MB', '1 MB cable']] as const) {
+    const l = r.lspPull?.[k];
+    rows.push([`  pulled (VS Code; keys ${TYPIST_MS} ms apart), ${label}`, l ? `p50 ${f(l.p50)} / p95 ${f(l.p95)} / p99 ${f(l.p99)} ms, no debounce` : '—', '', '']);
   }
   rows.push(
     ['spawn → initialize (median of 10)', typeof r.startupMs === 'number' ? `${f(r.startupMs)} ms` : '—', `< ${GOALS.startupMs} ms`, ok(typeof r.startupMs === 'number' ? r.startupMs < GOALS.startupMs : undefined)],
@@ -292,6 +298,12 @@ async function main(): Promise<void> {
       '100KB': await editLatency('synthetic-100KB', syntheticCable(src, 100 * 1024), edits, 2, log),
       '1MB': await editLatency('synthetic-1MB', syntheticCable(src, 1024 * 1024), edits, 3, log),
     };
+    log(`lsp: didChange + textDocument/diagnostic (VS Code's pull), the same edits`);
+    r.lspPull = {
+      largestCorpus: { ...(await editLatency(`largest-${largest.name}`, largest.text, edits, 1, log, 'pull')), cable: largest.name } as LatencyFigures,
+      '100KB': await editLatency('synthetic-100KB', syntheticCable(src, 100 * 1024), edits, 2, log, 'pull'),
+      '1MB': await editLatency('synthetic-1MB', syntheticCable(src, 1024 * 1024), edits, 3, log, 'pull'),
+    };
   }
   if (only.has('index')) {
     // A typical cable (the median size) typed into while the corpus is indexed.
@@ -318,7 +330,7 @@ async function main(): Promise<void> {
   });
   // Key order: the issue's keys first, then the details.
   const ordered: Results = {};
-  for (const k of ['date', 'machine', 'loadAverage', 'clock', 'fullValidation', 'parseOnly', 'markdownlint', 'lsp', 'startupMs', 'rssMb200Docs', 'rssMb200DocsAtRest', 'bundleKb', 'scaling']) {
+  for (const k of ['date', 'machine', 'loadAverage', 'clock', 'fullValidation', 'parseOnly', 'markdownlint', 'lsp', 'lspPull', 'startupMs', 'rssMb200Docs', 'rssMb200DocsAtRest', 'bundleKb', 'scaling']) {
     if (k in r) ordered[k] = r[k];
   }
   Object.assign(ordered, r);

@@ -65,3 +65,10 @@ export class WhenQuiet {
     this.timer = undefined;
   }
 }
+
+/**
+ * How long after answering a pull for a change's diagnostics the server makes room in its young
+ * generation for the next lint: past the reply's write, well inside the pause before a typist's
+ * next key (100 ms and more).
+ */
+export const ROOM_AFTER_PULL_MS = 10;

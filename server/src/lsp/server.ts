@@ -59,7 +59,7 @@ import {
   type FileDiagnostics,
   type ProfileParams,
 } from './protocol';
-import { debounceDelay, Debouncer, QUIET_MS, WhenQuiet } from './scheduler';
+import { debounceDelay, Debouncer, QUIET_MS, ROOM_AFTER_PULL_MS, WhenQuiet } from './scheduler';
 import { type DocumentSettings, SettingsManager } from './settings';
 import { WorkspaceIndexHost } from './workspace';
 
@@ -77,11 +77,12 @@ export interface ServerOptions {
    */
   releaseMemory?: (done: (before: HeapFigures, after: HeapFigures) => void) => void;
   /**
-   * Called when an edit of a document linted in place starts its debounce, with the text's length:
-   * collects the young generation now when the coming lint would not fit in what is left of it
-   * below V8's own collection trigger, so the collection falls in the wait rather than in or right
-   * after the lint (Node: host/node/memory.ts's `youngRoom`); says what it saw when it collected.
-   * Without it, nothing.
+   * Called when an edit of a document linted in place starts its debounce (push), or just after a
+   * pulled lint of it was answered (pull: the next edit's lint comes without a wait), with the
+   * text's length: collects the young generation now when the coming lint would not fit in what
+   * is left of it below V8's own collection trigger, so the collection falls in idle time rather
+   * than in or right after the lint (Node: host/node/memory.ts's `youngRoom`); says what it saw
+   * when it collected. Without it, nothing.
    */
   makeRoom?: (chars: number) => { room: number; expected: number } | undefined;
 }
@@ -240,12 +241,35 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     const length = doc.getText().length;
     const delay = reason === 'change' ? debounceDelay(length) : 0;
     debouncer.schedule(doc.uri, delay, () => void validate(doc.uri, reason));
-    // In the wait just started (the debounce counts from before it). Off-thread lints allocate in
-    // the worker's heap, not this one.
-    if (delay > 0 && options.makeRoom && !linter?.wants(length)) {
-      const made = options.makeRoom(length);
-      if (made) connection.tracer.log(`cable-lint: young generation collected before linting ${doc.uri}: ${mb(made.room)} MB left, ${mb(made.expected)} MB expected`);
-    }
+    // In the wait just started (the debounce counts from before it).
+    if (delay > 0) makeRoomFor(doc, 'before linting');
+  }
+
+  /** Off-thread lints allocate in the worker's heap, not this one: nothing to make room for. */
+  function makeRoomFor(doc: TextDocument, when: string): void {
+    const length = doc.getText().length;
+    if (!options.makeRoom || linter?.wants(length)) return;
+    const made = options.makeRoom(length);
+    if (made) connection.tracer.log(`cable-lint: young generation collected ${when} ${doc.uri}: ${mb(made.room)} MB left, ${mb(made.expected)} MB expected`);
+  }
+
+  /**
+   * A pulling client (VS Code) asks for a change's diagnostics the moment it sends the change:
+   * there is no debounce to collect the young generation in. The pause before the user's next
+   * keystroke is the idle time instead: once a pulled lint is answered, room is made for the
+   * next one, unless a change came first (then its lint runs at once and a collection would only
+   * delay it).
+   */
+  let roomAfterPull: ReturnType<typeof setTimeout> | undefined;
+  function makeRoomAfterPull(doc: TextDocument): void {
+    if (!options.makeRoom) return;
+    clearTimeout(roomAfterPull);
+    // After the answer is written: the reply goes out in a later turn of the event loop.
+    roomAfterPull = setTimeout(() => {
+      roomAfterPull = undefined;
+      const current = docs.get(doc.uri);
+      if (current?.version === doc.version) makeRoomFor(current, 'after answering a pull for');
+    }, ROOM_AFTER_PULL_MS);
   }
 
   function revalidateAll(): void {
@@ -260,6 +284,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
   docs.documents.onDidOpen((e) => opening.add(e.document.uri));
   docs.documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    clearTimeout(roomAfterPull);
     docs.changed(e.document);
     // A lint of the previous version under way off-thread is of no use any more.
     linter?.cancel(uri);
@@ -397,7 +422,9 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         }
       }
       const resultId = `${current.version}:${s.key}`;
+      const linted = !docs.recall(current, `lint:${s.key}`);
       const outcome = await lintOutcomeOffThread(current, s, token);
+      if (linted && outcome) makeRoomAfterPull(current);
       if (token?.isCancellationRequested) return cancelledPull();
       // Dropped for a newer version: the client asks again for that one.
       if (!outcome) return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
