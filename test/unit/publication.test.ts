@@ -4,6 +4,8 @@
  * info there, marked `publication`, hidden on request; a user's severity still wins.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
 import { lintText } from '../../server/src/api';
@@ -13,6 +15,7 @@ import { assertValidReport } from '../report-schema';
 import { cli, scratch } from './cli-helpers';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
+const CORPUS = join(import.meta.dirname, '../fixtures/corpus');
 
 const ENVELOPE = `VZCZCXRO1168
 OO RUEHAG
@@ -76,6 +79,29 @@ describe('publication evidence: a page is published whatever survived of its env
       ['CBL046 info', 'CBL070 info'],
     );
     assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+
+  it('`published` asked first (its cheapest evidence first, stopping at one) agrees with the evidence listed', () => {
+    const texts = [
+      ENVELOPE + BODY,
+      ENVELOPE,
+      ENVELOPE + BODY.replace('REF: SECSTATE 29096', 'REF: A. SECSTATE 29096\n¶B. SECSTATE 29464'),
+      ENVELOPE + BODY.replace('The Swedes', 'XXXXXXXXXXXX'),
+      ENVELOPE + BODY.replace('on March 31', `${'on March 31 '.repeat(20)}`),
+      ENVELOPE + BODY + 'REYKJAVIK 00000457  002 OF 002\n3. (C) More.\n',
+      ENVELOPE.slice(ENVELOPE.indexOf('C O N F')),
+      MEDIA,
+      ...readdirSync(CORPUS).map((f) => readFileSync(join(CORPUS, f), 'utf8')),
+    ];
+    const kinds = new Set<string>();
+    for (const text of texts) {
+      const listed = evidence(text);
+      for (const e of listed) kinds.add(e);
+      // A fresh tree, so that `published` is answered before the list exists.
+      assert.equal(modelOf(parseCable(text)).publication.published, listed.length > 0, text.slice(0, 80));
+    }
+    // Every kind of evidence alone or with others is among the texts.
+    assert.deepEqual([...kinds].sort(), ['page-markers', 'partial-extract', 'pilcrow', 'redacted', 'reflowed', 'truncated', 'wrapper']);
   });
 
   it('a draft being written (no envelope) that stops after TAGS stays a draft', () => {

@@ -70,18 +70,58 @@ function hasRedaction(text: string): boolean {
 }
 
 export function readPublication(cable: Cable): Publication {
-  const evidence: PublicationEvidence[] = [];
-  if (cable.partialExtract) evidence.push('partial-extract');
-  if (cable.wrapper.some((w) => w.role !== 'envelope-copy' || w.text.trim().length > 0)) evidence.push('wrapper');
-  if (cable.pageMarkers.length > 0) evidence.push('page-markers');
-  // `includes` first: most texts have no `¶` at all, and it is far cheaper than the pattern.
-  if (cable.paragraphs.some((p) => p.pilcrow) || (cable.text.includes('¶') && PILCROW_LINE.test(cable.text))) evidence.push('pilcrow');
-  if (cable.reflowed || cable.lines.some((l) => l.end - l.start > REFLOWED_LINE)) evidence.push('reflowed');
-  if (hasRedaction(cable.text)) evidence.push('redacted');
-  if (truncated(cable)) evidence.push('truncated');
-  const mediaHeader = cable.eo !== undefined && MEDIA_EO.test(cable.eo.text);
-  return Object.freeze({ evidence: Object.freeze(evidence), published: evidence.length > 0, mediaHeader });
+  return new PublicationMeaning(cable);
 }
+
+/**
+ * `published` answers at the first piece of evidence, the cheapest asked first (every text is
+ * asked, to choose its profile, and the wrapper or a page marker answers for most published
+ * copies before any line or the whole text is read); the full list only when something shows it.
+ */
+class PublicationMeaning implements Publication {
+  readonly #cable: Cable;
+  #evidence: readonly PublicationEvidence[] | undefined;
+  #published: boolean | undefined;
+  readonly mediaHeader: boolean;
+
+  constructor(cable: Cable) {
+    this.#cable = cable;
+    this.mediaHeader = cable.eo !== undefined && MEDIA_EO.test(cable.eo.text);
+    Object.freeze(this);
+  }
+
+  get evidence(): readonly PublicationEvidence[] {
+    if (this.#evidence === undefined) {
+      const cable = this.#cable;
+      this.#evidence = Object.freeze(EVIDENCE.filter((e) => PROOF[e](cable)));
+    }
+    return this.#evidence;
+  }
+
+  get published(): boolean {
+    if (this.#published === undefined) {
+      const cable = this.#cable;
+      this.#published = this.#evidence !== undefined ? this.#evidence.length > 0 : CHEAPEST_FIRST.some((e) => PROOF[e](cable));
+    }
+    return this.#published;
+  }
+}
+
+/** What shows each kind of evidence. */
+const PROOF: Record<PublicationEvidence, (cable: Cable) => boolean> = {
+  'partial-extract': (cable) => cable.partialExtract === true,
+  wrapper: (cable) => cable.wrapper.some((w) => w.role !== 'envelope-copy' || w.text.trim().length > 0),
+  'page-markers': (cable) => cable.pageMarkers.length > 0,
+  // `includes` first: most texts have no `¶` at all, and it is far cheaper than the pattern.
+  pilcrow: (cable) => cable.paragraphs.some((p) => p.pilcrow) || (cable.text.includes('¶') && PILCROW_LINE.test(cable.text)),
+  reflowed: (cable) => cable.reflowed === true || cable.lines.some((l) => l.end - l.start > REFLOWED_LINE),
+  redacted: (cable) => hasRedaction(cable.text),
+  truncated,
+};
+/** The evidence in the order `evidence` lists it. */
+const EVIDENCE: readonly PublicationEvidence[] = ['partial-extract', 'wrapper', 'page-markers', 'pilcrow', 'reflowed', 'redacted', 'truncated'];
+/** The same, by what it costs to look: fields of the tree, then its paragraphs, its lines, the whole text. */
+const CHEAPEST_FIRST: readonly PublicationEvidence[] = ['partial-extract', 'wrapper', 'page-markers', 'truncated', 'pilcrow', 'reflowed', 'redacted'];
 
 const MEDIA_EO = /^\s*EO\s+1\d{4}\b/;
 

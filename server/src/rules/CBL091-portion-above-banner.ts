@@ -11,7 +11,6 @@ export const CBL091: Rule = {
     const banner = cable.banner;
     const rank = ctx.model.classification.bannerRank;
     if (!banner || rank === undefined) return;
-    const foreign = ctx.model.anotherCable.text;
     for (const p of cable.paragraphs) {
       const m = p.portionMark;
       if (p.ambiguous || !m || m.rank === undefined || m.rank <= rank) continue;
@@ -19,7 +18,7 @@ export const CBL091: Rule = {
       ctx.report({
         range: m.range,
         // The mark is in another cable's text the page carries: its level is that cable's.
-        publication: foreign.some((t) => at >= t.start && at < t.end),
+        publication: ctx.model.anotherCable.text.some((t) => at >= t.start && at < t.end),
         message: `portion mark \`${m.text}\` in paragraph ${p.number} is above the banner level ${banner.level}: raise the banner or lower the mark`,
         related: [{ range: banner.levelText.range, message: `banner level ${banner.level}` }],
       });
