@@ -63,19 +63,21 @@ export const CBL023: Rule = {
       });
     }
 
-    const seq: { name: string; range: Range }[] = [];
-    if (banner?.rest) for (const n of banner.gluedCaptions) seq.push({ name: n, range: banner.rest.range });
-    for (const c of captions) for (const n of c.names) seq.push({ name: n, range: nameRange(c, n) });
+    // Each distribution caption in order, its range worked out only for one to report.
     let widest: { name: string; rank: number } | undefined;
-    for (const s of seq) {
-      const rank = DISTRIBUTION[s.name];
-      if (rank === undefined) continue;
+    const rest = banner?.rest;
+    /** A caption's name, in `caption` or else glued after the banner serial. */
+    const inOrder = (name: string, caption?: Caption) => {
+      const rank = DISTRIBUTION[name];
+      if (rank === undefined) return;
       if (widest && rank < widest.rank) {
         ctx.report({
-          range: s.range,
-          message: `${s.name} follows ${widest.name}: the most restrictive distribution caption comes first (NODIS, EXDIS, LIMDIS)`,
+          range: caption ? nameRange(caption, name) : rest!.range,
+          message: `${name} follows ${widest.name}: the most restrictive distribution caption comes first (NODIS, EXDIS, LIMDIS)`,
         });
-      } else if (!widest || rank > widest.rank) widest = { name: s.name, rank };
-    }
+      } else if (!widest || rank > widest.rank) widest = { name, rank };
+    };
+    if (rest) for (const n of banner.gluedCaptions) inOrder(n);
+    for (const c of captions) for (const n of c.names) inOrder(n, c);
   },
 };

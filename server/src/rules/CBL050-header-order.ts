@@ -43,6 +43,10 @@ export const CBL050: Rule = {
   check(ctx) {
     const { header } = ctx.model;
     const fields = header.fields;
+    // Most headers are in order: then no field is out of place, and no run needs working out.
+    let inOrder = true;
+    for (let i = 1; i < fields.length && inOrder; i++) inOrder = RANK[fields[i - 1]!.kind] <= RANK[fields[i]!.kind];
+    if (inOrder) return;
     const ranks = fields.map((f) => RANK[f.kind]);
     const bad = misplaced(ranks);
     for (const i of bad) {
