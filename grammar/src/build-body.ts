@@ -212,7 +212,7 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: number; re: RegExp
   {
     block: 'SUMMARY',
     role: 'open', needs: SUMMAR | SUMMAY,
-    re: /(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
+    re: /(?=BEGIN|SUMMA)(?<!\bEND\s{1,3}(?:OF\s{1,3})?)(?<!\bEND\s{1,3}[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))(?<![A-Za-z])(?:BEGIN\s+)?SUMMAR?Y(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]/gi,
   },
   // `End Introduction ⏎ and Summary.` (09LIMA345) closes `Introduction and Summary:`.
   { block: 'SUMMARY', role: 'end', needs: END, re: /\bEND\s*(?:OF\s+)?(?:[A-Z]{3,14}(?:\s{1,3}AND\s{1,3}|\s?\/\s?))?SUMMARY\b/gi },
@@ -233,7 +233,7 @@ const MARKS: { block: BlockKind; role: 'open' | 'end'; needs: number; re: RegExp
     block: 'NOTE',
     role: 'open',
     needs: NOTE,
-    re: /[([]\s*(?:[A-Z][\w'/.-]*\s+){0,2}NOTE\s*[:.-]|(?<=^[ \t]*)NOTE\s*:|(?<=(?:[.!?]["')]?|\))\s{1,3})NOTE\s*[:.]/gim,
+    re: /[([]\s*(?:[A-Z][\w'/.-]*\s+){0,2}NOTE\s*[:.-]|(?=NOTE)(?:(?<=^[ \t]*)NOTE\s*:|(?<=(?:[.!?]["')]?|\))\s{1,3})NOTE\s*[:.])/gim,
   },
   { block: 'NOTE', role: 'end', needs: END, re: /\bEND\s*NOTE\b/gi },
   { block: 'QUOTE', role: 'open', needs: BEGIN, re: /\bBEGIN\s+(?:TEXT|QUOTE|TALKING\s+POINTS|NON-PAPER)\b/gi },
