@@ -149,16 +149,21 @@ export function buildText(cable: Cable, doc: Doc, body: Segment[], headerEnd: nu
     const from = skipSpace(text, seg.start, seg.end);
     const to = spaceEnd(text, from, seg.end);
     if (isDashAt(text, from, to)) continue;
-    const prevDash = i > 0 && isDashSegment(text, body[i - 1]!);
-    const nextDash = i + 1 < body.length && isDashSegment(text, body[i + 1]!);
     const sub = B.subParagraphAt(doc, seg.start, seg.end);
+    // A heading between dash rules is at most 80 characters (as any heading is): the lines around
+    // a longer one are not read.
+    const dashed = !sub && to - from <= 80 && i > 0 && i + 1 < body.length && isDashSegment(text, body[i - 1]!) && isDashSegment(text, body[i + 1]!);
     if (sub) {
-      subs.push({ ...sub, parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1 });
+      // Written out, not spread: a spread copies property by property into an object that grows.
+      subs.push({
+        kind: sub.kind, range: sub.range, letter: sub.letter, letterSpan: sub.letterSpan, style: sub.style,
+        parentKind: parent?.kind ?? 'none', parentIndex: parent?.index ?? -1,
+      });
       // A lettered heading standing alone (`¶A. SITE ASSESSMENTS AND MEETINGS CONDUCTED`, its items
       // numbered from 1 again under it, 08ASTANA54) restarts the numbering as a heading does.
       if (standsAlone(doc, seg.start) && isHeadingAt(text, sub.letterSpan.range.end.offset, seg.end)) restartPoints.push(seg.start);
-    } else if ((prevDash && nextDash && to - from <= 80) || (isHeadingAt(text, from, to) && standsAlone(doc, seg.start))) {
-      cable.headings.push(B.heading(doc, seg.start, seg.end, prevDash && nextDash));
+    } else if (dashed || (isHeadingAt(text, from, to) && standsAlone(doc, seg.start))) {
+      cable.headings.push(B.heading(doc, seg.start, seg.end, dashed));
       parent = { kind: 'heading', index: cable.headings.length - 1 };
       restartPoints.push(seg.start);
     } else if (seg.end - seg.start > 150 || paragraphs.length === 0) {
