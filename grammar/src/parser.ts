@@ -1,7 +1,8 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { distance } from 'fastest-levenshtein';
+import { isSpace } from './chars';
 import { misspeltField } from './field-keywords';
 import * as T from './lexer';
-import { looksLikeBanner } from './misspelt-banner';
 
 /**
  * The cable's layer structure (spec section 1): publication preamble, ACP-127 envelope,
@@ -45,6 +46,36 @@ function sameLine(prev: IToken, next: IToken): boolean {
   return next.startLine === prev.startLine;
 }
 
+const LEVEL_WORDS = ['UNCLAS', 'UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOPSECRET'];
+const BANNER_SHAPE = /^((?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +(?:SECTION +\S+ +OF +\S+ +)?[A-Z][A-Z .'-]*? +\d{1,8}\s*(?:[A-Z ,]*)$/;
+
+/**
+ * A section banner whose serial the printout cut off (`C O N F I D E N T I A L SECTION 01 OF 02
+ * TEL AVIV`, 06TELAVIV4032): still the banner line, and CBL021 says what it lacks.
+ */
+const SERIAL_CUT_BANNER = /^((?:[A-Z] ){3,}[A-Z]|[A-Z]{5,14}) +SECTION +\d{1,3} +OF +\d{1,3} +[A-Z][A-Z .'-]*[A-Z]$/;
+
+/**
+ * A line shaped like a banner whose level is a misspelling of a real one (edit distance
+ * <= 2: `CONFIDENTAL REYKJAVIK 457`). The lexer types real banners; this catches the rest.
+ */
+export function looksLikeBanner(t: IToken): boolean {
+  if (t.tokenType !== T.TextLine || t.image.length > 120) return false;
+  // Both shapes open with a capital and a capital or a space (`CONFIDENTAL`, `C O N F …`): the
+  // parser asks this of most lines before the text, and most start otherwise.
+  const image = t.image;
+  let i = 0;
+  while (i < image.length && isSpace(image.charCodeAt(i))) i++;
+  const c0 = image.charCodeAt(i);
+  const c1 = image.charCodeAt(i + 1);
+  if (!(c0 >= 0x41 && c0 <= 0x5a) || !((c1 >= 0x41 && c1 <= 0x5a) || c1 === 0x20)) return false;
+  const trimmed = image.trim();
+  const m = BANNER_SHAPE.exec(trimmed) ?? SERIAL_CUT_BANNER.exec(trimmed);
+  if (!m) return false;
+  const lvl = m[1]!.replace(/ /g, ''); // the level: group 1 of both shapes, unnamed (fields.ts, Numbered)
+  return LEVEL_WORDS.some((w) => distance(lvl, w) <= 2);
+}
+
 type Continues = (prev: IToken, next: IToken, count: number, first: IToken, tokens?: readonly IToken[]) => boolean;
 
 const HEADER_COPY =
@@ -74,12 +105,6 @@ class CableParser extends EmbeddedActionsParser {
   /** The text layer's segments, every one left after the header: as they come, no item each. */
   private bodyTokens: IToken[] = [];
   private seenFm = false;
-  /**
-   * What `looksLikeBanner` and `misspeltField` answered for a text segment in this parse: the
-   * gates ask them again of the same segments as they look ahead (up to 16 segments) at each step.
-   */
-  private readonly bannerLike = new Map<IToken, boolean>();
-  private readonly misspelt = new Map<IToken, FieldKind | undefined>();
 
   constructor() {
     // Decisions are LL(1) plus semantic gates (blank-line gaps, what follows); a deeper
@@ -93,23 +118,6 @@ class CableParser extends EmbeddedActionsParser {
     this.items = [];
     this.bodyTokens = [];
     this.seenFm = false;
-    this.bannerLike.clear();
-    this.misspelt.clear();
-  }
-
-  private isBannerLike(t: IToken): boolean {
-    if (t.tokenType !== T.TextLine) return false;
-    let known = this.bannerLike.get(t);
-    if (known === undefined) this.bannerLike.set(t, (known = looksLikeBanner(t)));
-    return known;
-  }
-
-  private misspeltAt(t: IToken): FieldKind | undefined {
-    if (t.tokenType !== T.TextLine) return undefined;
-    if (this.misspelt.has(t)) return this.misspelt.get(t);
-    const field = misspeltField(t, T.TextLine);
-    this.misspelt.set(t, field);
-    return field;
   }
 
   takeItems(): Item[] {
@@ -143,7 +151,7 @@ class CableParser extends EmbeddedActionsParser {
       DEF: () => this.push({ role: 'preamble', token: this.SUBRULE2(this.anySegment) }),
     });
     this.OPTION1({
-      GATE: () => this.LA(1).tokenType === T.BannerLine || this.isBannerLike(this.LA(1)),
+      GATE: () => this.LA(1).tokenType === T.BannerLine || looksLikeBanner(this.LA(1)),
       DEF: () => this.SUBRULE(this.classificationBlock),
     });
     this.SUBRULE(this.header);
@@ -159,7 +167,7 @@ class CableParser extends EmbeddedActionsParser {
     // A garbled banner (`C C O N F I D E N T I A L …`, 06MADRID779) ends the envelope like a
     // real one: without this gate LL(1) would enter the loop on its TextLine and fail.
     this.AT_LEAST_ONE({
-      GATE: () => !this.isBannerLike(this.LA(1)),
+      GATE: () => !looksLikeBanner(this.LA(1)),
       DEF: () => this.OR(this.envelopeAlts),
     });
   });
@@ -185,7 +193,7 @@ class CableParser extends EmbeddedActionsParser {
     // After FM every line up to the banner is an addressee (PLAD-only lines included),
     // or publisher metadata between two printed copies of the envelope.
     {
-      GATE: () => this.seenFm && !this.isBannerLike(this.LA(1)),
+      GATE: () => this.seenFm && !looksLikeBanner(this.LA(1)),
       ALT: () => this.envelopeLine(this.SUBRULE(this.addresseeText)),
     },
     // Before FM the envelope has only format lines: anything else is a syntax error,
@@ -221,7 +229,7 @@ class CableParser extends EmbeddedActionsParser {
   private readonly bannerAlts = [
     { ALT: () => this.CONSUME(T.BannerLine) },
     // A misspelt banner still opens the classification block (CBL021 reports it).
-    { GATE: () => this.isBannerLike(this.LA(1)), ALT: () => this.CONSUME1(T.TextLine) },
+    { GATE: () => looksLikeBanner(this.LA(1)), ALT: () => this.CONSUME1(T.TextLine) },
   ];
   private readonly classificationAlts = [{ ALT: () => this.CONSUME(T.CaptionLine) }, { ALT: () => this.CONSUME(T.TextLine) }];
 
@@ -241,7 +249,7 @@ class CableParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.refField) },
     { ALT: () => this.SUBRULE(this.classifiedByField) },
     // `TAS: PREL`, `TAGS; PREL`, `UBJECT: …`: the field all the same (CBL065 reports the keyword).
-    { GATE: () => this.misspeltAt(this.LA(1)) !== undefined, ALT: () => this.SUBRULE(this.misspeltField) },
+    { GATE: () => misspeltField(this.LA(1), T.TextLine) !== undefined, ALT: () => this.SUBRULE(this.misspeltField) },
     { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.CaptionLine) }) },
     // Pass lines and other short text between two fields ("DEPT FOR …" after E.O.).
     { ALT: () => this.push({ role: 'headerText', token: this.CONSUME(T.TextLine) }) },
@@ -326,10 +334,10 @@ class CableParser extends EmbeddedActionsParser {
 
   /** A banner follows within a few segments, before any numbered paragraph. */
   private bannerAhead(): boolean {
-    if (this.LA(1).tokenType === T.BannerLine || this.isBannerLike(this.LA(1))) return false;
+    if (this.LA(1).tokenType === T.BannerLine || looksLikeBanner(this.LA(1))) return false;
     for (let k = 2; k <= 8; k++) {
       const t = this.LA(k);
-      if (t.tokenType === T.BannerLine || this.isBannerLike(t)) return true;
+      if (t.tokenType === T.BannerLine || looksLikeBanner(t)) return true;
       if (t.tokenType === EOF || t.tokenType === T.ParagraphLine) return false;
     }
     return false;
@@ -338,7 +346,7 @@ class CableParser extends EmbeddedActionsParser {
   private atEnvelopeStart(): boolean {
     const t = this.LA(1);
     if (isOneOf(t, ENVELOPE_START)) return true;
-    return (t.tokenType === T.BannerLine || this.isBannerLike(t)) && !this.envelopeBelowBanner();
+    return (t.tokenType === T.BannerLine || looksLikeBanner(t)) && !this.envelopeBelowBanner();
   }
 
   /**
@@ -357,7 +365,7 @@ class CableParser extends EmbeddedActionsParser {
         t.tokenType === T.BannerLine ||
         isOneOf(t, FIELD_START) ||
         isOneOf(t, ENVELOPE_START) ||
-        this.isBannerLike(t)
+        looksLikeBanner(t)
       )
         return false;
     }
@@ -370,11 +378,11 @@ class CableParser extends EmbeddedActionsParser {
    */
   private atHeaderStart(): boolean {
     const t = this.LA(1);
-    if (isOneOf(t, FIELD_START) || this.misspeltAt(t)) return true;
+    if (isOneOf(t, FIELD_START) || misspeltField(t, T.TextLine)) return true;
     if (t.tokenType === T.CaptionLine || t.tokenType === T.TextLine || t.tokenType === T.PageMarkerLine) {
       for (let k = 2; k <= 4; k++) {
         const next = this.LA(k);
-        if (isOneOf(next, FIELD_START) || this.misspeltAt(next)) return t.image.length <= 100;
+        if (isOneOf(next, FIELD_START) || misspeltField(next, T.TextLine)) return t.image.length <= 100;
         if (next.tokenType === EOF || next.tokenType === T.ParagraphLine || next.tokenType === T.BannerLine)
           return false;
       }

@@ -9,8 +9,7 @@ import * as B from './build-body';
 import { buildBanner, type Doc, tokenEnd } from './build-header';
 import * as F from './fields';
 import * as T from './lexer';
-import { looksLikeBanner } from './misspelt-banner';
-import { TRUNCATED } from './parser';
+import { looksLikeBanner, TRUNCATED } from './parser';
 import { FIELD_TOKEN, type Segment } from './segments';
 import { isSpace } from './chars';
 
