@@ -168,13 +168,6 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
   const captions = new Set<string>();
   for (const c of cable.captions) for (const n of c.names) captions.add(n);
   for (const n of cable.banner?.gluedCaptions ?? []) captions.add(n);
-  const captionWords: { name: string; span: Span; caption?: Caption }[] = [];
-  const banner = cable.banner;
-  if (banner) banner.gluedCaptions.forEach((name, i) => captionWords.push(({ name, span: banner.gluedCaptionSpans[i]! })));
-  for (const caption of cable.captions) {
-    if (caption.known) caption.names.forEach((name, i) => captionWords.push(({ name, span: caption.nameSpans[i]!, caption })));
-  }
-  captionWords.sort((a, b) => a.span.range.start.offset - b.span.range.start.offset);
   let highestPortion: Classification['highestPortion'];
   for (const p of cable.paragraphs) {
     const m = p.portionMark;
@@ -183,7 +176,20 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
   }
   const attempts = lazy('classification.bannerAttempts', () => (bannerAttemptsOf(cable)), NO_CLASSIFICATION.bannerAttempts);
   const stated = lazy('classification.statedInHeader', () => headerStatements(cable), NO_CLASSIFICATION.statedInHeader);
-  return new ClassificationMeaning(cable, bannerLevel, bannerRank, captions, captionWords, highestPortion, stated, attempts);
+  // Spans in order, worked out for the few readers (SIPDIS with NODIS, the editor's index).
+  const words = lazy('classification.captionWords', () => captionWordsOf(cable), NO_CLASSIFICATION.captionWords);
+  return new ClassificationMeaning(cable, bannerLevel, bannerRank, captions, highestPortion, stated, attempts, words);
+}
+
+/** Every caption name in order, with its span: on caption lines, or glued after the banner serial. */
+function captionWordsOf(cable: Cable): Classification['captionWords'] {
+  const captionWords: { name: string; span: Span; caption?: Caption }[] = [];
+  const banner = cable.banner;
+  if (banner) banner.gluedCaptions.forEach((name, i) => captionWords.push(({ name, span: banner.gluedCaptionSpans[i]! })));
+  for (const caption of cable.captions) {
+    if (caption.known) caption.names.forEach((name, i) => captionWords.push(({ name, span: caption.nameSpans[i]!, caption })));
+  }
+  return captionWords.sort((a, b) => a.span.range.start.offset - b.span.range.start.offset);
 }
 
 /** A class, so that the getters sit on the prototype: getters in a literal leave the object in V8's dictionary mode. */
@@ -194,26 +200,32 @@ class ClassificationMeaning implements Classification {
   readonly #cable: Cable;
   readonly #stated: () => Classification['statedInHeader'];
   readonly #attempts: () => readonly BannerAttempt[];
+  readonly #captionWords: () => Classification['captionWords'];
 
   constructor(
     cable: Cable,
     readonly bannerLevel: Classification['bannerLevel'],
     readonly bannerRank: LevelRank | undefined,
     readonly captions: ReadonlySet<string>,
-    readonly captionWords: Classification['captionWords'],
     readonly highestPortion: Classification['highestPortion'],
     stated: () => Classification['statedInHeader'],
     attempts: () => readonly BannerAttempt[],
+    captionWords: () => Classification['captionWords'],
   ) {
     this.classified = (bannerRank ?? 0) >= 1;
     this.#cable = cable;
     this.#stated = stated;
     this.#attempts = attempts;
+    this.#captionWords = captionWords;
     Object.freeze(this);
   }
 
   get statedInHeader(): Classification['statedInHeader'] {
     return this.#stated();
+  }
+
+  get captionWords(): Classification['captionWords'] {
+    return this.#captionWords();
   }
 
   get bannerAttempts(): readonly BannerAttempt[] {

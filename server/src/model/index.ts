@@ -196,7 +196,7 @@ class Model implements CableModel {
   }
 
   get publication(): Publication {
-    if (this.#publication === UNSET) this.#publication = this.#compute('publication', () => readPublication(this.cable), NO_PUBLICATION);
+    if (this.#publication === UNSET) this.#publication = this.#compute('publication', () => readPublication(this.cable, this.#lazy), NO_PUBLICATION);
     return this.#publication;
   }
 

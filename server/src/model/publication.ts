@@ -10,6 +10,7 @@ import { isSecretaryOfStateSurname, postByBannerPost, secretariesOfStateOn } fro
 import type { BannerAttempt } from './classification';
 import type { CableDate } from './dates';
 import { deStationSerial, envelopeLevel, fmPost } from './envelope';
+import type { Lazy } from './types';
 
 export type PublicationEvidence =
   /** `This record is a partial extract of the original cable…` */
@@ -69,41 +70,36 @@ function hasRedaction(text: string): boolean {
   return false;
 }
 
-export function readPublication(cable: Cable): Publication {
-  return new PublicationMeaning(cable);
-}
-
 /**
  * `published` answers at the first piece of evidence, the cheapest asked first (every text is
  * asked, to choose its profile, and the wrapper or a page marker answers for most published
  * copies before any line or the whole text is read); the full list only when something shows it.
  */
+export function readPublication(cable: Cable, lazy: Lazy): Publication {
+  const evidence = lazy('publication.evidence', () => Object.freeze(EVIDENCE.filter((e) => PROOF[e](cable))), NO_PUBLICATION.evidence);
+  const published = lazy('publication.published', () => CHEAPEST_FIRST.some((e) => PROOF[e](cable)), false);
+  return new PublicationMeaning(cable, evidence, published);
+}
+
+/** A class, so that the getters sit on the prototype: getters in a literal leave the object in V8's dictionary mode. */
 class PublicationMeaning implements Publication {
-  readonly #cable: Cable;
-  #evidence: readonly PublicationEvidence[] | undefined;
-  #published: boolean | undefined;
+  readonly #evidence: () => readonly PublicationEvidence[];
+  readonly #published: () => boolean;
   readonly mediaHeader: boolean;
 
-  constructor(cable: Cable) {
-    this.#cable = cable;
+  constructor(cable: Cable, evidence: () => readonly PublicationEvidence[], published: () => boolean) {
+    this.#evidence = evidence;
+    this.#published = published;
     this.mediaHeader = cable.eo !== undefined && MEDIA_EO.test(cable.eo.text);
     Object.freeze(this);
   }
 
   get evidence(): readonly PublicationEvidence[] {
-    if (this.#evidence === undefined) {
-      const cable = this.#cable;
-      this.#evidence = Object.freeze(EVIDENCE.filter((e) => PROOF[e](cable)));
-    }
-    return this.#evidence;
+    return this.#evidence();
   }
 
   get published(): boolean {
-    if (this.#published === undefined) {
-      const cable = this.#cable;
-      this.#published = this.#evidence !== undefined ? this.#evidence.length > 0 : CHEAPEST_FIRST.some((e) => PROOF[e](cable));
-    }
-    return this.#published;
+    return this.#published();
   }
 }
 

@@ -136,7 +136,8 @@ function analyseTags(cable: Cable, tagsLines: readonly TagsLine[]): TagEntry[] {
   // Media copies write the whole list in lower case (`Tags: prel, pgov, mops`): read it as codes.
   // A list with any upper-case letter keeps mixed-case tokens as free words (`Human Rights`).
   const anyToken = (test: RegExp) => tagsLines.some((line) => line.tags.some((t) => test.test(t.text)));
-  const lowerList = anyToken(/[a-z]/) && !anyToken(/[A-Z]/);
+  // Upper case asked first: it answers at the first token of the usual list.
+  const lowerList = !anyToken(/[A-Z]/) && anyToken(/[a-z]/);
 
   const entries: TagEntry[] = [];
   // The nearest codes are a scan of the whole table: look each distinct code up once, since a
@@ -276,10 +277,28 @@ export const NO_TAGS: Tags = Object.freeze({ entries: Object.freeze([]), listRan
 
 export function readTags(cable: Cable, tagsLines: readonly TagsLine[]): Tags {
   const entries = analyseTags(cable, tagsLines);
-  return Object.freeze({
-    entries: (entries),
-    listRange: entries.length ? { start: entries[0]!.token.range.start, end: entries[entries.length - 1]!.token.range.end } : undefined,
-    listText: entries.map((e) => e.written || e.token.text).join(' '),
-    has: (group: TagKindGroup) => entries.some((e) => e.groups.has(group)),
-  });
+  return entries.length === 0 ? NO_TAGS : new TagsMeaning(entries);
+}
+
+/**
+ * A class, so that the parts only a message shows (the list's range and text) are worked out when
+ * one is reported, by getters on the prototype.
+ */
+class TagsMeaning implements Tags {
+  constructor(readonly entries: readonly TagEntry[]) {
+    Object.freeze(this);
+  }
+
+  get listRange(): Range {
+    const entries = this.entries;
+    return { start: entries[0]!.token.range.start, end: entries[entries.length - 1]!.token.range.end };
+  }
+
+  get listText(): string {
+    return this.entries.map((e) => e.written || e.token.text).join(' ');
+  }
+
+  has(group: TagKindGroup): boolean {
+    return this.entries.some((e) => e.groups.has(group));
+  }
 }

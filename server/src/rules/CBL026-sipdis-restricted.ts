@@ -7,12 +7,13 @@ export const CBL026: Rule = {
   fixable: false,
   description: 'SIPDIS (posting on SIPRNet) is not combined with the NODIS or EXDIS distribution captions.',
   check(ctx) {
-    const { captions, captionWords } = ctx.model.classification;
+    const { captions } = ctx.model.classification;
     if (!captions.has('SIPDIS')) return;
     const restricted = captions.has('NODIS') ? 'NODIS' : captions.has('EXDIS') ? 'EXDIS' : undefined;
+    if (!restricted) return;
     // Point at the first SIPDIS: on a caption line, or glued to the banner line.
-    const sipdis = captionWords.find((w) => w.name === 'SIPDIS');
-    if (!restricted || !sipdis) return;
+    const sipdis = ctx.model.classification.captionWords.find((w) => w.name === 'SIPDIS');
+    if (!sipdis) return;
     ctx.report({
       range: sipdis.span.range,
       message: `SIPDIS is combined with ${restricted}: ${restricted} traffic is not posted to SIPRNet, remove SIPDIS`,

@@ -14,11 +14,12 @@ const LETTER = /([a-z])(?![a-z0-9]|\.[a-z])/iy;
  * The reason letters written after the section (`1.4 (b) and (d)`, `1.4(b,d)`, `1.4 b/d/e`),
  * any letter a–z so that `1.4 (k)` is seen.
  */
-function lettersAfterSection(ctx: RuleContext, cb: ClassifiedBy, section: Span): Span[] {
+function lettersAfterSection(ctx: RuleContext, cb: ClassifiedBy, section: Span): { text: string; at: number }[] {
   const text = ctx.cable.text;
   const end = cb.range.end.offset;
   let pos = section.range.end.offset;
-  const out: Span[] = [];
+  // Offsets, not ranges: a letter is given a range only when it is reported.
+  const out: { text: string; at: number }[] = [];
   for (;;) {
     const sepStart = pos;
     SEPARATOR.lastIndex = pos;
@@ -36,7 +37,7 @@ function lettersAfterSection(ctx: RuleContext, cb: ClassifiedBy, section: Span):
       const caseChanged = (prev === prev.toUpperCase()) !== (m[1] === m[1]!.toUpperCase());
       if (c < 'a' || c > 'h' || caseChanged) break;
     }
-    out.push({ text: m[1]!, range: rangeAt(ctx.cable.lines, pos, pos + 1) });
+    out.push({ text: m[1]!, at: pos });
     pos = LETTER.lastIndex;
   }
   return out;
@@ -78,9 +79,9 @@ export const CBL047: Rule = {
     for (const l of letters) {
       const c = l.text.toLowerCase();
       if (c < 'a' || c > last) {
-        ctx.report({ range: l.range, message: `reason (${l.text}) does not exist: section ${section} has reasons (a)–(${last})` });
+        ctx.report({ range: rangeAt(ctx.cable.lines, l.at, l.at + 1), message: `reason (${l.text}) does not exist: section ${section} has reasons (a)–(${last})` });
       } else if (seen.has(c)) {
-        ctx.report({ range: l.range, message: `reason (${l.text}) is cited twice` });
+        ctx.report({ range: rangeAt(ctx.cable.lines, l.at, l.at + 1), message: `reason (${l.text}) is cited twice` });
       }
       seen.add(c);
     }

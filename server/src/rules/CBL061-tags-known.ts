@@ -1,4 +1,4 @@
-import { tagOn } from '../data/index';
+import { type CableDay, tagOn } from '../data/index';
 import type { Fix, Rule } from '../engine/types';
 import { inCaseOf } from '../model/tags';
 
@@ -10,11 +10,13 @@ export const CBL061: Rule = {
   description:
     'Every code-shaped TAGS token is a known code (the TAGS table or a State Department TAGS handbook) or one seen on published cables; offers the nearest known codes.',
   check(ctx) {
-    // A suggestion's meaning as a cable of this date reads it (an undated draft: today).
-    const day = ctx.model.dates.referenceDate(ctx.profile, ctx.now) ?? ctx.now;
-    const meaningOf = (code: string) => tagOn(code, day)?.reading?.meaning;
+    // A suggestion's day, asked for only when a token needs one.
+    let day: CableDay | undefined;
+    const meaningOf = (code: string) => tagOn(code, day!)?.reading?.meaning;
     for (const e of ctx.model.tags.entries) {
       if (e.status !== 'unknown' && e.status !== 'misspelt') continue;
+      // A suggestion's meaning as a cable of this date reads it (an undated draft: today).
+      day ??= ctx.model.dates.referenceDate(ctx.profile, ctx.now) ?? ctx.now;
       const nearest = e.nearest ?? [];
       const shown = nearest.slice(0, 3);
       const fixes: Fix[] = shown.map((code) => ({
