@@ -36,15 +36,60 @@ export interface RefCitation {
 // when the REF list itself is lower case). `\s` spans line breaks: wrapped text splits
 // `REF⏎A` in real cables. The final look-ahead rejects words (`REF PARA 3`, `REFTEL REQUESTED`)
 // and abbreviations (`(ref A), P/E Chief`).
-const CITE =
-  /\bREF(?:TEL)?S?\.?\s+\(?([A-Z])\)?((?:\s*(?:,|AND|&|-|THROUGH)\s*\(?[A-Z]\)?)*)(?![A-Z0-9/])/dgi;
+// Sticky: tried only where `refWords` finds REF written (`refMatches`).
+export const CITE =
+  /\bREF(?:TEL)?S?\.?\s+\(?([A-Z])\)?((?:\s*(?:,|AND|&|-|THROUGH)\s*\(?[A-Z]\)?)*)(?![A-Z0-9/])/dgiy;
 const CONTINUATION = /\s*(,|AND|&|-|THROUGH)\s*\(?([A-Z])\)?/dgiy;
 /** `reftel`, `REFTEL`: "the reference telegram", the list's only reference (spec 2.4). */
-const REFTEL = /\bREFTEL\b/gi;
+export const REFTEL = /\bREFTEL\b/giy;
+
+/**
+ * Where `REF` is written, in any case, from `from` on: the only places `CITE` and `REFTEL` can
+ * match, since both begin with it. Found from each `F` and `f` (a search for one character; each
+ * pattern was tried at every position of the text, which made citations the costliest part of
+ * the references).
+ */
+export function refWords(text: string, from: number): number[] {
+  const out: number[] = [];
+  let upper = text.indexOf('F', from + 2);
+  let lower = text.indexOf('f', from + 2);
+  while (upper >= 0 || lower >= 0) {
+    let f: number;
+    if (lower < 0 || (upper >= 0 && upper < lower)) {
+      f = upper;
+      upper = text.indexOf('F', f + 1);
+    } else {
+      f = lower;
+      lower = text.indexOf('f', f + 1);
+    }
+    // `E`/`e` and `R`/`r` before it: setting the case bit maps exactly those two to the lower case.
+    if ((text.charCodeAt(f - 1) | 0x20) === 0x65 && (text.charCodeAt(f - 2) | 0x20) === 0x72) out.push(f - 2);
+  }
+  return out;
+}
+
+/**
+ * The matches of `sticky` (a `y` pattern that begins with `REF`) at the places `refWords` found,
+ * each after the end of the one before: what the same pattern with `g` finds from the first place.
+ */
+export function refMatches(sticky: RegExp, text: string, at: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (const p of at) {
+    if (p < next) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    next = p + m[0].length;
+  }
+  return out;
+}
 
 /**
  * Every REF letter cited in the text (from the end of the header, after the REF list).
- * One regex pass over the text: linear in its size. Empty without a REF list with items.
+ * One search over the text for the places REF is written: linear in its size. Empty without a
+ * REF list with items.
  */
 function findRefCitations(cable: Cable): RefCitation[] {
   const refs = cable.refs;
@@ -60,8 +105,8 @@ function findRefCitations(cable: Cable): RefCitation[] {
   const from = Math.max(cable.textStart, refs.range.end.offset);
   const out: RefCitation[] = [];
   const lettered = new Set<number>();
-  CITE.lastIndex = from;
-  for (let m = CITE.exec(text); m; m = CITE.exec(text)) {
+  const at = refWords(text, from);
+  for (const m of refMatches(CITE, text, at)) {
     lettered.add(m.index);
     const [firstStart, firstEnd] = m.indices![1]!;
     const written = m[1]!;
@@ -96,9 +141,8 @@ function findRefCitations(cable: Cable): RefCitation[] {
   // none of them, and is no citation.
   if (refs.items.length === 1) {
     const only = refs.items[0]!;
-    REFTEL.lastIndex = from;
     let bare = false;
-    for (let m = REFTEL.exec(text); m; m = REFTEL.exec(text)) {
+    for (const m of refMatches(REFTEL, text, at)) {
       if (lettered.has(m.index)) continue;
       const range = rangeAt(cable.lines, m.index, m.index + m[0].length);
       out.push({ range, citation: range, first: true, item: only });
