@@ -37,8 +37,13 @@ export const NO_HEADER: Header = Object.freeze({
 
 /** A field the publisher cut short (`Classified By: Ambass...`): what is missing may be in the cut. */
 export function isTruncated(text: string): boolean {
-  return /(?:\.\.\.|\u2026)\s*$/.test(text);
+  // Read from the end: the pattern `(?:\.\.\.|…)\s*$` was tried at every position of the field.
+  let end = text.length;
+  while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+  return text.endsWith('...', end) || text.endsWith('\u2026', end);
 }
+
+const SPACE = /\s/;
 
 export function readHeader(cable: Cable, lazy: Lazy): Header {
   const tagsLines = tagsLinesInScope(cable);

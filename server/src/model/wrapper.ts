@@ -19,25 +19,50 @@ export interface Wrapper {
 export const NO_WRAPPER: Wrapper = Object.freeze({ isWrapperLine: () => false, lastTextLine: undefined });
 
 export function readWrapper(cable: Cable, lazy: Lazy): Wrapper {
-  const marks = new Uint8Array(cable.lines.length);
+  // The lines of each part, merged into runs in order: a page has a few, and a line is looked up
+  // among them (a mark per line of the text was a typed array for every cable asked).
+  const parts: { first: number; last: number }[] = [];
   for (const w of cable.wrapper) {
     const first = w.range.start.line;
     // A part that ends at column 0 stops before that line.
-    const last = w.range.end.character === 0 && w.range.end.line > first ? w.range.end.line - 1 : w.range.end.line;
-    for (let l = first; l <= last && l < marks.length; l++) marks[l] = 1;
+    const last = Math.min(w.range.end.character === 0 && w.range.end.line > first ? w.range.end.line - 1 : w.range.end.line, cable.lines.length - 1);
+    if (last >= first) parts.push({ first, last });
   }
-  const isWrapperLine = (line: number) => marks[line] === 1;
-  const last = lazy('wrapper.lastTextLine', () => lastTextLine(cable, isWrapperLine), undefined);
-  return new WrapperMeaning(isWrapperLine, last);
+  parts.sort((a, b) => a.first - b.first);
+  const runs: { first: number; last: number }[] = [];
+  for (const p of parts) {
+    const prev = runs[runs.length - 1];
+    if (prev && p.first <= prev.last + 1) prev.last = Math.max(prev.last, p.last);
+    else runs.push(p);
+  }
+  const meaning: WrapperMeaning = new WrapperMeaning(runs, lazy('wrapper.lastTextLine', () => lastTextLine(cable, meaning), undefined));
+  return meaning;
 }
 
 /** A class, so that the getter sits on the prototype: a getter in a literal leaves the object in V8's dictionary mode. */
 class WrapperMeaning implements Wrapper {
+  readonly #runs: readonly { first: number; last: number }[];
   readonly #last: () => Wrapper['lastTextLine'];
 
-  constructor(readonly isWrapperLine: (line: number) => boolean, last: () => Wrapper['lastTextLine']) {
+  constructor(runs: readonly { first: number; last: number }[], last: () => Wrapper['lastTextLine']) {
+    this.#runs = runs;
     this.#last = last;
     Object.freeze(this);
+  }
+
+  // Asked of every line by the layout rules: a search that allocates nothing (no key function).
+  isWrapperLine(line: number): boolean {
+    const runs = this.#runs;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const run = runs[mid]!;
+      if (line < run.first) hi = mid - 1;
+      else if (line > run.last) lo = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
   get lastTextLine(): Wrapper['lastTextLine'] {
@@ -45,7 +70,7 @@ class WrapperMeaning implements Wrapper {
   }
 }
 
-function lastTextLine(cable: Cable, isWrapperLine: (line: number) => boolean): Wrapper['lastTextLine'] {
+function lastTextLine(cable: Cable, wrapper: Wrapper): Wrapper['lastTextLine'] {
   // Section banners and page markers are structure, not text: a signature comes before them
   // only if text follows.
   const structure = new Set<number>();
@@ -58,7 +83,7 @@ function lastTextLine(cable: Cable, isWrapperLine: (line: number) => boolean): W
   for (; l >= 0; l--) {
     const line = cable.lines[l]!;
     if (line.end <= cable.textStart) return undefined;
-    if (isWrapperLine(l) || structure.has(l)) continue;
+    if (wrapper.isWrapperLine(l) || structure.has(l)) continue;
     let a = line.start;
     let b = line.end;
     while (a < b && /\s/.test(text[a]!)) a++;

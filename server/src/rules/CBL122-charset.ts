@@ -68,7 +68,9 @@ interface Run {
 }
 
 function shown(runs: Run[]): string {
-  const unique = [...new Set([...new Set(runs.map((r) => r.reading))].flatMap((r) => r.unique))];
+  const readings = new Set<Reading>();
+  for (const r of runs) readings.add(r.reading);
+  const unique = [...new Set([...readings].flatMap((r) => r.unique))];
   return unique.slice(0, 4).map(describe).join(', ') + (unique.length > 4 ? `, and ${unique.length - 4} more` : '');
 }
 
@@ -152,19 +154,21 @@ export const CBL122: Rule = {
     // made this the costliest rule on the corpus.
     const outside = /[^\x20-\x7e\u00b6\r\n]/g;
     let l = 0;
-    for (let m = outside.exec(text); m; m = outside.exec(text)) {
-      const i = m.index;
+    // `test`, not `exec`: the pattern matches one character, which ends where the search stopped,
+    // and no match array is made per run.
+    while (outside.test(text)) {
+      const i = outside.lastIndex - 1;
       while (l < cable.lines.length - 1 && cable.lines[l]!.end < i) l++;
       const line = cable.lines[l]!;
       if (wrapper.isWrapperLine(l)) {
         outside.lastIndex = Math.max(line.end, i + 1);
         continue;
       }
-      if (text[i] === '\uFFFD' && isPilcrow(i)) continue;
+      if (text.charCodeAt(i) === 0xfffd && isPilcrow(i)) continue;
       let j = i;
       while (j < line.end) {
         const d = text.charCodeAt(j);
-        if (isTelegraphic(d) || text[j] === '¶') break;
+        if (isTelegraphic(d) || d === 0xb6) break;
         j++;
       }
       outside.lastIndex = j;
