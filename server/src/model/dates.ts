@@ -107,6 +107,8 @@ export function readDates(cable: Cable): Dates {
   const eo = cable.eo;
   const decl = eo ? readDecl(cable, eo) : undefined;
   const downgrade = eo?.bodyKind === 'DNG' && eo.body ? readDowngrade(cable, eo.body) : undefined;
+  // The cable date's reading, made at the first ask: five rules ask on every lint.
+  let fromCable: ReferenceDate | undefined;
   return Object.freeze({
     cableDate,
     decl,
@@ -114,7 +116,7 @@ export function readDates(cable: Cable): Dates {
     referenceDate(profile: Profile, now: Date): ReferenceDate | undefined {
       if (cableDate) {
         const { year, month, day } = cableDate;
-        return { year, month, day, label: `the cable date ${day} ${MONTHS[month - 1]} ${year}` };
+        return (fromCable ??= Object.freeze({ year, month, day, label: `the cable date ${day} ${MONTHS[month - 1]} ${year}` }));
       }
       if (profile === 'published') return undefined;
       const year = now.getUTCFullYear();
