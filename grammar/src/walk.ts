@@ -264,6 +264,17 @@ function wrapperDate(m: RegExpExecArray, base: Dtg): Dtg {
   };
 }
 
+/**
+ * A lone word on the line right under a pass line is that line wrapped (`STATE PASS TO⏎USTR`,
+ * `… FROM THE⏎AMBASSADOR`, 08NAIROBI239): a pass line too, not an unknown caption. A caption
+ * stands under the banner, another caption or a blank line (`ALDAC` under `SIPDIS`, `AIDAC` after
+ * a blank line).
+ */
+function continuesPassLine(cable: Cable, line: number): boolean {
+  const last = cable.passLines[cable.passLines.length - 1];
+  return last !== undefined && last.range.end.line === line - 1;
+}
+
 function classificationLine(cable: Cable, doc: Doc, seg: Segment): void {
   const s = doc.text.slice(seg.start, seg.end);
   const range = rangeAt(doc.lines, seg.start, seg.end);
@@ -280,7 +291,7 @@ function classificationLine(cable: Cable, doc: Doc, seg: Segment): void {
   } else if (seg.token.tokenType === T.PageMarkerLine) {
     const pm = B.pageMarkerAt(doc, seg.start, seg.end, false);
     if (pm) cable.pageMarkers.push(pm);
-  } else if (/^[A-Z]{3,12}$/.test(s.trim()) && !F.PASS_LINE.test(s)) {
+  } else if (/^[A-Z]{3,12}$/.test(s.trim()) && !F.PASS_LINE.test(s) && !continuesPassLine(cable, range.start.line)) {
     const word = s.length - s.trimStart().length;
     const caption: Caption = {
       kind: 'Caption',

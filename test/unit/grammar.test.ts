@@ -155,6 +155,30 @@ describe('grammar: corpus variants (false-positive triage)', () => {
     assert.deepEqual(cable.paragraphs.map((p) => p.number), [1, 2]);
   });
 
+  it('a lone word right under a pass line is that line wrapped, not an unknown caption (08NAIROBI239, 08TEGUCIGALPA86)', () => {
+    const cable = parseCable(
+      'C O N F I D E N T I A L NAIROBI 000239\n\nSIPDIS\nALDAC\n\nFOR S, D, P AND AF/AS FRAZER FROM THE\nAMBASSADOR\nSTATE PASS TO\nUSTR\n\nAIDAC\n\nE.O. 12958: DECL: 01/22/2018\nTAGS: PREL KE\nSUBJECT: KENYA: NEXT STEPS\n\n1. (C) Text.\n',
+    );
+    assert.deepEqual(
+      cable.passLines.map((p) => [p.text, p.range.start.line]),
+      [
+        ['FOR S, D, P AND AF/AS FRAZER FROM THE', 5],
+        ['AMBASSADOR', 6],
+        ['STATE PASS TO', 7],
+        ['USTR', 8],
+      ],
+    );
+    // Under a caption or after a blank line, a lone word is still read as a caption.
+    assert.deepEqual(
+      cable.captions.map((c) => [c.names, c.known, c.range.start.line]),
+      [
+        [['SIPDIS'], true, 2],
+        [['ALDAC'], false, 3],
+        [['AIDAC'], false, 10],
+      ],
+    );
+  });
+
   it('a cut-off preview line (`Classif...`) is publisher wrapper, not a pass line (08RIGA497)', () => {
     const cable = parseCable(
       'C O N F I D E N T I A L RIGA 000497\n\nSIPDIS\n\nE.O. 12958: DECL: 08/15/2018\nTAGS: PREL LG\nSUBJECT: TFGG01: COUNCIL MEETS ON\nGEORGIA\n\nREF: A) RIGA 496 B) RIGA 492\n\nClassif...\n\nC O N F I D E N T I A L RIGA 000497 SIPDIS E.O. 12958: DECL: 08/15/2018 TAGS: PREL LG\n',
