@@ -101,6 +101,11 @@ describe('model shortcuts answer as their patterns', () => {
       }
       const meaning = readWrapper({ wrapper, lines } as unknown as Cable, lazy);
       for (let l = -2; l <= count + 8; l++) assert.equal(meaning.isWrapperLine(l), marks[l] === 1, `${JSON.stringify(wrapper)} line ${l}`);
+      // Asked out of order too (the lookup starts from the run of the last ask).
+      for (let k = 0; k < 30; k++) {
+        const l = Math.floor(rnd() * (count + 10)) - 2;
+        assert.equal(meaning.isWrapperLine(l), marks[l] === 1, `${JSON.stringify(wrapper)} line ${l}, asked out of order`);
+      }
     }
   });
 

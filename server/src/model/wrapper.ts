@@ -43,6 +43,8 @@ export function readWrapper(cable: Cable, lazy: Lazy): Wrapper {
 class WrapperMeaning implements Wrapper {
   readonly #runs: readonly { first: number; last: number }[];
   readonly #last: () => Wrapper['lastTextLine'];
+  /** The run the last ask ended at: the layout rules ask line after line, and it answers most asks. */
+  #hint = 0;
 
   constructor(runs: readonly { first: number; last: number }[], last: () => Wrapper['lastTextLine']) {
     this.#runs = runs;
@@ -50,9 +52,22 @@ class WrapperMeaning implements Wrapper {
     Object.freeze(this);
   }
 
-  // Asked of every line by the layout rules: a search that allocates nothing (no key function).
+  // Asked of every line by the layout rules, in order: the run of the last ask or the next one
+  // answers, else a search that allocates nothing (no key function). A search for every line cost
+  // the layout rules 5x on a published page of 177,000 wrapper parts.
   isWrapperLine(line: number): boolean {
     const runs = this.#runs;
+    const h = this.#hint;
+    const at = runs[h];
+    if (at !== undefined && line >= at.first) {
+      if (line <= at.last) return true;
+      const next = runs[h + 1];
+      if (next === undefined || line < next.first) return false;
+      if (line <= next.last) {
+        this.#hint = h + 1;
+        return true;
+      }
+    }
     let lo = 0;
     let hi = runs.length - 1;
     while (lo <= hi) {
@@ -60,8 +75,13 @@ class WrapperMeaning implements Wrapper {
       const run = runs[mid]!;
       if (line < run.first) hi = mid - 1;
       else if (line > run.last) lo = mid + 1;
-      else return true;
+      else {
+        this.#hint = mid;
+        return true;
+      }
     }
+    // The last run that starts at or before `line`.
+    this.#hint = Math.max(0, hi);
     return false;
   }
 
