@@ -245,74 +245,67 @@ describe('the young generation collected in the wait before a lint, not in the l
         return m ? [{ at: Number(m[1]), old: Number(m[2]) }] : [];
       });
 
-  it('over 40 edits of a 50 KB cable, the scavenges fall between the lints; the trace says when the server collected', async () => {
-    // Started as the extension starts it: a young generation of 4 MB semi-spaces.
-    const client = await TestClient.start({ nodeFlags: ['-r', PROBE, ...SERVER_NODE_FLAGS] });
+  /**
+   * Types 12 TAGS edits to warm up, then 40 counted ones, into a 50 KB cable, in a server started as
+   * the extension starts it (4 MB semi-spaces) with the probe preloaded and tracing on: pushed, or
+   * pulled as VS Code pulls (keys 100 ms apart). A lint's window runs from the edit's sending (plus
+   * the debounce when pushed: the lint cannot start sooner) to its diagnostics. The scavenges from
+   * the first counted window on, those inside a window, the trace and the server's errors.
+   */
+  async function scavengesAroundLints(mode: 'push' | 'pull', uri: string) {
+    const client = await TestClient.start({ nodeFlags: ['-r', PROBE, ...SERVER_NODE_FLAGS], pull: mode === 'pull' });
     try {
       const traces: string[] = [];
       client.connection.onNotification('$/logTrace', (p: { message: string }) => void traces.push(p.message));
       await client.connection.sendNotification('$/setTrace', { value: 'verbose' });
-      // From the edit's sending plus the debounce (the lint cannot start sooner) to its diagnostics.
       const lints: Array<[number, number]> = [];
       // The young generation grows to its size over the first collections; then the edits count.
       const WARM = 12;
-      await typeTagEdits(client, 'untitled:young.cable', repeatedDraft(50_000), WARM + 40, (n, sent, published, length) => {
-        if (n >= WARM) lints.push([epoch(sent) + debounceDelay(length), epoch(published)]);
-      });
-      await sleep(200);
-      const from = lints[0]![0];
-      const counted = scavengesOf(client).map((s) => s.at).filter((t) => t >= from);
-      const inLints = counted.filter((t) => lints.some(([start, end]) => t >= start && t <= end));
-      // 40 edits of 50 KB bring ~80 MB of young garbage: many scavenges, made in the waits.
-      assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
-      // The previous server: 23 of 24 inside (in a lint, or between it and its diagnostics' arrival,
-      // where V8's own scavenge task ran). This one: 0 of 38-39 in four runs on a quiet machine; a
-      // quarter leaves room for a loaded one (a room that ignored V8's task: 3-5 of ~30 at load 4-9).
-      assert.ok(inLints.length <= counted.length / 4, `${inLints.length} of ${counted.length} scavenges fell inside a lint`);
-      const collected = traces.filter((m) => m.startsWith('cable-lint: young generation collected before linting untitled:young.cable'));
-      assert.ok(collected.length >= 3, `the trace has ${collected.length} collections: ${JSON.stringify(traces.slice(-3))}`);
-      assert.match(collected[0]!, /: \d+\.\d MB left, \d+\.\d MB expected$/);
-      assert.deepEqual(client.errorLogs(), []);
-    } finally {
-      await client.stop();
-    }
-  });
-
-  it('pulled as VS Code pulls, over 40 edits of a 50 KB cable typed 100 ms apart, the scavenges fall between the lints', async () => {
-    const client = await TestClient.start({ nodeFlags: ['-r', PROBE, ...SERVER_NODE_FLAGS], pull: true });
-    try {
-      const traces: string[] = [];
-      client.connection.onNotification('$/logTrace', (p: { message: string }) => void traces.push(p.message));
-      await client.connection.sendNotification('$/setTrace', { value: 'verbose' });
-      // From the edit's sending (the pull follows it at once: no debounce) to the answer.
-      const lints: Array<[number, number]> = [];
-      const WARM = 12;
       await typeTagEdits(
         client,
-        'untitled:pulled.cable',
+        uri,
         repeatedDraft(50_000),
         WARM + 40,
-        (n, sent, answered) => {
-          if (n >= WARM) lints.push([epoch(sent), epoch(answered)]);
+        (n, sent, answered, length) => {
+          if (n >= WARM) lints.push([epoch(sent) + (mode === 'push' ? debounceDelay(length) : 0), epoch(answered)]);
         },
-        100,
+        mode === 'pull' ? 100 : undefined,
       );
       await sleep(200);
       const from = lints[0]![0];
       const counted = scavengesOf(client).map((s) => s.at).filter((t) => t >= from);
       const inLints = counted.filter((t) => lints.some(([start, end]) => t >= start && t <= end));
-      assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
-      // Without room made after each answer, nearly every scavenge fell inside a request (29 of 29
-      // here; 45 of 45 over 68 edits of 100 KB). With it: 0 of 40 on a quiet machine; 4-13 of 40-50
-      // with four busy loops beside the two cores, where the server, not scheduled in the pause,
-      // runs the timer only as the next change arrives.
-      assert.ok(inLints.length <= counted.length / 2, `${inLints.length} of ${counted.length} scavenges fell inside a pulled lint`);
-      const collected = traces.filter((m) => m.startsWith('cable-lint: young generation collected after answering a pull for untitled:pulled.cable'));
-      assert.ok(collected.length >= 3, `the trace has ${collected.length} collections: ${JSON.stringify(traces.slice(-3))}`);
-      assert.deepEqual(client.errorLogs(), []);
+      return { counted, inLints, traces, errors: client.errorLogs() };
     } finally {
       await client.stop();
     }
+  }
+
+  it('over 40 edits of a 50 KB cable, the scavenges fall between the lints; the trace says when the server collected', async () => {
+    const { counted, inLints, traces, errors } = await scavengesAroundLints('push', 'untitled:young.cable');
+    // 40 edits of 50 KB bring ~80 MB of young garbage: many scavenges, made in the waits.
+    assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
+    // The previous server: 23 of 24 inside (in a lint, or between it and its diagnostics' arrival,
+    // where V8's own scavenge task ran). This one: 0 of 38-39 in four runs on a quiet machine; a
+    // quarter leaves room for a loaded one (a room that ignored V8's task: 3-5 of ~30 at load 4-9).
+    assert.ok(inLints.length <= counted.length / 4, `${inLints.length} of ${counted.length} scavenges fell inside a lint`);
+    const collected = traces.filter((m) => m.startsWith('cable-lint: young generation collected before linting untitled:young.cable'));
+    assert.ok(collected.length >= 3, `the trace has ${collected.length} collections: ${JSON.stringify(traces.slice(-3))}`);
+    assert.match(collected[0]!, /: \d+\.\d MB left, \d+\.\d MB expected$/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('pulled as VS Code pulls, over 40 edits of a 50 KB cable typed 100 ms apart, the scavenges fall between the lints', async () => {
+    const { counted, inLints, traces, errors } = await scavengesAroundLints('pull', 'untitled:pulled.cable');
+    assert.ok(counted.length >= 3, `only ${counted.length} scavenges over the counted edits`);
+    // Without room made after each answer, nearly every scavenge fell inside a request (29 of 29
+    // here; 45 of 45 over 68 edits of 100 KB). With it: 0 of 40 on a quiet machine; 4-13 of 40-50
+    // with four busy loops beside the two cores, where the server, not scheduled in the pause,
+    // runs the timer only as the next change arrives.
+    assert.ok(inLints.length <= counted.length / 2, `${inLints.length} of ${counted.length} scavenges fell inside a pulled lint`);
+    const collected = traces.filter((m) => m.startsWith('cable-lint: young generation collected after answering a pull for untitled:pulled.cable'));
+    assert.ok(collected.length >= 3, `the trace has ${collected.length} collections: ${JSON.stringify(traces.slice(-3))}`);
+    assert.deepEqual(errors, []);
   });
 
   it('over 60 edits of a 50 KB cable, what reaches the old generation is the text, not each edit\'s tree', async () => {
