@@ -104,8 +104,7 @@ export async function editLatency(name: string, text: string, edits: number, see
     let resultId: string | undefined;
     let first: number;
     if (mode === 'pull') {
-      await client.open(uri, text);
-      const report = await client.pull(uri);
+      const report = await client.openAndPull(uri, text);
       first = report.kind === 'full' ? report.items.length : 0;
       resultId = report.resultId;
     } else {
@@ -132,8 +131,7 @@ export async function editLatency(name: string, text: string, edits: number, see
       if (mode === 'pull') {
         await new Promise((r) => setTimeout(r, TYPIST_MS));
         const start = performance.now();
-        await client.change(uri, version, [change]);
-        const report = await client.pull(uri, resultId);
+        const report = await client.changeAndPull(uri, version, [change], resultId);
         times.push(performance.now() - start);
         resultId = report.resultId;
         continue;

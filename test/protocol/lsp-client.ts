@@ -246,6 +246,21 @@ export class TestClient {
     });
   }
 
+  /** Opens a document and pulls its first diagnostics (pull mode). */
+  async openAndPull(uri: string, text: string, version = 1): Promise<DocumentDiagnosticReport> {
+    await this.open(uri, text, version);
+    return this.pull(uri);
+  }
+
+  /**
+   * A change and, right behind it, a pull of the document's diagnostics: what VS Code's client does
+   * after every change (vscode-languageclient's `diagnosticPullOptions.onChange`, on by default).
+   */
+  async changeAndPull(uri: string, version: number, changes: TextDocumentContentChangeEvent[], previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    await this.change(uri, version, changes);
+    return this.pull(uri, previousResultId);
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }

@@ -53,10 +53,7 @@ async function typeTagEdits(
 ): Promise<void> {
   let resultId: string | undefined;
   if (pulledAfterMs === undefined) await client.openAndWait(uri, text);
-  else {
-    await client.open(uri, text);
-    resultId = (await client.pull(uri)).resultId;
-  }
+  else resultId = (await client.openAndPull(uri, text)).resultId;
   let doc = TextDocument.create(uri, 'cable', 1, text);
   for (let n = 0; n < count; n++) {
     const version = n + 2;
@@ -65,8 +62,7 @@ async function typeTagEdits(
     if (pulledAfterMs !== undefined) {
       await sleep(pulledAfterMs);
       const sent = performance.now();
-      await client.change(uri, version, [change]);
-      const report = await client.pull(uri, resultId);
+      const report = await client.changeAndPull(uri, version, [change], resultId);
       edited(n, sent, performance.now(), doc.getText().length);
       assert.equal(report.kind, 'full', `edit ${n} changed the diagnostics`);
       resultId = report.resultId;

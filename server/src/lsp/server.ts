@@ -153,9 +153,12 @@ export function startServer(connection: Connection, host: Host, options: ServerO
     return { uri: doc.uri, version: doc.version, settings: s.lint, now: new Date().toISOString(), docsBase };
   }
 
+  /** Where a document version's lint under settings `s` is memoised. */
+  const lintKey = (s: DocumentSettings) => `lint:${s.key}`;
+
   /** The lint of a document version, in place (memoised with the version). */
   function lintOutcome(doc: TextDocument, s: DocumentSettings): LintOutcome {
-    return docs.memo(doc, `lint:${s.key}`, (cable) => {
+    return docs.memo(doc, lintKey(s), (cable) => {
       const outcome = lintParsed(cable, jobFor(doc, s));
       // Quiet counts from the end of the work.
       quiet?.worked();
@@ -169,7 +172,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
    * request that asked for it cancelled (`token`).
    */
   async function lintOutcomeOffThread(doc: TextDocument, s: DocumentSettings, token?: CancellationToken): Promise<LintOutcome | undefined> {
-    const memoKey = `lint:${s.key}`;
+    const memoKey = lintKey(s);
     const known = docs.recall<LintOutcome>(doc, memoKey);
     if (known) return known;
     if (!linter?.wants(doc.getText().length)) return lintOutcome(doc, s);
@@ -422,7 +425,7 @@ export function startServer(connection: Connection, host: Host, options: ServerO
         }
       }
       const resultId = `${current.version}:${s.key}`;
-      const linted = !docs.recall(current, `lint:${s.key}`);
+      const linted = !docs.recall(current, lintKey(s));
       const outcome = await lintOutcomeOffThread(current, s, token);
       if (linted && outcome) makeRoomAfterPull(current);
       if (token?.isCancellationRequested) return cancelledPull();
