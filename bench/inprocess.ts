@@ -35,6 +35,15 @@ export interface InProcessOptions {
   /** Seconds a single run may take before a scaling series stops growing. */
   giveUpSeconds: number;
   clock: 'cpu' | 'wall';
+  /** Another build's engine (scripts/bench.ts `--against`), bundled: run in the same rounds as this one's. */
+  against?: { bundle: string; label: string };
+}
+
+/** What scripts/bench.ts bundles from another checkout for `--against` (bench/against-entry.ts). */
+export interface OtherEngine {
+  parse(text: string): number;
+  full(text: string, name: string): number;
+  json(text: string, name: string): number;
 }
 
 const MB = 1024 * 1024;
@@ -163,19 +172,24 @@ function throughput(corpus: CorpusCable[], o: InProcessOptions, log: (s: string)
   // Warm-up: let the JIT see every phase before anything is timed.
   const warm = corpus.slice(0, 300);
   for (const c of warm) sink += bareScan(c.text) + lexOnly(c.text) + parseOnly(c.text) + lintOnly(c) + fullValidation(c) + jsonReport(c);
-  const t = rounds(
-    texts,
-    [
-      { name: 'scan', run: (c) => bareScan(c.text) },
-      { name: 'lex', run: (c) => lexOnly(c.text) },
-      { name: 'parse', run: (c) => parseOnly(c.text) },
-      { name: 'lint', run: lintOnly },
-      { name: 'full', run: fullValidation },
-      { name: 'json', run: jsonReport },
-    ],
-    o.rounds,
-    log,
-  );
+  const phases: Phase[] = [
+    { name: 'scan', run: (c) => bareScan(c.text) },
+    { name: 'lex', run: (c) => lexOnly(c.text) },
+    { name: 'parse', run: (c) => parseOnly(c.text) },
+    { name: 'lint', run: lintOnly },
+    { name: 'full', run: fullValidation },
+    { name: 'json', run: jsonReport },
+  ];
+  // The other build's phases run in the same rounds, each right after this build's, so that a
+  // neighbour's load and the collector's state fall on both alike: a ratio of builds, unlike a
+  // ratio to the bare scan, does not move with how fast the machine scans that day.
+  const other = o.against ? (require(o.against.bundle) as OtherEngine) : undefined;
+  if (other) {
+    for (const c of warm) sink += other.parse(c.text) + other.full(c.text, c.name) + other.json(c.text, c.name);
+    phases.splice(3, 0, { name: 'parse@against', run: (c) => other.parse(c.text) });
+    phases.push({ name: 'full@against', run: (c) => other.full(c.text, c.name) }, { name: 'json@against', run: (c) => other.json(c.text, c.name) });
+  }
+  const t = rounds(texts, phases, o.rounds, log);
   const mbps = (xs: number[]) => bytes / MB / median(xs);
   // Ratio per round (both sides under the same load), then the median of those.
   const ratio = (name: string) => median(t[name]!.map((s, i) => s / t.scan![i]!));
@@ -189,6 +203,20 @@ function throughput(corpus: CorpusCable[], o: InProcessOptions, log: (s: string)
     lintOnly: { mbPerS: round(mbps(t.lint!)), ratioToBareScan: round(ratio('lint')) },
     fullValidation: { mbPerS: round(mbps(t.full!)), ratioToBareScan: round(ratio('full')) },
     jsonReport: { mbPerS: round(mbps(t.json!)), ratioToBareScan: round(ratio('json')) },
+    ...(o.against && {
+      against: {
+        build: o.against.label,
+        // How many times faster this build is than the other, round by round, then the median.
+        speedup: {
+          parse: round(median(t['parse@against']!.map((s, i) => s / t.parse![i]!))),
+          full: round(median(t['full@against']!.map((s, i) => s / t.full![i]!))),
+          json: round(median(t['json@against']!.map((s, i) => s / t.json![i]!))),
+        },
+        parseOnly: { mbPerS: round(mbps(t['parse@against']!)), ratioToBareScan: round(ratio('parse@against')) },
+        fullValidation: { mbPerS: round(mbps(t['full@against']!)), ratioToBareScan: round(ratio('full@against')) },
+        jsonReport: { mbPerS: round(mbps(t['json@against']!)), ratioToBareScan: round(ratio('json@against')) },
+      },
+    }),
   };
 }
 

@@ -21,7 +21,9 @@
  * average is recorded with the results.
  *
  * Options: --quick (small sizes, for trying the script), --only=throughput,markdownlint,scaling,
- * lsp,startup,index,cli,size (a partial run merges into the existing results.json), --wall (wall
+ * lsp,startup,index,cli,size (a partial run merges into the existing results.json),
+ * --against=DIR (another checkout, e.g. `git worktree add DIR f279a3c` with its node_modules: its
+ * engine runs in the same throughput rounds, and the table gives this build's speed-up), --wall (wall
  * clock in process), --profile=parse|full|size:<chars>|line:<chars> (run the bundled profile
  * entry, which warms up and then profiles itself, and print the top self times instead of
  * benchmarking).
@@ -30,7 +32,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { topSelfTime, topTotalTime } from '../bench/cpuprofile-top';
 import { corpusDir, readCorpus, syntheticCable, syntheticSource } from '../bench/corpus';
@@ -70,6 +72,31 @@ async function bundleBench(): Promise<void> {
     build({ ...common, entryPoints: [join(ROOT, 'bench', 'inprocess.ts')], outfile: join(OUT, 'inprocess.js'), external: ['markdownlint'] }),
     build({ ...common, entryPoints: [join(ROOT, 'bench', 'profile.ts')], outfile: join(OUT, 'profile.js') }),
   ]);
+}
+
+/**
+ * `--against=DIR`: the engine of another checkout (a `git worktree add DIR <commit>` with its
+ * node_modules), bundled from bench/against-entry.ts as if that file sat in DIR/bench/, for the
+ * throughput rounds to run beside this build's. Its label is DIR's commit.
+ */
+async function bundleAgainst(dir: string): Promise<{ bundle: string; label: string }> {
+  const other = resolve(dir);
+  if (!existsSync(join(other, 'grammar', 'src', 'index.ts')) || !existsSync(join(other, 'server', 'src', 'api.ts'))) {
+    throw new Error(`--against: ${other} is not a checkout of cable-lint (no grammar/src/index.ts, server/src/api.ts)`);
+  }
+  const bundle = join(OUT, 'against.js');
+  await build({
+    ...common,
+    stdin: { contents: readFileSync(join(ROOT, 'bench', 'against-entry.ts'), 'utf8'), resolveDir: join(other, 'bench'), sourcefile: 'against-entry.ts', loader: 'ts' },
+    outfile: bundle,
+  });
+  let label = other;
+  try {
+    label = execFileSync('git', ['-C', other, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout: the folder names it
+  }
+  return { bundle, label };
 }
 
 /** The bundles the .vsix ships (minified, as `npm run package` builds them); sizes in KB. */
@@ -182,8 +209,19 @@ function table(r: Results): string {
       ok(t && t.fullValidation.ratioToBareScan <= GOALS.fullRatio) + (t && t.fullValidation.ratioToBareScan <= GOALS.fullRatioStretch ? ', stretch met' : ''),
     ],
     ['  with the cable\'s facts (--format json, ndjson)', t?.jsonReport ? `${f(t.jsonReport.mbPerS)} MB/s, ${f(t.jsonReport.ratioToBareScan)}× scan` : '—', '', ''],
-    ['markdownlint (2 MB slice)', md ? `${f(md.mbPerS)} MB/s, ${f(md.ratioToBareScan)}× scan; cable-lint ${f(md.speedup)}× faster` : '—', `≥ ${GOALS.markdownlintSpeedup}×`, ok(md && md.speedup >= GOALS.markdownlintSpeedup)],
   ];
+  const vs = (r.throughput as { against?: { build: string; speedup: { parse: number; full: number; json: number }; parseOnly: { ratioToBareScan: number }; fullValidation: { ratioToBareScan: number } } } | undefined)?.against;
+  if (vs) {
+    rows.push([
+      `against ${vs.build} (--against), same rounds`,
+      `speed-up: lex + parse ${f(vs.speedup.parse)}×, full ${f(vs.speedup.full)}×, with facts ${f(vs.speedup.json)}× (${vs.build}: ${f(vs.parseOnly.ratioToBareScan)}×, ${f(vs.fullValidation.ratioToBareScan)}× scan)`,
+      '',
+      '',
+    ]);
+  }
+  rows.push(
+    ['markdownlint (2 MB slice)', md ? `${f(md.mbPerS)} MB/s, ${f(md.ratioToBareScan)}× scan; cable-lint ${f(md.speedup)}× faster` : '—', `≥ ${GOALS.markdownlintSpeedup}×`, ok(md && md.speedup >= GOALS.markdownlintSpeedup)],
+  );
   for (const [k, label] of [['largestCorpus', 'largest corpus cable'], ['100KB', '100 KB cable'], ['1MB', '1 MB cable']] as const) {
     const l = lsp?.[k];
     rows.push([
@@ -256,6 +294,8 @@ async function main(): Promise<void> {
     giveUpSeconds: 30,
     clock: flag('wall') ? 'wall' : 'cpu',
   };
+  const against = option('against');
+  if (against && only.has('throughput')) o.against = await bundleAgainst(against);
 
   const inProcess = ['throughput', 'markdownlint', 'scaling'].filter((p) => only.has(p));
   if (inProcess.length) {
