@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
 import { lint, type LintOptions } from '../../server/src/lint';
+import { keptIndices, misplacedLines } from '../../server/src/rules/CBL001-envelope-order';
+import { seeded } from '../seeded';
 
 // Envelope and classification-block rules (CBL001–CBL011, CBL020–CBL027, CBL124). Every
 // failing input is the valid synthetic cable of spec 1.1 with one defect injected.
@@ -109,6 +111,74 @@ describe('CBL001 envelope-order', () => {
   it('accepts blank lines and routing continuation lines', () => {
     const text = inject('PP RUEHCP RUEHNY RUEHSM\nDE', 'PP RUEHCP RUEHNY\nRUEHSM\n\nDE');
     assert.deepEqual(diags(text, 'CBL001'), []);
+  });
+
+  // The pairwise longest non-decreasing subsequence CBL001 ran until it took 251 ms on 16,000
+  // envelope lines, and its walks to the neighbours a message names: the oracle of which lines
+  // the rule keeps (ties: the earlier line) and which it names.
+  function keptByPairs(ranks: readonly number[]): number[] {
+    const n = ranks.length;
+    const len = new Array<number>(n).fill(1);
+    const prev = new Array<number>(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        if (ranks[j]! <= ranks[i]! && len[j]! + 1 > len[i]!) {
+          len[i] = len[j]! + 1;
+          prev[i] = j;
+        }
+      }
+    }
+    let best = 0;
+    for (let i = 1; i < n; i++) if (len[i]! > len[best]!) best = i;
+    const kept: number[] = [];
+    for (let i = n ? best : -1; i >= 0; i = prev[i]!) kept.unshift(i);
+    return kept;
+  }
+
+  function neighboursByWalks(ranks: readonly number[], kept: ReadonlySet<number>) {
+    const out: { line: number; above: number; below: number }[] = [];
+    ranks.forEach((rank, i) => {
+      if (kept.has(i)) return;
+      let above = -1;
+      for (let j = i - 1; j >= 0 && above < 0; j--) if (kept.has(j) && ranks[j]! > rank) above = j;
+      let below = -1;
+      for (let j = i + 1; j < ranks.length && below < 0; j++) if (kept.has(j) && ranks[j]! < rank) below = j;
+      out.push({ line: i, above, below });
+    });
+    return out;
+  }
+
+  /** Ranks 0-7 in runs (long runs of one rank are where ties are decided), some drawn from two or three ranks only. */
+  function randomRanks(random: () => number): number[] {
+    const pool = random() < 0.3 ? [0, 1, 2, 3, 4, 5, 6, 7].filter(() => random() < 0.35) : [0, 1, 2, 3, 4, 5, 6, 7];
+    if (pool.length === 0) pool.push(Math.floor(random() * 8));
+    const n = Math.floor(random() * (random() < 0.1 ? 400 : 40));
+    const ranks: number[] = [];
+    while (ranks.length < n) {
+      const rank = pool[Math.floor(random() * pool.length)]!;
+      const run = random() < 0.2 ? 1 + Math.floor(random() * 30) : 1;
+      for (let k = 0; k < run && ranks.length < n; k++) ranks.push(rank);
+    }
+    return ranks;
+  }
+
+  it('keeps the lines the pairwise subsequence kept and names the same neighbours, ties included', () => {
+    const random = seeded(1001);
+    for (let t = 0; t < 3000; t++) {
+      const ranks = randomRanks(random);
+      const expected = keptByPairs(ranks);
+      const kept = keptIndices(ranks);
+      const got = [...kept.keys()].filter((i) => kept[i]);
+      assert.deepEqual(got, expected, `ranks ${JSON.stringify(ranks)}`);
+      assert.deepEqual(misplacedLines(ranks, kept), neighboursByWalks(ranks, new Set(expected)), `ranks ${JSON.stringify(ranks)}`);
+    }
+  });
+
+  it('reports the later of two lines that tie', () => {
+    // FM and ZNR alternate after VZCZC: three FM lines or three ZNR lines would do; the earlier kept.
+    const text = 'VZCZCXYZ123\nFM AMEMBASSY ROME\nZNR UUUUU ZZH\nFM AMEMBASSY ROME\nZNR UUUUU ZZH\nFM AMEMBASSY ROME\nZNR UUUUU ZZH\n\nUNCLAS\n';
+    const lines = diags(text, 'CBL001', { profile: 'transmitted' }).map((d) => d.range.start.line);
+    assert.deepEqual(lines, [2, 4, 6]);
   });
 });
 

@@ -32,27 +32,85 @@ const LABEL: Record<EnvelopeLineKind, string> = {
 
 const ORDER = 'VZCZC → precedence → DE → ZNR/ZNY → DTG → FM → TO → INFO/XMT → banner';
 
+/** Ranks are 0 … RANKS - 1: the sequence's few positions, so a line's best predecessor is one of RANKS. */
+const RANKS = Math.max(...Object.values(RANK)) + 1;
+
 /**
  * Indices (into `ranks`) of a longest non-decreasing subsequence. Lines outside it are the
- * fewest that must move; on ties the earlier line is kept, so the later one is reported.
+ * fewest that must move; on ties the earlier line is kept, so the later one is reported: a line
+ * continues the earliest of the longest subsequences ending at or below its rank, and the one
+ * kept ends at the earliest line of the greatest length. With RANKS values that is O(RANKS·n):
+ * comparing every pair of lines took 251 ms on 16,000 envelope lines, seconds on a pasted megabyte.
  */
-function keptIndices(ranks: number[]): Set<number> {
+export function keptIndices(ranks: readonly number[]): Uint8Array {
   const n = ranks.length;
-  const len = new Array<number>(n).fill(1);
-  const prev = new Array<number>(n).fill(-1);
+  const prev = new Int32Array(n);
+  // Per rank: the greatest length of a subsequence ending on a line of that rank, and the
+  // line that ends it (a later line of the same rank ends a longer one).
+  const longest = new Int32Array(RANKS);
+  const endsAt = new Int32Array(RANKS).fill(-1);
+  let best = -1;
+  let bestLength = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (ranks[j]! <= ranks[i]! && len[j]! + 1 > len[i]!) {
-        len[i] = len[j]! + 1;
-        prev[i] = j;
+    const rank = ranks[i]!;
+    // Of two subsequences as long, the one ending at the higher rank ends earlier (a line of a
+    // higher rank after the other's end would make it longer), so the first found going down
+    // is the earliest predecessor.
+    let length = 0;
+    let at = -1;
+    for (let r = rank; r >= 0; r--) {
+      if (longest[r]! > length) {
+        length = longest[r]!;
+        at = endsAt[r]!;
       }
     }
+    prev[i] = at;
+    length++;
+    if (length > longest[rank]!) {
+      longest[rank] = length;
+      endsAt[rank] = i;
+    }
+    if (length > bestLength) {
+      bestLength = length;
+      best = i;
+    }
   }
-  let best = 0;
-  for (let i = 1; i < n; i++) if (len[i]! > len[best]!) best = i;
-  const kept = new Set<number>();
-  for (let i = n ? best : -1; i >= 0; i = prev[i]!) kept.add(i);
+  const kept = new Uint8Array(n);
+  for (let i = best; i >= 0; i = prev[i]!) kept[i] = 1;
   return kept;
+}
+
+/**
+ * For each line outside `kept`: the nearest kept line above it with a higher rank, and the
+ * nearest kept line below it with a lower rank (-1: none), the neighbours its message names.
+ * The last kept line of each rank is carried down and up, so a long run of misplaced lines
+ * costs RANKS per line, not a walk back to the top.
+ */
+export function misplacedLines(ranks: readonly number[], kept: Uint8Array): { line: number; above: number; below: number }[] {
+  const n = ranks.length;
+  const below = new Int32Array(n).fill(-1);
+  const nearest = new Int32Array(RANKS).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    if (kept[i]) {
+      nearest[ranks[i]!] = i;
+      continue;
+    }
+    let at = -1;
+    for (let r = 0; r < ranks[i]!; r++) if (nearest[r]! >= 0 && (at < 0 || nearest[r]! < at)) at = nearest[r]!;
+    below[i] = at;
+  }
+  nearest.fill(-1);
+  const out: { line: number; above: number; below: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (kept[i]) {
+      nearest[ranks[i]!] = i;
+      continue;
+    }
+    let above = -1;
+    for (let r = ranks[i]! + 1; r < RANKS; r++) if (nearest[r]! > above) above = nearest[r]!;
+    out.push({ line: i, above, below: below[i]! });
+  }
+  return out;
 }
 
 export const CBL001: Rule = {
@@ -90,35 +148,21 @@ export const CBL001: Rule = {
       prev = line;
     }
 
-    const kept = keptIndices(ranked.map((r) => r.rank));
-    ranked.forEach((r, i) => {
-      if (kept.has(i)) return;
-      const label = LABEL[r.line.lineKind];
+    const ranks = ranked.map((r) => r.rank);
+    for (const { line, above, below } of misplacedLines(ranks, keptIndices(ranks))) {
+      const label = LABEL[ranked[line]!.line.lineKind];
       // Name a neighbour the line is on the wrong side of: a kept line above it with a higher
       // rank, else a kept line below it with a lower rank.
-      let above: (typeof ranked)[number] | undefined;
-      for (let j = i - 1; j >= 0; j--) {
-        if (kept.has(j) && ranked[j]!.rank > r.rank) {
-          above = ranked[j];
-          break;
-        }
-      }
       let message: string;
-      if (above) {
-        message = `${label} follows the ${LABEL[above.line.lineKind]}: expected it before the ${LABEL[above.line.lineKind]} (${ORDER})`;
+      if (above >= 0) {
+        const other = LABEL[ranked[above]!.line.lineKind];
+        message = `${label} follows the ${other}: expected it before the ${other} (${ORDER})`;
       } else {
-        let below: (typeof ranked)[number] | undefined;
-        for (let j = i + 1; j < ranked.length; j++) {
-          if (kept.has(j) && ranked[j]!.rank < r.rank) {
-            below = ranked[j];
-            break;
-          }
-        }
-        const other = below ? LABEL[below.line.lineKind] : 'the lines around it';
+        const other = below >= 0 ? LABEL[ranked[below]!.line.lineKind] : 'the lines around it';
         message = `${label} precedes the ${other}: expected it after the ${other} (${ORDER})`;
       }
-      ctx.report({ range: r.line.range, message });
-    });
+      ctx.report({ range: ranked[line]!.line.range, message });
+    }
 
     const banner = ctx.cable.banner;
     if (banner && banner.range.start.offset < env.range.start.offset) {
