@@ -174,14 +174,14 @@ export function levelOf(levelText: string): { level: ClassificationLevel; spaced
   }
 }
 
-export const CAPTION_NAMES = [
-  'SENSITIVE BUT UNCLASSIFIED',
-  'NOT FOR INTERNET DISTRIBUTION',
-  'SPECAT EXCLUSIVE',
-  'ROGER CHANNEL',
-  'DISSENT CHANNEL',
+/**
+ * The known captions (spec 2.2, Caption; 5 FAH-2 H-252.1-1) in the spec's order: the one list the
+ * lexer, the tree and the cable model read.
+ */
+export const CAPTION_NAMES: readonly string[] = [
   'SIPDIS',
   'SENSITIVE',
+  'SENSITIVE BUT UNCLASSIFIED',
   'NOFORN',
   'NODIS',
   'EXDIS',
@@ -189,9 +189,15 @@ export const CAPTION_NAMES = [
   'STADIS',
   'CHEROKEE',
   'CONDIS',
+  'ROGER CHANNEL',
+  'DISSENT CHANNEL',
   'SPECAT',
+  'SPECAT EXCLUSIVE',
+  'NOT FOR INTERNET DISTRIBUTION',
 ];
-const CAPTION_RE = new RegExp(`\\b(?:${CAPTION_NAMES.join('|')})\\b|C O R R E C T E D {1,2}C ?O ?P ?Y`, 'gi');
+/** The captions as a pattern's alternatives, a long form before the short one it starts with. */
+export const CAPTION_ALTERNATIVES = [...CAPTION_NAMES].sort((a, b) => b.length - a.length).join('|');
+const CAPTION_RE = new RegExp(`\\b(?:${CAPTION_ALTERNATIVES})\\b|C O R R E C T E D {1,2}C ?O ?P ?Y`, 'gi');
 
 /** The caption words of a line, upper-cased, with where each is written in `s`. */
 export function captionMatches(s: string): { name: string; start: number; end: number }[] {

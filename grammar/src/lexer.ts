@@ -1,4 +1,5 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { CAPTION_ALTERNATIVES } from './fields';
 
 /**
  * A line-level lexer: one token per line *segment* (a line, or a tab-separated cell of
@@ -67,9 +68,8 @@ export const BANNER_PATTERN =
   `[A-Za-z][A-Za-z .'-]*?[A-Za-z] +\\d{4,8}(?![\\d/])`;
 export const BannerLine = line('BannerLine', BANNER_PATTERN);
 
-export const CAPTION_WORDS =
-  'SIPDIS|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|CONDIS|' +
-  'ROGER CHANNEL|DISSENT CHANNEL|SPECAT(?: EXCLUSIVE)?|NOT FOR INTERNET DISTRIBUTION';
+/** The known captions, as the format lists them (fields.ts). */
+export const CAPTION_WORDS = CAPTION_ALTERNATIVES;
 export const CaptionLine = createToken({
   name: 'CaptionLine',
   pattern: new RegExp(

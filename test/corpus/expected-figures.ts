@@ -32,7 +32,9 @@ export const PUBLIC_COUNTS: RuleCounts = {
   CBL011: { warning: 1 },
   CBL020: { info: 5 },
   CBL021: { info: 5 },
-  CBL023: { info: 10 },
+  // CBL023 10 -> 13: an unknown word right under a caption is reported as the hover already said
+  // (07BAKU855 SIPDS, 08BEIJING3899 ENSITIVE, 08SANJOSE928 ALDAC), no longer passed over as a pass line's tail.
+  CBL023: { info: 13 },
   CBL024: { info: 51 },
   CBL025: { info: 18 },
   CBL032: { info: 20 },

@@ -17,6 +17,8 @@ const SEED_002 = read('seed-002-dushanbe-313-published.txt');
 
 /** A draft whose TAGS line holds an organization, a caption EXDIS and an unknown code. */
 const SYNTHETIC = REYKJAVIK.replace('TAGS: PREL ENRG EINV IC DA NO', 'TAGS: PREL NATO PGOX IC').replace('NOFORN\n', 'EXDIS\n');
+/** A draft with the caption 09PARIS1267 carries, which no reference table explains. */
+const INTERNET = REYKJAVIK.replace('NOFORN\n', 'NOT FOR INTERNET DISTRIBUTION\n');
 
 function markdown(h: Hover | null): string {
   const c = h?.contents;
@@ -32,6 +34,7 @@ describe('hover over LSP', () => {
     seed000: { uri: exampleUri('seed-000-dushanbe-50-partial-extract.txt'), text: SEED_000 },
     seed002: { uri: exampleUri('seed-002-dushanbe-313-published.txt'), text: SEED_002 },
     synthetic: { uri: 'untitled:hover-synthetic', text: SYNTHETIC },
+    internet: { uri: 'untitled:hover-internet', text: INTERNET },
   };
   before(async () => {
     client = await TestClient.start();
@@ -122,6 +125,13 @@ describe('hover over LSP', () => {
     assert.match(await hoverAt('reykjavik', 'SIPDIS'), /SIPRNet distribution/);
     assert.match(await hoverAt('reykjavik', 'NOFORN'), /No foreign distribution/);
     assert.match(await hoverAt('synthetic', 'EXDIS'), /Exclusive distribution only/);
+  });
+
+  it('a caption no table explains is still a caption: NOT FOR INTERNET DISTRIBUTION, with the handbook the spec cites', async () => {
+    const text = await hoverAt('internet', 'NOT FOR INTERNET');
+    assert.match(text, /^\*\*NOT FOR INTERNET DISTRIBUTION\*\*: caption,/);
+    assert.doesNotMatch(text, /not a known caption/);
+    assert.match(text, /5 FAH-2 H-252\.1-1/);
   });
 
   it('a portion mark: (C/NF) is CONFIDENTIAL + NOFORN, at the banner level', async () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Cable } from '../../grammar/src/ast';
 import { parseCable } from '../../grammar/src/index';
+import { lint } from '../../server/src/lint';
 import { hover } from '../../server/src/service/index';
 import { allFixtures, inDocument, positionOf, seed000Text, seed002Text, syntheticText, textAt } from './service-fixtures';
 
@@ -123,6 +124,65 @@ describe('service: hover on the envelope', () => {
 
   it('explains the security line against its code table', () => {
     assert.match(hoverText(synthetic, 'ZNY CCCCC', 5).text, /CONFIDENTIAL transmission/);
+  });
+});
+
+describe('service: hover on captions says what CBL023 says', () => {
+  /** The synthetic draft with `lines` in place of its NOFORN caption line. */
+  const withCaptions = (lines: string) => syntheticText.replace('\nNOFORN\n', `\n${lines}\n`);
+  const cbl023 = (text: string) => lint(text).diagnostics.filter((d) => d.ruleId === 'CBL023');
+
+  // The spec's Caption pattern (section 2.2), written out here rather than read from the code.
+  const SPEC_CAPTIONS = [
+    'SIPDIS', 'SENSITIVE', 'SENSITIVE BUT UNCLASSIFIED', 'NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'CONDIS',
+    'ROGER CHANNEL', 'DISSENT CHANNEL', 'SPECAT', 'SPECAT EXCLUSIVE', 'NOT FOR INTERNET DISTRIBUTION',
+  ];
+
+  for (const name of SPEC_CAPTIONS) {
+    it(`${name} is a caption, with the handbook the spec cites, and no rule calls it unknown`, () => {
+      // After STADIS, so that no distribution caption is out of order.
+      const text = withCaptions(name === 'SIPDIS' ? 'STADIS' : name);
+      const cable = parseCable(text);
+      const shown = name === 'SIPDIS' ? hoverText(cable, 'SIPDIS', 1) : hoverText(cable, `\n${name}\n`, 2);
+      assert.equal(shown.under, name);
+      assert.match(shown.text, new RegExp(`^\\*\\*${name}\\*\\*: caption[.,]`));
+      assert.doesNotMatch(shown.text, /not a known caption/);
+      assert.match(shown.text, /5 FAH-2 H-252\.1-1/);
+      assert.deepEqual(cbl023(text), []);
+    });
+  }
+
+  it('says what a caption means only where a reference table says it', () => {
+    assert.match(hoverText(parseCable(withCaptions('NODIS')), '\nNODIS', 2).text, /No distribution other than to persons indicated\.\n\n_Source: WikiLeaks PlusD/);
+    const roger = hoverText(parseCable(withCaptions('ROGER CHANNEL')), 'ROGER', 1).text;
+    assert.match(roger, /no reference table gives its meaning/);
+    const corrected = parseCable(withCaptions('C O R R E C T E D  C O P Y (TEXT)'));
+    assert.match(hoverText(corrected, 'C O R R E C T E D', 2).text, /^\*\*CORRECTED COPY\*\*: caption\. Corrected copy of an earlier transmission/);
+  });
+
+  it('an unknown word right under a caption is an unknown caption for the hover and for CBL023 alike (07BAKU855 SIPDS)', () => {
+    const text = syntheticText.replace('SIPDIS\n', 'SIPDIS\nSIPDS\n');
+    const shown = hoverText(parseCable(text), 'SIPDS', 1);
+    assert.match(shown.text, /not a known caption\. Nearest known caption: SIPDIS\./);
+    const [d, ...more] = cbl023(text);
+    assert.deepEqual(more, []);
+    assert.match(d!.message, /unknown caption 'SIPDS': did you mean SIPDIS\?/);
+    assert.equal(d!.range.start.line, 13);
+  });
+
+  it('a redacted line among the captions is neither a caption nor reported (07COLOMBO830)', () => {
+    const text = withCaptions(' XXXXXXXXXXXX');
+    const shown = hoverText(parseCable(text), 'XXXXXXXXXXXX', 1);
+    assert.match(shown.text, /redacted by the publisher/);
+    assert.doesNotMatch(shown.text, /not a known caption/);
+    assert.deepEqual(cbl023(text), []);
+  });
+
+  it('an unknown word between the banner and the E.O. line is unknown to both, with the known captions listed', () => {
+    const text = withCaptions('CODEL');
+    assert.match(hoverText(parseCable(text), 'CODEL', 1).text, /not a known caption\.\n/);
+    const [d] = cbl023(text);
+    assert.match(d!.message, /^unknown caption 'CODEL': expected one of .*ROGER CHANNEL.*NOT FOR INTERNET DISTRIBUTION/);
   });
 });
 

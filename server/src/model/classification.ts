@@ -5,8 +5,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Cable, Caption, ClassificationLevel, LevelRank, MalformedBanner, Paragraph, PortionMark, Range, Span } from '../../../grammar/src/ast';
+import { CAPTION_NAMES } from '../../../grammar/src/fields';
 import { lineIndexAt, rangeAt } from '../../../grammar/src/positions';
-import { lookupRoutingIndicator, postByBannerPost } from '../data/index';
+import { headerCode, lookupRoutingIndicator, postByBannerPost } from '../data/index';
 import { type Correction, frozen, type Lazy } from './types';
 
 const RANK: Record<ClassificationLevel, LevelRank> = {
@@ -22,6 +23,61 @@ const RANK: Record<ClassificationLevel, LevelRank> = {
 export function levelRank(level: ClassificationLevel): LevelRank {
   return RANK[level];
 }
+
+/** A caption the format knows, and what it means where a reference table says so. */
+export interface KnownCaption {
+  readonly name: string;
+  /** From header_codes.tsv; none for a caption the format names and no table explains. */
+  readonly meaning?: string;
+  /** Where the meaning comes from. */
+  readonly meaningSource?: string;
+}
+
+/** The handbook section the format specification cites for captions (spec 2.2 and section 5). */
+export const CAPTIONS_SOURCE = '5 FAH-2 H-252.1-1';
+
+/**
+ * The known captions: the format's list (the grammar's, which the lexer and the tree read too),
+ * with `CORRECTED COPY`, the name the tree gives the letter-spaced correction caption. CBL023,
+ * completion and hover read it here, so that none of them knows a caption the others do not.
+ */
+export const KNOWN_CAPTIONS: readonly KnownCaption[] = Object.freeze(
+  [...CAPTION_NAMES, 'CORRECTED COPY'].map((name) => {
+    const info = headerCode('caption', name === 'CORRECTED COPY' ? 'C O R R E C T E D  C O P Y' : name);
+    return Object.freeze(info ? { name, meaning: info.meaning, meaningSource: info.source } : { name });
+  }),
+);
+
+const KNOWN_BY_NAME: ReadonlyMap<string, KnownCaption> = new Map(KNOWN_CAPTIONS.map((c) => [c.name, c]));
+
+/** The known caption of this name (upper case, as the tree names it). */
+export function knownCaption(name: string): KnownCaption | undefined {
+  return KNOWN_BY_NAME.get(name);
+}
+
+/**
+ * What a word on its own line among the captions is when it is no known caption (the tree's
+ * `Caption` with `known: false`).
+ */
+export type UnknownCaptionReading =
+  /** Between the banner and the E.O. line, and no caption: CBL023 reports it, with the known caption within two edits if there is one. */
+  | { readonly kind: 'unknown'; readonly nearest?: string }
+  /** `XXXXXXXXXXXX`: the publisher redacted what stood there; nothing to check. */
+  | { readonly kind: 'redacted' }
+  /** A level word alone (`UNCLASSIFIED`): a publisher's metadata or a broken banner, not a caption. */
+  | { readonly kind: 'level' }
+  /** Outside the classification block (after the banner, before the E.O. line or else the first header field): not checked as a caption. */
+  | { readonly kind: 'outsideBlock' };
+
+export interface UnknownCaption {
+  readonly caption: Caption;
+  /** The word as written, trimmed. */
+  readonly word: string;
+  readonly reading: UnknownCaptionReading;
+}
+
+const REDACTED = /^X{4,}$/i;
+const LEVEL_WORD = /^(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET)$/i;
 
 /** Levels as written without letter-spacing, squeezed (no blanks) for comparison. */
 const LEVELS: readonly { squeezed: string; written: string }[] = [
@@ -132,6 +188,8 @@ export interface Classification {
   readonly captions: ReadonlySet<string>;
   /** Each caption word where it is written, in document order (known captions only). */
   readonly captionWords: readonly { name: string; span: Span; caption?: Caption }[];
+  /** Every line the tree read as a caption it does not know, with what it is, in document order. */
+  readonly unknownCaptions: readonly UnknownCaption[];
   /**
    * NOFORN or SENSITIVE stated in the header region (banner to text start) outside a caption
    * line: cables also write the handling statement in prose (`SENSITIVE BUT UNCLASSIFIED -
@@ -156,6 +214,7 @@ export const NO_CLASSIFICATION: Classification = Object.freeze({
   classified: false,
   captions: new Set<string>(),
   captionWords: Object.freeze([]),
+  unknownCaptions: Object.freeze([]),
   statedInHeader: Object.freeze({ noforn: false, sensitive: false }),
   highestPortion: undefined,
   bannerAttempts: Object.freeze([]),
@@ -178,7 +237,35 @@ export function readClassification(cable: Cable, lazy: Lazy): Classification {
   const stated = lazy('classification.statedInHeader', () => headerStatements(cable), NO_CLASSIFICATION.statedInHeader);
   // Spans in order, worked out for the few readers (SIPDIS with NODIS, the editor's index).
   const words = lazy('classification.captionWords', () => captionWordsOf(cable), NO_CLASSIFICATION.captionWords);
-  return new ClassificationMeaning(cable, bannerLevel, bannerRank, captions, highestPortion, stated, attempts, words);
+  const unknown = lazy('classification.unknownCaptions', () => unknownCaptionsOf(cable), NO_CLASSIFICATION.unknownCaptions);
+  return new ClassificationMeaning(cable, bannerLevel, bannerRank, captions, highestPortion, stated, attempts, words, unknown);
+}
+
+/** Each unknown caption line and what it is; the classification block runs from the banner to the E.O. line, else the first header field. */
+function unknownCaptionsOf(cable: Cable): readonly UnknownCaption[] {
+  const blockStart = cable.banner?.range.end.offset ?? Number.POSITIVE_INFINITY;
+  const blockEnd = (cable.eo ?? cable.headerOrder[0])?.range.start.offset ?? Number.POSITIVE_INFINITY;
+  const out: UnknownCaption[] = [];
+  for (const caption of cable.captions) {
+    if (caption.known) continue;
+    const word = caption.text.trim();
+    const at = caption.range.start.offset;
+    out.push(frozen({ caption, word, reading: unknownCaptionReading(word, at >= blockStart && at < blockEnd) }));
+  }
+  return out.sort((a, b) => a.caption.range.start.offset - b.caption.range.start.offset);
+}
+
+function unknownCaptionReading(word: string, inBlock: boolean): UnknownCaptionReading {
+  if (REDACTED.test(word)) return { kind: 'redacted' };
+  if (LEVEL_WORD.test(word)) return { kind: 'level' };
+  if (!inBlock) return { kind: 'outsideBlock' };
+  const upper = word.toUpperCase();
+  let nearest: { name: string; d: number } | undefined;
+  for (const name of CAPTION_NAMES) {
+    const d = distance(upper, name);
+    if (!nearest || d < nearest.d) nearest = { name, d };
+  }
+  return nearest && nearest.d <= 2 ? { kind: 'unknown', nearest: nearest.name } : { kind: 'unknown' };
 }
 
 /** Every caption name in order, with its span: on caption lines, or glued after the banner serial. */
@@ -201,6 +288,7 @@ class ClassificationMeaning implements Classification {
   readonly #stated: () => Classification['statedInHeader'];
   readonly #attempts: () => readonly BannerAttempt[];
   readonly #captionWords: () => Classification['captionWords'];
+  readonly #unknownCaptions: () => Classification['unknownCaptions'];
 
   constructor(
     cable: Cable,
@@ -211,12 +299,14 @@ class ClassificationMeaning implements Classification {
     stated: () => Classification['statedInHeader'],
     attempts: () => readonly BannerAttempt[],
     captionWords: () => Classification['captionWords'],
+    unknownCaptions: () => Classification['unknownCaptions'],
   ) {
     this.classified = (bannerRank ?? 0) >= 1;
     this.#cable = cable;
     this.#stated = stated;
     this.#attempts = attempts;
     this.#captionWords = captionWords;
+    this.#unknownCaptions = unknownCaptions;
     Object.freeze(this);
   }
 
@@ -226,6 +316,10 @@ class ClassificationMeaning implements Classification {
 
   get captionWords(): Classification['captionWords'] {
     return this.#captionWords();
+  }
+
+  get unknownCaptions(): Classification['unknownCaptions'] {
+    return this.#unknownCaptions();
   }
 
   get bannerAttempts(): readonly BannerAttempt[] {

@@ -1,4 +1,5 @@
 import type { Banner } from '../../../grammar/src/ast';
+import { CAPTION_ALTERNATIVES } from '../../../grammar/src/fields';
 import type { Fix, Rule, RuleContext } from '../engine/types';
 import type { BannerAttempt } from '../model/classification';
 import { cableYear, sectionDigitsAccepted } from '../model/sections';
@@ -10,7 +11,7 @@ interface Diagnosis {
   fix?: Fix;
 }
 
-const GLUED_CAPTION = /^(?:SIPDIS|SENSITIVE|NOFORN|NODIS|EXDIS|LIMDIS|STADIS)/i;
+const GLUED_CAPTION = new RegExp(`^(?:${CAPTION_ALTERNATIVES})`, 'i');
 
 /** Explains why a banner-like line does not match `Banner`; no problems = an accepted variant. */
 function diagnose(attempt: BannerAttempt, digits: readonly number[]): Diagnosis {
@@ -56,8 +57,7 @@ function diagnose(attempt: BannerAttempt, digits: readonly number[]): Diagnosis 
   return { problems, ...(fix ? { fix } : {}) };
 }
 
-const CAPTION_WORD =
-  /\b(?:SIPDIS|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|CONDIS|ROGER CHANNEL|DISSENT CHANNEL|SPECAT(?: EXCLUSIVE)?|NOT FOR INTERNET DISTRIBUTION|C O R R E C T E D {1,2}C ?O ?P ?Y(?: *\([^)]*\))?)\b/gi;
+const CAPTION_WORD = new RegExp(`\\b(?:${CAPTION_ALTERNATIVES}|C O R R E C T E D {1,2}C ?O ?P ?Y(?: *\\([^)]*\\))?)\\b`, 'gi');
 /** Where glued text may run on in a flattened header: a field, a pass line, a paragraph. */
 const GLUED_FIELD = /(?:E\.? ?[O0]\.?|EO) *:? *1\d{4}|\bTAGS?\b|\bSUBJ(?:ECT)?\b|\bREF\b|CLASSIFIED +BY|\bFOR\b|\bPASS\b|\b\d{1,3}\. /i;
 

@@ -1,18 +1,13 @@
-import { distance } from 'fastest-levenshtein';
 import type { Caption, Range } from '../../../grammar/src/ast';
-import { rangeAt } from '../../../grammar/src/positions';
 import type { Rule } from '../engine/types';
+import { KNOWN_CAPTIONS } from '../model/classification';
 
 /** Distribution captions, most restrictive first (5 FAH-2 H-252.1-1). STADIS may go anywhere. */
 const DISTRIBUTION: Record<string, number> = { NODIS: 0, EXDIS: 1, LIMDIS: 2 };
-const KNOWN = [
-  'SIPDIS', 'SENSITIVE', 'NOFORN', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'CONDIS', 'SPECAT',
-];
+/** The known captions a message names (CORRECTED COPY is written letter-spaced, with its reason). */
+const EXPECTED = KNOWN_CAPTIONS.map((c) => c.name).filter((n) => n !== 'CORRECTED COPY').join(', ');
 /** The long form says the same as the short one. */
 const SAME: Record<string, string> = { 'SENSITIVE BUT UNCLASSIFIED': 'SENSITIVE' };
-const REDACTED = /^X{4,}$/i;
-/** A level word on its own is a publisher's metadata or a broken banner, not a caption. */
-const LEVEL_WORD = /^(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET)$/i;
 
 export const CBL023: Rule = {
   id: 'CBL023',
@@ -23,30 +18,18 @@ export const CBL023: Rule = {
     'Captions sit on their own lines between the banner and the E.O. line, are known captions, and the most restrictive distribution caption (NODIS, EXDIS, LIMDIS) comes first.',
   check(ctx) {
     const { cable } = ctx;
-    const { lines, text } = cable;
     const banner = cable.banner;
     const captions = [...cable.captions].sort((a, b) => a.range.start.offset - b.range.start.offset);
     const eoAt = (cable.eo ?? cable.headerOrder[0])?.range.start.offset ?? Number.POSITIVE_INFINITY;
-    const bannerEnd = banner?.range.end.offset ?? Number.POSITIVE_INFINITY;
-    const inBlock = (c: Caption) => c.range.start.offset >= bannerEnd && c.range.start.offset < eoAt;
-    const nameRange = (c: Caption, name: string): Range => {
-      const i = c.text.toUpperCase().indexOf(name);
-      if (i < 0) return c.range;
-      const start = c.range.start.offset + i;
-      return rangeAt(lines, start, start + name.length);
-    };
-    const lineText = (i: number) => (i >= 0 && i < lines.length ? text.slice(lines[i]!.start, lines[i]!.end) : '');
+    const nameRange = (c: Caption, name: string): Range => c.nameSpans[c.names.indexOf(name)]?.range ?? c.range;
 
-    for (const c of captions) {
-      if (c.known || !inBlock(c)) continue;
-      const word = c.text.trim();
-      if (REDACTED.test(word) || LEVEL_WORD.test(word)) continue;
-      // A word directly under a pass line (`EB FOR WCRAFT⏎BLAMPRON`) continues that line.
-      const above = c.range.start.line - 1;
-      if (above > banner!.range.end.line && lineText(above).trim()) continue;
-      const near = KNOWN.map((k) => ({ k, d: distance(word.toUpperCase(), k) })).sort((a, b) => a.d - b.d)[0]!;
-      const hint = near.d <= 2 ? `did you mean ${near.k}?` : `expected one of ${KNOWN.join(', ')}`;
-      ctx.report({ range: c.range, severity: 'info', message: `unknown caption '${word}': ${hint}` });
+    // What an unknown caption line is (a redaction, a level word, a word outside the block) is the
+    // model's to say, so that the hover says the same; a word under a pass line the grammar
+    // already reads as that line wrapped.
+    for (const u of ctx.model.classification.unknownCaptions) {
+      if (u.reading.kind !== 'unknown') continue;
+      const hint = u.reading.nearest ? `did you mean ${u.reading.nearest}?` : `expected one of ${EXPECTED}`;
+      ctx.report({ range: u.caption.range, severity: 'info', message: `unknown caption '${u.word}': ${hint}` });
     }
 
     // Captions stated only below the header are misplaced; a repetition there (and stray

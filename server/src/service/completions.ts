@@ -13,6 +13,7 @@ import {
 import type { Cable, LevelRank, Paragraph } from '../../../grammar/src/ast';
 import { allTags, type CableDay, headerCode, headerCodesByField, postByBannerPost, tagInfoOn, tagOn } from '../data/index';
 import { modelOf } from '../model/index';
+import { KNOWN_CAPTIONS } from '../model/classification';
 import { explainCaption, explainPortionMark, explainTag, portionMarksUpTo, rankOfLevel, tagDay } from './explain';
 import { TRUST_ORDER } from './new-draft';
 import { lspRangeAt, offsetOf, type PositionLike } from './ranges';
@@ -160,7 +161,8 @@ function portionMarkItems(cable: Cable, from: number, offset: number): Completio
   }));
 }
 
-const CAPTIONS = ['SIPDIS', 'NOFORN', 'SENSITIVE', 'SENSITIVE BUT UNCLASSIFIED', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'CHEROKEE', 'CONDIS'];
+/** The model's known captions; CORRECTED COPY is written letter-spaced with its reason, not picked from a list. */
+const CAPTIONS = KNOWN_CAPTIONS.map((c) => c.name).filter((n) => n !== 'CORRECTED COPY');
 
 function headerItems(cable: Cable, replace: LspRange): CompletionItem[] {
   const items: CompletionItem[] = [];

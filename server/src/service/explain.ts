@@ -20,7 +20,7 @@ import {
   type EoSection,
   type TagInfo,
 } from '../data/index';
-import { levelRank } from '../model/classification';
+import { CAPTIONS_SOURCE, knownCaption, levelRank, type UnknownCaption } from '../model/classification';
 import { dayOfYear, type DeclReading, isRealDate } from '../model/dates';
 import { routingIndicatorFault } from '../model/envelope';
 import { modelOf } from '../model/index';
@@ -257,11 +257,29 @@ export function portionMarksUpTo(rank: LevelRank | undefined): string[] {
   return all.filter(([, r]) => rank === undefined || r <= rank).map(([m]) => m);
 }
 
-export function explainCaption(name: string): string {
-  const info = headerCode('caption', name);
-  if (info) return `**${name}**: caption. ${capitalise(info.meaning)}.\n\n_Source: ${info.source}_`;
-  if (name === 'CORRECTED COPY') return `**CORRECTED COPY**: caption. ${headerCode('caption', 'C O R R E C T E D  C O P Y')?.meaning ?? 'corrected copy of an earlier transmission'}.`;
-  return `**${name}**: an all-capitals line between the banner and the E.O. line that is not a known caption.\n\n_Source: ${SPEC}, section 2.2 (CBL023)_`;
+/**
+ * A caption word: a known caption from the model's one list, with its meaning where a reference
+ * table gives one; or a line the tree read as a caption it does not know, as the model reads it
+ * (the reading CBL023 reports from).
+ */
+export function explainCaption(name: string, unknown?: UnknownCaption): string {
+  const known = unknown ? undefined : knownCaption(name);
+  const handbook = `captions: ${CAPTIONS_SOURCE}, as the ${SPEC} cites it (section 2.2)`;
+  if (known?.meaning) return `**${name}**: caption. ${capitalise(known.meaning)}.\n\n_Source: ${known.meaningSource}; ${handbook}_`;
+  if (known) return `**${name}**: caption, one of those the format names (section 2.2, Caption); no reference table gives its meaning.\n\n_Source: ${handbook}_`;
+  const reading = unknown?.reading ?? { kind: 'unknown' };
+  switch (reading.kind) {
+    case 'redacted':
+      return `**${name}**: redacted by the publisher, alone on a line among the captions: what stood there is not known, and nothing is checked.\n\n_Source: ${SPEC}, section 2.2 (CBL023 passes over it)_`;
+    case 'level':
+      return `**${name}**: a classification level alone on a line among the captions: a publisher's label or a broken banner, not a caption.\n\n_Source: ${SPEC}, section 2.2 (CBL023 passes over it)_`;
+    case 'outsideBlock':
+      return `**${name}**: an all-capitals word alone on a line outside the classification block (banner to E.O. line): not read as a caption, and not checked.\n\n_Source: ${SPEC}, section 2.2_`;
+    case 'unknown': {
+      const nearest = 'nearest' in reading && reading.nearest ? ` Nearest known caption: ${reading.nearest}.` : '';
+      return `**${name}**: an all-capitals line between the banner and the E.O. line that is not a known caption.${nearest}\n\n_Source: ${SPEC}, section 2.2 (CBL023)_`;
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------ E.O.

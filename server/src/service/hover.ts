@@ -119,8 +119,10 @@ function explainToken(cable: Cable, t: Token, now: Date | undefined): string | u
       const id = modelOf(cable).referenceId;
       return `**${t.banner.serial.text}**: cable serial of the post.${id ? ` Reference id \`${id}\`.` : ''}\n\n_Source: ${SPEC}, section 2.5 (ReferenceId)_`;
     }
-    case 'caption':
-      return explainCaption(t.name);
+    case 'caption': {
+      const unknown = t.caption && !t.caption.known ? modelOf(cable).classification.unknownCaptions.find((u) => u.caption === t.caption) : undefined;
+      return explainCaption(t.name, unknown);
+    }
     case 'fieldKeyword':
       return fieldKeyword(cable, t.field);
     case 'eoOrder':
