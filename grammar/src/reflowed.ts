@@ -9,7 +9,8 @@ import * as B from './build-body';
 import { buildBanner, type Doc, tokenEnd } from './build-header';
 import * as F from './fields';
 import * as T from './lexer';
-import { looksLikeBanner, TRUNCATED } from './parser';
+import { TRUNCATED } from './field-continuation';
+import { looksLikeBanner } from './parser';
 import { FIELD_TOKEN, type Segment } from './segments';
 import { isSpace } from './chars';
 

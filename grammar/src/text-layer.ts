@@ -8,7 +8,7 @@ import { buildBanner, type Doc } from './build-header';
 import { addField, splitGluedFields } from './header-repair';
 import { extendParagraphs, extendSubParagraphs, numberParagraphs, textEndOf } from './numbering';
 import * as T from './lexer';
-import { fieldContinues, TRUNCATED } from './parser';
+import { fieldContinues, TRUNCATED } from './field-continuation';
 import { rangeAt } from './positions';
 import { isDashAt, isHeadingAt, skipSpace, spaceEnd } from './chars';
 import { midLineParagraphs, previewOf } from './reflowed';

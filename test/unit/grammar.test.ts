@@ -179,6 +179,33 @@ describe('grammar: corpus variants (false-positive triage)', () => {
     );
   });
 
+  it('a subject wrapped after a blank line continues the subject, not an unknown caption (08TRIPOLI680, 06ROME3205, 07LONDON4045)', () => {
+    const header = 'S E C R E T SECTION 01 OF 04 TRIPOLI 000680\n\nSIPDIS\n\nCODEL\n\nE.O. 12958: DECL: 8/28/2018\nTAGS: OVIP PREL LY\n';
+    const libya = parseCable(`${header}SUBJECT: SCENESETTER FOR SECRETARY RICE'S VISIT TO \n\nLIBYA \n\nCLASSIFIED BY: Chris Stevens, CDA. REASON: 1.4 (b)\n\n1. (C) Text.\n`);
+    assert.equal(libya.subject?.subject, "SCENESETTER FOR SECRETARY RICE'S VISIT TO LIBYA");
+    assert.equal(libya.classifiedBy?.reasonSection, '1.4');
+    // A real caption above the E.O. line stays a caption.
+    assert.deepEqual(libya.captions.map((c) => [c.names, c.known]), [[['SIPDIS'], true], [['CODEL'], false]]);
+    const italy = parseCable(`${header}SUBJECT: ANTI-COUNTERFEITING TRADE AGREEMENT (ACTA):  ITALY \n\nINTERESTED  \n\nREF: STATE 182554  \n\n1. (SBU) Text.\n`);
+    assert.equal(italy.subject?.subject, 'ANTI-COUNTERFEITING TRADE AGREEMENT (ACTA):  ITALY INTERESTED');
+    assert.deepEqual(italy.refs?.items.map((i) => i.target.text.trim()), ['STATE 182554']);
+    assert.deepEqual(italy.captions.map((c) => c.names[0]), ['SIPDIS', 'CODEL']);
+    const london = parseCable(`${header}SUBJECT: EUR SENIOR ADVISOR PANDITH AND S/P ADVISOR COHEN'S \n\nVISIT TO THE UK, OCTOBER 9-14, 2007\n\nREF: LONDON 4030\n\n1. (C) Text.\n`);
+    assert.equal(london.subject?.subject, "EUR SENIOR ADVISOR PANDITH AND S/P ADVISOR COHEN'S VISIT TO THE UK, OCTOBER 9-14, 2007");
+  });
+
+  it('a line after a blank line under the subject continues it only between single blank lines, in capitals, above REF or Classified By', () => {
+    const header = 'C O N F I D E N T I A L ROME 000123\n\nSIPDIS\n\nE.O. 12958: DECL: 8/28/2018\nTAGS: PREL IT\n';
+    const subject = (rest: string) => parseCable(`${header}${rest}`).subject?.subject;
+    // Two blank lines, a subject in small letters, a pass line's shape, or a paragraph below: not the subject.
+    assert.equal(subject('SUBJECT: VISIT TO\n\n\nLIBYA\n\nREF: STATE 1\n\n1. (C) Text.\n'), 'VISIT TO');
+    assert.equal(subject('SUBJECT: Visit to\n\nLIBYA\n\nREF: STATE 1\n\n1. (C) Text.\n'), 'Visit to');
+    assert.equal(subject('SUBJECT: VISIT TO LIBYA\n\nDEPT FOR NEA/MAG\n\nREF: STATE 1\n\n1. (C) Text.\n'), 'VISIT TO LIBYA');
+    const heading = parseCable(`${header}SUBJECT: VISIT TO LIBYA\n\nSUMMARY\n\n1. (C) Text.\n`);
+    assert.equal(heading.subject?.subject, 'VISIT TO LIBYA');
+    assert.deepEqual(heading.headings.map((h) => h.text.trim()), ['SUMMARY']);
+  });
+
   it('a cut-off preview line (`Classif...`) is publisher wrapper, not a pass line (08RIGA497)', () => {
     const cable = parseCable(
       'C O N F I D E N T I A L RIGA 000497\n\nSIPDIS\n\nE.O. 12958: DECL: 08/15/2018\nTAGS: PREL LG\nSUBJECT: TFGG01: COUNCIL MEETS ON\nGEORGIA\n\nREF: A) RIGA 496 B) RIGA 492\n\nClassif...\n\nC O N F I D E N T I A L RIGA 000497 SIPDIS E.O. 12958: DECL: 08/15/2018 TAGS: PREL LG\n',
