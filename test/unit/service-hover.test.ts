@@ -42,11 +42,16 @@ describe('service: hover on TAGS codes', () => {
     assert.match(text, /seen on published cables .* no known meaning/);
   });
 
-  it('calls an unknown code unknown and offers the nearest known codes', () => {
+  it('calls a slip on a known code what CBL061 calls it, with the code meant', () => {
     const cable = parseCable(syntheticText.replace('TAGS: PREL ENRG', 'TAGS: PRELL ENRG'));
     const { text } = hoverText(cable, 'PRELL', 1);
-    assert.match(text, /unknown TAGS code/);
-    assert.match(text, /`PREL`/);
+    assert.match(text, /^\*\*PRELL\*\*: not a known code: a slip on `PREL` \(External Political Relations\)\./);
+  });
+
+  it('calls an unknown code unknown and offers the nearest known codes', () => {
+    const cable = parseCable(syntheticText.replace('TAGS: PREL ENRG', 'TAGS: DPRK ENRG'));
+    const { text } = hoverText(cable, 'DPRK', 1);
+    assert.match(text, /^\*\*DPRK\*\*: unknown TAGS code\. Nearest known codes: `[A-Z]+` \(/);
   });
 
   it('splits a run-together token', () => {

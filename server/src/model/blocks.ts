@@ -5,7 +5,7 @@
  * the heading or first paragraph a summary or comment implicitly opens with, or not at all. The
  * rules (CBL100–CBL104), the hover and the outline all read this one pairing.
  */
-import type { BlockKind, BlockMark, Cable, Heading, Range } from '../../../grammar/src/ast';
+import type { BlockKind, BlockMark, Cable, Heading, Paragraph, Range } from '../../../grammar/src/ast';
 import { lastAtOrBelow, rangeAt } from '../../../grammar/src/positions';
 import { frozen } from './types';
 
@@ -54,6 +54,17 @@ export interface Blocks {
   readonly reopened: readonly { mark: BlockMark; previous: BlockMark }[];
   /** `(NOTE:` openers with neither `END NOTE` nor the closing `)` in their paragraph. */
   readonly unclosedNotes: readonly BlockMark[];
+  /**
+   * COMMENT openers left open before a later numbered paragraph that does not continue them
+   * (`COMMENT CONT'D`), with that paragraph (CBL103); a comment running to the end needs no end.
+   */
+  readonly commentsLeftOpen: readonly { mark: BlockMark; next: Paragraph }[];
+  /**
+   * The opener whose block `mark` is part of: the publisher's copy of an opener on the same line
+   * (08ROME1406) and `COMMENT CONT'D`/`Cont. Summary:` under an open block belong to that block's
+   * opener; any other mark is its own.
+   */
+  blockOf(mark: BlockMark): BlockMark;
   /** Paragraph index (in `cable.paragraphs`, -1 before paragraph 1) of a mark. */
   paragraphOf(mark: BlockMark): number;
   /** The span a mark opens or closes. */
@@ -69,6 +80,8 @@ export const NO_BLOCKS: Blocks = Object.freeze({
   crossed: Object.freeze([]),
   reopened: Object.freeze([]),
   unclosedNotes: Object.freeze([]),
+  commentsLeftOpen: Object.freeze([]),
+  blockOf: (mark: BlockMark) => mark,
   paragraphOf: () => -1,
   spanOf: () => undefined,
 });
@@ -85,7 +98,8 @@ export function readBlocks(cable: Cable): Blocks {
     if (byMark.has(m)) continue;
     let span: BlockSpan;
     if (m.role === 'open') {
-      const c = a.closers.get(m);
+      // An opener that is part of an open block closes with it.
+      const c = a.closers.get(rootOf(a, m));
       let closes: BlockClose;
       let end = m.range.end.offset;
       if (c?.end) {
@@ -96,7 +110,7 @@ export function readBlocks(cable: Cable): Blocks {
         end = c.paren;
       } else closes = m.block === 'NOTE' && !a.unclosedNotes.includes(m) ? { by: 'paragraph' } : { by: 'none' };
       span = frozen({ block: m.block, opens: { by: 'mark', mark: m }, closes, heading: headings.has(m), range: rangeAt(cable.lines, m.range.start.offset, end) });
-      if (c?.end) byMark.set(c.end, span);
+      if (c?.end && !byMark.has(c.end)) byMark.set(c.end, span);
     } else {
       const implicit = a.implicitEnds.get(m);
       const opens: BlockOpen = implicit === undefined ? { by: 'none' } : implicit === 'paragraph' ? { by: 'paragraph' } : { by: 'heading', heading: implicit };
@@ -114,9 +128,44 @@ export function readBlocks(cable: Cable): Blocks {
     crossed: a.crossed,
     reopened: a.reopened,
     unclosedNotes: (a.unclosedNotes),
+    commentsLeftOpen: commentsLeftOpen(cable, a),
+    blockOf: (mark: BlockMark) => rootOf(a, mark),
     paragraphOf: (mark: BlockMark) => a.paragraphOf.get(mark) ?? -1,
     spanOf: (mark: BlockMark) => byMark.get(mark),
   });
+}
+
+/** The opener a mark's block starts at (see `Blocks.blockOf`). */
+function rootOf(a: Analysis, mark: BlockMark): BlockMark {
+  let root = mark;
+  for (let up = a.partOf.get(root); up; up = a.partOf.get(root)) root = up;
+  return root;
+}
+
+/** See `Blocks.commentsLeftOpen`. */
+function commentsLeftOpen(cable: Cable, a: Analysis): { mark: BlockMark; next: Paragraph }[] {
+  if (a.unclosedComments.length === 0) return [];
+  const marks = a.marks ?? [];
+  const paragraphOf = (m: BlockMark) => a.paragraphOf.get(m) ?? -1;
+  const continues = new Set<number>();
+  for (const m of marks) {
+    if (m.block === 'COMMENT' && m.role === 'open' && m.continued) continues.add(paragraphOf(m));
+  }
+  const numbered: number[] = [];
+  cable.paragraphs.forEach((p, i) => {
+    if (!p.ambiguous) numbered.push(i);
+  });
+  const out: { mark: BlockMark; next: Paragraph }[] = [];
+  for (const m of a.unclosedComments) {
+    if (m.continued) continue;
+    const i = paragraphOf(m);
+    // Skip the paragraphs that say `COMMENT CONT'D`: the comment legitimately runs into them.
+    let k = numbered.findIndex((n) => n > i);
+    while (k >= 0 && k < numbered.length && continues.has(numbered[k]!)) k++;
+    if (k < 0 || k >= numbered.length) continue;
+    out.push(frozen({ mark: m, next: cable.paragraphs[numbered[k]!]! }));
+  }
+  return out;
 }
 
 /** Where a mark sits: its paragraph (index in `cable.paragraphs`, -1 before paragraph 1) and where that paragraph's text ends. */
@@ -145,6 +194,8 @@ interface Analysis {
   reopened: { mark: BlockMark; previous: BlockMark }[];
   /** `(NOTE:` openers with neither `END NOTE` nor the closing `)` in their paragraph. */
   unclosedNotes: BlockMark[];
+  /** Openers that are part of a block already open (see `Blocks.blockOf`), with that block's opener. */
+  partOf: Map<BlockMark, BlockMark>;
   /**
    * Heading-style summary openers (`SUMMARY -------`, `Summary.` alone on a line): the summary
    * runs to the next heading or paragraph and needs no `END SUMMARY` (spec 4.4).
@@ -166,6 +217,7 @@ function unpaired(): Analysis {
     crossed: [],
     reopened: [],
     unclosedNotes: [],
+    partOf: new Map(),
     summaryHeadings: [],
     paragraphOf: new Map(),
   };
@@ -327,11 +379,17 @@ function analyse(cable: Cable): Analysis {
         return;
       }
       const sameIdx = findLast(stack, m.block);
-      if (m.continued && sameIdx >= 0) return;
+      if (m.continued && sameIdx >= 0) {
+        result.partOf.set(m, stack[sameIdx]!.mark);
+        return;
+      }
       // `¶1. (C) Summary. 1. (C) Summary. …` (08ROME1406): the publisher's copy of the opener
       // on the same line is one opener.
       const same = sameIdx >= 0 ? stack[sameIdx]!.mark : undefined;
-      if (same && same.range.start.line === m.range.start.line && m.range.start.offset - same.range.end.offset < 30) return;
+      if (same && same.range.start.line === m.range.start.line && m.range.start.offset - same.range.end.offset < 30) {
+        result.partOf.set(m, same);
+        return;
+      }
       if (sameIdx >= 0) {
         const previous = stack[sameIdx]!;
         stack.splice(sameIdx, 1);

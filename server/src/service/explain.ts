@@ -24,6 +24,7 @@ import { CAPTIONS_SOURCE, knownCaption, levelRank, type UnknownCaption } from '.
 import { dayOfYear, type DeclReading, isRealDate } from '../model/dates';
 import { routingIndicatorFault } from '../model/envelope';
 import { modelOf } from '../model/index';
+import type { TagEntry } from '../model/tags';
 
 export const SPEC = 'cable format specification';
 
@@ -153,6 +154,30 @@ export function explainTag(token: string, codeShaped: boolean, day?: CableDay): 
   const near = nearestTags(code);
   const nearText = near.length ? ` Nearest known codes: ${near.map((c) => `\`${c}\` (${lookupTag(c)?.meaning ?? ''})`).join(', ')}.` : '';
   return `**${code}**: unknown TAGS code.${nearText}`;
+}
+
+/**
+ * A token of the cable's own TAGS lines as the model classified it: the entry CBL061 and CBL064
+ * report from, so that the hover never calls a slip on a known code a code seen on published
+ * cables, nor a code of a list written in lower case a free word.
+ */
+export function explainTagEntry(entry: TagEntry, day?: CableDay): string {
+  const named = (codes: readonly string[]) => codes.map((c) => `\`${c}\` (${lookupTag(c)?.meaning ?? ''})`).join(', ');
+  switch (entry.status) {
+    case 'misspelt': {
+      const seen = isSeenUndefinedTag(entry.code);
+      const also = seen ? ` Seen on published cables ${seen.countAll} times all the same.` : '';
+      return `**${entry.code}**: not a known code: a slip on ${named(entry.nearest ?? [])}.${also}\n\n_Source: TAGS table (tags.tsv); CBL061_`;
+    }
+    case 'unknown': {
+      const near = entry.nearest?.length ? ` Nearest known codes: ${named(entry.nearest.slice(0, 3))}.` : '';
+      return `**${entry.code}**: unknown TAGS code.${near}`;
+    }
+    case 'skipped':
+      return explainTag(entry.written, false, day);
+    default:
+      return explainTag(entry.code, true, day);
+  }
 }
 
 // ------------------------------------------------------------------------------ routing

@@ -18,6 +18,7 @@ import {
   explainReasons,
   explainRoutingIndicator,
   explainTag,
+  explainTagEntry,
   precedenceName,
   precedenceSource,
   rankOfLevel,
@@ -48,8 +49,10 @@ export function hover(cable: Cable, position: PositionLike, now?: Date): Hover |
 
 function explainToken(cable: Cable, t: Token, now: Date | undefined): string | undefined {
   switch (t.role) {
-    case 'tag':
-      return explainTag(t.tag.text, t.tag.codeShaped, tagDay(cable, now));
+    case 'tag': {
+      const entry = modelOf(cable).tags.entries.find((e) => e.token === t.tag);
+      return entry ? explainTagEntry(entry, tagDay(cable, now)) : explainTag(t.tag.text, t.tag.codeShaped, tagDay(cable, now));
+    }
     case 'routingIndicator':
       return explainRoutingIndicator(t.ri);
     case 'transmissionId': {
@@ -174,7 +177,7 @@ function explainToken(cable: Cable, t: Token, now: Date | undefined): string | u
       const m = t.mark;
       const span = modelOf(cable).blocks.spanOf(m);
       const verb = m.role === 'open' ? (m.continued ? 'continues' : 'opens') : 'ends';
-      return `**${capitalise(m.block.toLowerCase())}** ${verb}${span ? ` (${blockWhere(m, span)})` : ''}.`;
+      return `**${capitalise(m.block.toLowerCase())}** ${verb}${span ? ` (${blockWhere(cable, m, span)})` : ''}.`;
     }
     case 'signature':
       return `**${t.signature.text}**: signature (the signing officer's name)${t.signature.appended ? ', appended to the last paragraph' : ''}.`;
@@ -188,7 +191,7 @@ function explainToken(cable: Cable, t: Token, now: Date | undefined): string | u
 }
 
 /** Where a block mark's other end is, as the rules pair them (CBL100–CBL104). */
-function blockWhere(m: BlockMark, span: BlockSpan): string {
+function blockWhere(cable: Cable, m: BlockMark, span: BlockSpan): string {
   const line = (r: { start: { line: number } }) => r.start.line + 1;
   if (m.role === 'open') {
     if (span.heading) return 'a heading: the summary runs to the next heading or paragraph';
@@ -200,7 +203,7 @@ function blockWhere(m: BlockMark, span: BlockSpan): string {
       case 'paragraph':
         return 'ends with its paragraph';
       case 'none':
-        return 'not closed';
+        return leftOpen(cable, m);
     }
   }
   switch (span.opens.by) {
@@ -213,6 +216,25 @@ function blockWhere(m: BlockMark, span: BlockSpan): string {
     case 'none':
       return 'no opener';
   }
+}
+
+/**
+ * An opener no end closes, as the rules read it: not closed where a rule reports it (CBL100 a
+ * summary to the end, CBL102 a block opened again, CBL103 a comment before a later paragraph,
+ * CBL104 a note in its paragraph); otherwise it may run on, and the hover does not call it a fault.
+ */
+function leftOpen(cable: Cable, m: BlockMark): string {
+  const blocks = modelOf(cable).blocks;
+  const opener = blocks.blockOf(m);
+  const line = (r: { start: { line: number } }) => r.start.line + 1;
+  // A repeated or continued opener: its opener's hover says how the block ends.
+  if (opener !== m) return `part of the ${m.block.toLowerCase()} opened on line ${line(opener.range)}`;
+  const again = blocks.reopened.find((r) => r.previous === opener);
+  if (again) return `not closed before it is opened again on line ${line(again.mark.range)}`;
+  const left = blocks.commentsLeftOpen.find((c) => c.mark === opener);
+  if (left) return `not closed before paragraph ${left.next.number}`;
+  if ((opener.block === 'SUMMARY' && blocks.unclosedAtEnd.includes(opener)) || blocks.unclosedNotes.includes(opener)) return 'not closed';
+  return 'runs to the end of the text without an end mark, which it does not need';
 }
 
 function envelopeKeyword(word: string): string {
