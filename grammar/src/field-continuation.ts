@@ -70,8 +70,14 @@ function linesApart(a: IToken, b: IToken): number {
   return (b.startLine ?? 0) - (a.endLine ?? a.startLine ?? 0);
 }
 
-/** A line of capitals (no small letter), as a subject is written when its first line is. */
-const CAPITALS_LINE = /^[^a-z]*[A-Z][^a-z]*$/;
+/**
+ * A line of capitals (a capital, no small letter), as a subject is written when its first line is.
+ * Two searches: one pattern for both (`^[^a-z]*[A-Z][^a-z]*$`) backtracks quadratically on a long
+ * line that ends in a small letter, and the subject's first line may be a whole reflowed header.
+ */
+export function inCapitals(s: string): boolean {
+  return !/[a-z]/.test(s) && /[A-Z]/.test(s);
+}
 const SUBJECT_KEYWORD = /^\s*SUBJ(?:ECT)?\s*[:;,.]?/i;
 /** What follows a subject in the header: REF, Classified By, or the SIPDIS the system puts under a wrapped subject (07THEHAGUE566). */
 const AFTER_SUBJECT: readonly TokenType[] = [T.RefLine, T.ClassifiedByLine, T.CaptionLine];
@@ -89,8 +95,8 @@ function wrappedAfterBlank(prev: IToken, next: IToken, first: IToken, after: ITo
   const image = next.image.trim();
   return (
     image.length <= 69 &&
-    CAPITALS_LINE.test(image) &&
-    CAPITALS_LINE.test(first.image.replace(SUBJECT_KEYWORD, '').trim()) &&
+    inCapitals(image) &&
+    inCapitals(first.image.replace(SUBJECT_KEYWORD, '')) &&
     !PASS_LINE.test(image) &&
     !TRUNCATED.test(image) &&
     !SUBJECT_STOP.test(image) &&

@@ -10,6 +10,7 @@ import { isTrailer, lineBefore, segmentOf, standsAlone, TRAILER } from '../../gr
 import { gluedEndOfMessage, QUOTE_OPEN, quoteOpensIn } from '../../grammar/src/text-layer';
 import { hasMidLineMark, isMetadata, METADATA, MIDLINE_MARK } from '../../grammar/src/reflowed';
 import { marksEntireText, ENTIRE_TEXT } from '../../grammar/src/walk';
+import { inCapitals } from '../../grammar/src/field-continuation';
 import { seeded } from '../seeded';
 
 /**
@@ -386,3 +387,18 @@ function plainBlockMarks(text: string, lines: ReturnType<typeof splitLines>, seg
   }
   return out;
 }
+
+describe('field continuation shortcuts answer as their patterns', () => {
+  it('inCapitals is /^[^a-z]*[A-Z][^a-z]*$/, which backtracked quadratically on a long subject line ending in a small letter', () => {
+    const rnd = seeded(28);
+    const pattern = /^[^a-z]*[A-Z][^a-z]*$/;
+    let capitals = 0;
+    for (let i = 0; i < 5000; i++) {
+      const s = generated(rnd, 1 + Math.floor(rnd() * 6));
+      assert.equal(inCapitals(s), pattern.test(s), JSON.stringify(s));
+      if (inCapitals(s)) capitals++;
+    }
+    // Both answers occur.
+    assert.ok(capitals > 100 && capitals < 4900, String(capitals));
+  });
+});
