@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCable } from '../../grammar/src/index';
 import { lint } from '../../server/src/lint';
-import { hover } from '../../server/src/service/index';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { documentSymbols, hover } from '../../server/src/service/index';
 import { disagreements } from './hover-agreement';
 import { allFixtures, positionOf } from './service-fixtures';
 
@@ -51,6 +52,18 @@ describe('hover and rules agree', () => {
     assert.match(hoverOn(leftOpen, 'COMMENT:'), /^\*\*Comment\*\* opens \(not closed before paragraph 2\)\.$/);
     assert.ok(ruleIds(leftOpen).includes('CBL103'));
     assert.deepEqual(disagreements(parseCable(leftOpen)), []);
+  });
+
+  it('the outline says of a comment what the hover says: running to the end, or not closed before a later paragraph', () => {
+    const blockDetail = (text: string) => {
+      const found: string[] = [];
+      const walk = (ss: readonly DocumentSymbol[]) => ss.forEach((s) => (s.name === 'COMMENT' && found.push(s.detail ?? ''), walk(s.children ?? [])));
+      walk(documentSymbols(parseCable(text)));
+      return found;
+    };
+    assert.deepEqual(blockDetail(cable('1. (C) Text.\n\n2. (C) COMMENT: We think so.')), ['runs to the end']);
+    assert.deepEqual(blockDetail(cable('1. (C) COMMENT: We think so.\n\n2. (C) More text.')), ['not closed before paragraph 2']);
+    assert.deepEqual(blockDetail(cable('1. (C) COMMENT: We think so. END COMMENT.\n\n2. (C) More text.')), ['closed']);
   });
 
   it("the publisher's copy of an opener on the same line closes with it (08ROME1406)", () => {

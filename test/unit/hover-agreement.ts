@@ -3,7 +3,8 @@
  * ways on a cable, as a user meets them:
  *
  * - every hover that calls something unknown, malformed, run together or not closed stands on a
- *   diagnostic of the rule that says so (its range, or a related range, meets the hover's);
+ *   diagnostic of the rule that says so (its range, or a related range, meets the hover's), and so
+ *   does every block the outline calls not closed (its opener);
  * - every diagnostic of the caption, TAGS and routing-indicator rules that calls something unknown,
  *   misspelt or malformed has a hover there that says so too, not one that explains it as valid.
  *
@@ -14,7 +15,8 @@ import type { Cable } from '../../grammar/src/ast';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { lintCable } from '../../server/src/lint';
 import { allRules } from '../../server/src/rules/index';
-import { hover } from '../../server/src/service/index';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { documentSymbols, hover } from '../../server/src/service/index';
 
 type Position = { line: number; character: number };
 type Range = { start: Position; end: Position };
@@ -76,6 +78,20 @@ export function disagreements(cable: Cable, referenceId?: string): string[] {
       }
     }
   });
+  // The outline's blocks: a detail that calls one not closed, on its opener.
+  const blockRules = FAULTS[1]!.rules;
+  const walk = (symbols: readonly DocumentSymbol[]) => {
+    for (const s of symbols) {
+      if (s.detail?.startsWith('not closed')) {
+        const on = (d: Diagnostic) => meet(d.range, s.selectionRange) || (d.related ?? []).some((r) => meet(r.range, s.selectionRange));
+        if (!diagnostics.some((d) => blockRules.includes(d.ruleId) && on(d))) {
+          out.push(`${at(s.selectionRange)} outline "${s.name}: ${s.detail}" but no ${blockRules.join('/')} there`);
+        }
+      }
+      walk(s.children ?? []);
+    }
+  };
+  walk(documentSymbols(cable));
   for (const d of diagnostics) {
     const v = VERDICTS.find((x) => x.rules.includes(d.ruleId) && x.message.test(d.message));
     if (!v) continue;

@@ -7,7 +7,7 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Addressee, Cable, EnvelopeLine, HeaderField, Paragraph } from '../../../grammar/src/ast';
 import type { BlockSpan } from '../model/blocks';
 import { modelOf } from '../model/index';
-import { describeDtg, precedenceName } from './explain';
+import { blockLeftOpen, describeDtg, precedenceName } from './explain';
 import { lspRangeAt } from './ranges';
 import { bodyStructure, type BodyNode, type Section } from './structure';
 
@@ -180,7 +180,7 @@ function bodyNodeSymbol(cable: Cable, n: BodyNode): Sym {
     case 'heading':
       return sym(n.node.text, SymbolKind.Namespace, n.start, n.end, n.selStart, n.selEnd, 'heading', children);
     case 'block': {
-      const closed = blockState(n.node);
+      const closed = blockState(cable, n.node);
       return sym(n.node.block, SymbolKind.Event, n.start, n.end, n.selStart, n.selEnd, closed, children);
     }
     case 'subParagraph': {
@@ -192,8 +192,8 @@ function bodyNodeSymbol(cable: Cable, n: BodyNode): Sym {
   }
 }
 
-/** Whether and how a block closes, as the rules read it (CBL100–CBL104). */
-function blockState(b: BlockSpan): string {
+/** Whether and how a block closes, as the rules read it (CBL100–CBL104), in the hover's words. */
+function blockState(cable: Cable, b: BlockSpan): string {
   if (b.heading) return 'heading';
   if (b.opens.by === 'none') return 'end without opener';
   switch (b.closes.by) {
@@ -204,7 +204,7 @@ function blockState(b: BlockSpan): string {
     case 'paragraph':
       return 'ends with its paragraph';
     case 'none':
-      return 'not closed';
+      return b.opens.by === 'mark' ? blockLeftOpen(cable, b.opens.mark, true) : 'not closed';
   }
 }
 

@@ -2,7 +2,7 @@
  * Plain-language explanations of cable codes, each naming where the meaning comes from. Shared
  * by hover, completion documentation and outline details so that they never disagree.
  */
-import type { Cable, ClassificationLevel, Dtg, LevelRank } from '../../../grammar/src/ast';
+import type { BlockMark, Cable, ClassificationLevel, Dtg, LevelRank } from '../../../grammar/src/ast';
 import {
   type CableDay,
   describeTagOn,
@@ -429,4 +429,26 @@ export function explainJulian(doy: number, hour: number, minute: number, dtg: Dt
   }
   lines.push('', `_Source: ${SPEC}, section 2.1 (DE line, CBL008)_`);
   return lines.join('\n');
+}
+
+// ------------------------------------------------------------------------------ blocks
+
+/**
+ * An opener no end closes, as the rules read it: not closed where a rule reports it (CBL100 a
+ * summary to the end, CBL102 a block opened again, CBL103 a comment before a later paragraph,
+ * CBL104 a note in its paragraph); otherwise it may run on, and neither the hover nor the outline
+ * calls it a fault. `brief`: the outline's detail, a few words.
+ */
+export function blockLeftOpen(cable: Cable, m: BlockMark, brief = false): string {
+  const blocks = modelOf(cable).blocks;
+  const opener = blocks.blockOf(m);
+  const line = (r: { start: { line: number } }) => r.start.line + 1;
+  // A repeated or continued opener: its opener's hover says how the block ends.
+  if (opener !== m) return `part of the ${m.block.toLowerCase()} opened on line ${line(opener.range)}`;
+  const again = blocks.reopened.find((r) => r.previous === opener);
+  if (again) return `not closed before it is opened again on line ${line(again.mark.range)}`;
+  const left = blocks.commentsLeftOpen.find((c) => c.mark === opener);
+  if (left) return `not closed before paragraph ${left.next.number}`;
+  if ((opener.block === 'SUMMARY' && blocks.unclosedAtEnd.includes(opener)) || blocks.unclosedNotes.includes(opener)) return 'not closed';
+  return brief ? 'runs to the end' : 'runs to the end of the text without an end mark, which it does not need';
 }

@@ -8,6 +8,7 @@ import type { BlockSpan } from '../model/blocks';
 import { modelOf } from '../model/index';
 import { headerCode, postByBannerPost, refIdPostFor } from '../data/index';
 import {
+  blockLeftOpen,
   capitalise,
   describeDtg,
   explainCaption,
@@ -203,7 +204,7 @@ function blockWhere(cable: Cable, m: BlockMark, span: BlockSpan): string {
       case 'paragraph':
         return 'ends with its paragraph';
       case 'none':
-        return leftOpen(cable, m);
+        return blockLeftOpen(cable, m);
     }
   }
   switch (span.opens.by) {
@@ -216,25 +217,6 @@ function blockWhere(cable: Cable, m: BlockMark, span: BlockSpan): string {
     case 'none':
       return 'no opener';
   }
-}
-
-/**
- * An opener no end closes, as the rules read it: not closed where a rule reports it (CBL100 a
- * summary to the end, CBL102 a block opened again, CBL103 a comment before a later paragraph,
- * CBL104 a note in its paragraph); otherwise it may run on, and the hover does not call it a fault.
- */
-function leftOpen(cable: Cable, m: BlockMark): string {
-  const blocks = modelOf(cable).blocks;
-  const opener = blocks.blockOf(m);
-  const line = (r: { start: { line: number } }) => r.start.line + 1;
-  // A repeated or continued opener: its opener's hover says how the block ends.
-  if (opener !== m) return `part of the ${m.block.toLowerCase()} opened on line ${line(opener.range)}`;
-  const again = blocks.reopened.find((r) => r.previous === opener);
-  if (again) return `not closed before it is opened again on line ${line(again.mark.range)}`;
-  const left = blocks.commentsLeftOpen.find((c) => c.mark === opener);
-  if (left) return `not closed before paragraph ${left.next.number}`;
-  if ((opener.block === 'SUMMARY' && blocks.unclosedAtEnd.includes(opener)) || blocks.unclosedNotes.includes(opener)) return 'not closed';
-  return 'runs to the end of the text without an end mark, which it does not need';
 }
 
 function envelopeKeyword(word: string): string {
