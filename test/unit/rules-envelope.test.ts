@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Fix } from '../../server/src/engine/types';
 import { lint, type LintOptions } from '../../server/src/lint';
-import { keptIndices, misplacedLines } from '../../server/src/rules/CBL001-envelope-order';
+import { keptInOrder } from '../../server/src/model/order';
+import { misplacedLines } from '../../server/src/rules/CBL001-envelope-order';
 import { seeded } from '../seeded';
 
 // Envelope and classification-block rules (CBL001–CBL011, CBL020–CBL027, CBL124). Every
@@ -167,7 +168,7 @@ describe('CBL001 envelope-order', () => {
     for (let t = 0; t < 3000; t++) {
       const ranks = randomRanks(random);
       const expected = keptByPairs(ranks);
-      const kept = keptIndices(ranks);
+      const kept = keptInOrder(ranks, 8);
       const got = [...kept.keys()].filter((i) => kept[i]);
       assert.deepEqual(got, expected, `ranks ${JSON.stringify(ranks)}`);
       assert.deepEqual(misplacedLines(ranks, kept), neighboursByWalks(ranks, new Set(expected)), `ranks ${JSON.stringify(ranks)}`);

@@ -1,5 +1,6 @@
 import type { EnvelopeLine, EnvelopeLineKind } from '../../../grammar/src/ast';
 import type { Rule } from '../engine/types';
+import { keptInOrder } from '../model/order';
 
 // Position of each format line in the ACP-127 sequence (spec 1, CBL001). Continuation
 // lines (addressees after FM, routing indicators after the precedence line) have no rank
@@ -32,53 +33,8 @@ const LABEL: Record<EnvelopeLineKind, string> = {
 
 const ORDER = 'VZCZC → precedence → DE → ZNR/ZNY → DTG → FM → TO → INFO/XMT → banner';
 
-/** Ranks are 0 … RANKS - 1: the sequence's few positions, so a line's best predecessor is one of RANKS. */
+/** Ranks are 0 … RANKS - 1. */
 const RANKS = Math.max(...Object.values(RANK)) + 1;
-
-/**
- * Indices (into `ranks`) of a longest non-decreasing subsequence. Lines outside it are the
- * fewest that must move; on ties the earlier line is kept, so the later one is reported: a line
- * continues the earliest of the longest subsequences ending at or below its rank, and the one
- * kept ends at the earliest line of the greatest length. With RANKS values that is O(RANKS·n):
- * comparing every pair of lines took 251 ms on 16,000 envelope lines, seconds on a pasted megabyte.
- */
-export function keptIndices(ranks: readonly number[]): Uint8Array {
-  const n = ranks.length;
-  const prev = new Int32Array(n);
-  // Per rank: the greatest length of a subsequence ending on a line of that rank, and the
-  // line that ends it (a later line of the same rank ends a longer one).
-  const longest = new Int32Array(RANKS);
-  const endsAt = new Int32Array(RANKS).fill(-1);
-  let best = -1;
-  let bestLength = 0;
-  for (let i = 0; i < n; i++) {
-    const rank = ranks[i]!;
-    // Of two subsequences as long, the one ending at the higher rank ends earlier (a line of a
-    // higher rank after the other's end would make it longer), so the first found going down
-    // is the earliest predecessor.
-    let length = 0;
-    let at = -1;
-    for (let r = rank; r >= 0; r--) {
-      if (longest[r]! > length) {
-        length = longest[r]!;
-        at = endsAt[r]!;
-      }
-    }
-    prev[i] = at;
-    length++;
-    if (length > longest[rank]!) {
-      longest[rank] = length;
-      endsAt[rank] = i;
-    }
-    if (length > bestLength) {
-      bestLength = length;
-      best = i;
-    }
-  }
-  const kept = new Uint8Array(n);
-  for (let i = best; i >= 0; i = prev[i]!) kept[i] = 1;
-  return kept;
-}
 
 /**
  * For each line outside `kept`: the nearest kept line above it with a higher rank, and the
@@ -149,7 +105,7 @@ export const CBL001: Rule = {
     }
 
     const ranks = ranked.map((r) => r.rank);
-    for (const { line, above, below } of misplacedLines(ranks, keptIndices(ranks))) {
+    for (const { line, above, below } of misplacedLines(ranks, keptInOrder(ranks, RANKS))) {
       const label = LABEL[ranked[line]!.line.lineKind];
       // Name a neighbour the line is on the wrong side of: a kept line above it with a higher
       // rank, else a kept line below it with a lower rank.
