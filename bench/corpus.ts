@@ -129,3 +129,14 @@ export function refItemsCable(src: SyntheticSource, n: number): string {
   const items = Array.from({ length: n }, (_, i) => `${String.fromCharCode(65 + (i % 26))}. STATE ${i + 1}`).join('\n');
   return `${src.header.replace(/^REF:.*$/m, '')}\nREF: ${items}\n\n1. (U) TEXT.\n\nSIGNATURE\n`;
 }
+
+/** `n` pairs of FM and ZNR lines after the VZCZC line: each pair out of ACP-127 order (CBL001). */
+export function envelopeOrderCable(src: SyntheticSource, n: number): string {
+  const at = src.header.indexOf('\n', src.header.search(/^VZCZC/m)) + 1;
+  return `${src.header.slice(0, at)}${'FM AMEMBASSY ROME\nZNR UUUUU ZZH\n'.repeat(n)}${src.header.slice(at)}\n\n1. (U) TEXT.\n\nSIGNATURE\n`;
+}
+
+/** `n` TAGS lines below the SUBJECT, as a pasted page of headers has them: header fields out of order (CBL050). */
+export function tagsLinesCable(src: SyntheticSource, n: number): string {
+  return `${src.header}\n${'TAGS: PREL ENRG EINV IC DA NO\n'.repeat(n)}\n1. (U) TEXT.\n\nSIGNATURE\n`;
+}

@@ -19,7 +19,7 @@ import { referenceIdFromPath } from '../server/src/host/reference-id';
 import type { RuleContext } from '../server/src/engine/types';
 import { modelOf } from '../server/src/model/index';
 import { allRules } from '../server/src/rules/index';
-import { type CorpusCable, longLineCable, longTagsCable, nestedNotesCable, readCorpus, refItemsCable, syntheticCable, syntheticSource } from './corpus';
+import { type CorpusCable, envelopeOrderCable, longLineCable, longTagsCable, nestedNotesCable, readCorpus, refItemsCable, syntheticCable, syntheticSource, tagsLinesCable } from './corpus';
 import { logLogSlope, median, round, seeded } from './stats';
 
 export interface InProcessOptions {
@@ -335,12 +335,15 @@ function scaling(corpus: CorpusCable[], o: InProcessOptions, log: (s: string) =>
   const sizes = series(o.sizes.map((x) => ({ x, text: syntheticCable(src, x) })), o, log, 'size');
   log('scaling: length of one line');
   const lines = series(o.lineLengths.map((x) => ({ x, text: longLineCable(src, x) })), o, log, 'line');
-  // The shapes the fuzzer found super-linear, each grown 10× and 100×.
+  // The shapes the fuzzer and `npm run shapes` found super-linear, each grown 10× and 100×.
   log('scaling: pathological shapes');
   const shapes = {
     nestedNotes: series([100, 1_000, 10_000].map((x) => ({ x, text: nestedNotesCable(src, x) })), o, log, 'nested (NOTE:'),
     tagsOnOneLine: series([200, 2_000, 20_000].map((x) => ({ x, text: longTagsCable(src, x) })), o, log, 'TAGS codes'),
     refItems: series([50, 500, 5_000].map((x) => ({ x, text: refItemsCable(src, x) })), o, log, 'REF items'),
+    // Found by `npm run shapes`: CBL001 was quadratic in envelope lines, the header's fields, CBL050 and the parse in TAGS lines.
+    envelopeLines: series([250, 2_500, 25_000].map((x) => ({ x, text: envelopeOrderCable(src, x) })), o, log, 'FM/ZNR pairs'),
+    tagsLines: series([300, 3_000, 30_000].map((x) => ({ x, text: tagsLinesCable(src, x) })), o, log, 'TAGS lines'),
   };
 
   // Which rules grow faster than the text: each rule alone on the two largest cables that ran.
