@@ -2,7 +2,8 @@
  * Plain-language explanations of cable codes, each naming where the meaning comes from. Shared
  * by hover, completion documentation and outline details so that they never disagree.
  */
-import type { BlockMark, Cable, ClassificationLevel, Dtg, LevelRank } from '../../../grammar/src/ast';
+import type { BlockMark, Cable, ClassificationLevel, Dtg, LevelRank, Paragraph } from '../../../grammar/src/ast';
+import type { Blocks } from '../model/blocks';
 import {
   type CableDay,
   describeTagOn,
@@ -445,10 +446,35 @@ export function blockLeftOpen(cable: Cable, m: BlockMark, brief = false): string
   const line = (r: { start: { line: number } }) => r.start.line + 1;
   // A repeated or continued opener: its opener's hover says how the block ends.
   if (opener !== m) return `part of the ${m.block.toLowerCase()} opened on line ${line(opener.range)}`;
-  const again = blocks.reopened.find((r) => r.previous === opener);
-  if (again) return `not closed before it is opened again on line ${line(again.mark.range)}`;
-  const left = blocks.commentsLeftOpen.find((c) => c.mark === opener);
-  if (left) return `not closed before paragraph ${left.next.number}`;
-  if ((opener.block === 'SUMMARY' && blocks.unclosedAtEnd.includes(opener)) || blocks.unclosedNotes.includes(opener)) return 'not closed';
+  const unclosed = unclosedIndex(blocks);
+  const again = unclosed.reopenedAt.get(opener);
+  if (again) return `not closed before it is opened again on line ${line(again.range)}`;
+  const next = unclosed.leftOpenBefore.get(opener);
+  if (next) return `not closed before paragraph ${next.number}`;
+  if (unclosed.reported.has(opener)) return 'not closed';
   return brief ? 'runs to the end' : 'runs to the end of the text without an end mark, which it does not need';
+}
+
+/** The model's unclosed openers by opener, once per cable: the outline asks for every block, and a search per block was quadratic in them. */
+interface UnclosedIndex {
+  reopenedAt: ReadonlyMap<BlockMark, BlockMark>;
+  leftOpenBefore: ReadonlyMap<BlockMark, Paragraph>;
+  /** Summaries to the end (CBL100) and notes (CBL104) left open. */
+  reported: ReadonlySet<BlockMark>;
+}
+
+const unclosedIndexes = new WeakMap<Blocks, UnclosedIndex>();
+
+function unclosedIndex(blocks: Blocks): UnclosedIndex {
+  let index = unclosedIndexes.get(blocks);
+  if (!index) {
+    index = {
+      // The first time a block is opened again is the one its hover names.
+      reopenedAt: new Map([...blocks.reopened].reverse().map((r) => [r.previous, r.mark])),
+      leftOpenBefore: new Map(blocks.commentsLeftOpen.map((c) => [c.mark, c.next])),
+      reported: new Set([...blocks.unclosedAtEnd.filter((o) => o.block === 'SUMMARY'), ...blocks.unclosedNotes]),
+    };
+    unclosedIndexes.set(blocks, index);
+  }
+  return index;
 }
